@@ -1,0 +1,1 @@
+"""Posterior-chain program workbench: provably optimal weekly plans for strength coaches."""

@@ -1,0 +1,166 @@
+"""The independent checker of the hard limits.
+
+It recomputes minutes, equipment, tags, levels, recovery and effective sets from the library
+and the client, with its own plain loops: nothing here reuses the optimizer's model, so a
+bug there cannot hide here. Every plan the product shows or writes passes through it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.client import Client, Target
+from workbench.glossary import BODYWEIGHT, LEVELS, WEEKDAYS
+from workbench.library import Library
+from workbench.plan import Plan
+
+__all__ = ["HARD_LIMITS", "Violation", "check_plan"]
+
+HARD_LIMITS = {
+    0: "the plan agrees with the library",
+    1: "training only on the client's weekdays, one session a weekday",
+    2: "session minutes within the limit",
+    3: "equipment available",
+    4: "level, avoided tags and bans respected",
+    5: "each exercise once a session with 1..max sets",
+    6: "required exercises present",
+    7: "no muscle above its maximum",
+    8: "no muscle primary on consecutive calendar days",
+}
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Violation:
+    limit: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"limit {self.limit} ({HARD_LIMITS[self.limit]}): {self.message}"
+
+
+def check_plan(
+    plan: Plan, library: Library, client: Client, targets: dict[str, Target]
+) -> list[Violation]:
+    """Every hard limit ``plan`` breaks for ``client``; empty when it holds them all."""
+    found: list[Violation] = []
+
+    def fail(limit: int, message: str) -> None:
+        found.append(Violation(limit, message))
+
+    known = [e for e in plan.entries if library.has_exercise(e.exercise_id)]
+    for entry in plan.entries:
+        if not library.has_exercise(entry.exercise_id):
+            fail(0, f"{entry.weekday}: '{entry.exercise_id}' is not in the library")
+
+    # 0: the plan's own columns must describe the library's exercise.
+    for entry in known:
+        exercise = library.exercise(entry.exercise_id)
+        expected_minutes = entry.sets * exercise.set_minutes
+        if abs(entry.minutes - expected_minutes) > 1e-3:
+            fail(
+                0,
+                f"{entry.weekday} {entry.exercise_id}: {entry.minutes:g} min written, {expected_minutes:g} computed",
+            )
+        if (
+            tuple(entry.equipment) != exercise.equipment
+            or tuple(entry.primary_muscles) != exercise.primary_muscles
+            or tuple(entry.secondary_muscles) != exercise.secondary_muscles
+        ):
+            fail(
+                0,
+                f"{entry.weekday} {entry.exercise_id}: equipment or muscles differ from the library",
+            )
+
+    # 1: weekdays and one session per weekday.
+    allowed_days = set(client.weekdays)
+    day_numbers: dict[str, set[int]] = defaultdict(set)
+    for entry in plan.entries:
+        day_numbers[entry.weekday].add(entry.day)
+        if entry.weekday not in allowed_days:
+            fail(
+                1,
+                f"{entry.exercise_id} on {entry.weekday}, not a training day ({', '.join(client.weekdays)})",
+            )
+    for weekday, numbers in day_numbers.items():
+        if len(numbers) > 1:
+            fail(1, f"{weekday} holds {len(numbers)} sessions (days {sorted(numbers)})")
+    weekday_of_day: dict[int, set[str]] = defaultdict(set)
+    for entry in plan.entries:
+        weekday_of_day[entry.day].add(entry.weekday)
+    for day, weekdays in weekday_of_day.items():
+        if len(weekdays) > 1:
+            fail(1, f"day {day} falls on several weekdays ({', '.join(sorted(weekdays))})")
+
+    # 2: minutes per session, recomputed from the library.
+    minutes: dict[str, float] = defaultdict(float)
+    for entry in known:
+        minutes[entry.weekday] += entry.sets * library.exercise(entry.exercise_id).set_minutes
+    for weekday, total in minutes.items():
+        if total > client.minutes_per_session + TOLERANCE:
+            fail(2, f"{weekday} takes {total:g} min, above {client.minutes_per_session:g}")
+
+    # 3 and 4: equipment, level, tags, bans.
+    have = set(client.equipment) | {BODYWEIGHT}
+    client_level = LEVELS.index(client.level)
+    for entry in known:
+        exercise = library.exercise(entry.exercise_id)
+        for item in exercise.equipment:
+            if item not in have:
+                fail(3, f"{entry.weekday} {exercise.id} needs {item}")
+        if LEVELS.index(exercise.level) > client_level:
+            fail(4, f"{entry.weekday} {exercise.id} is {exercise.level}, above {client.level}")
+        for tag in exercise.tags:
+            if tag in client.avoid:
+                fail(4, f"{entry.weekday} {exercise.id} carries avoided tag {tag}")
+        if exercise.id in client.ban:
+            fail(4, f"{entry.weekday} {exercise.id} is banned")
+
+    # 5: once per session, 1..max sets.
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for entry in plan.entries:
+        seen[(entry.weekday, entry.exercise_id)] += 1
+        if not 1 <= entry.sets <= client.max_sets_per_exercise:
+            fail(
+                5,
+                f"{entry.weekday} {entry.exercise_id} has {entry.sets} sets (1..{client.max_sets_per_exercise})",
+            )
+    for (weekday, exercise_id), count in seen.items():
+        if count > 1:
+            fail(5, f"{weekday} lists {exercise_id} {count} times")
+
+    # 6: required exercises.
+    present = {entry.exercise_id for entry in plan.entries}
+    for exercise_id in client.require:
+        if exercise_id not in present:
+            fail(6, f"required {exercise_id} is missing")
+
+    # 7: effective sets per muscle against its maximum.
+    effective: dict[str, float] = defaultdict(float)
+    for entry in known:
+        exercise = library.exercise(entry.exercise_id)
+        for muscle in exercise.primary_muscles:
+            effective[muscle] += entry.sets
+        for muscle in exercise.secondary_muscles:
+            effective[muscle] += entry.sets * 0.5
+    for muscle, total in effective.items():
+        if total > targets[muscle].max_sets + TOLERANCE:
+            fail(
+                7,
+                f"{muscle} gets {total:g} effective sets, above its maximum {targets[muscle].max_sets:g}",
+            )
+
+    # 8: recovery between consecutive calendar days, Sun->Mon included.
+    primary_days: dict[str, set[int]] = defaultdict(set)
+    for entry in known:
+        for muscle in library.exercise(entry.exercise_id).primary_muscles:
+            primary_days[muscle].add(
+                WEEKDAYS.index(entry.weekday) if entry.weekday in WEEKDAYS else -10
+            )
+    for muscle, days in primary_days.items():
+        for day in sorted(days):
+            following = (day + 1) % 7
+            if day >= 0 and following in days and following != day:
+                fail(8, f"{muscle} is primary on {WEEKDAYS[day]} and {WEEKDAYS[following]}")
+    return found

@@ -1,0 +1,380 @@
+"""The ``workbench`` command line.
+
+Exit codes: 0 done; 1 ``check`` found violations or the solver failed; 2 bad input
+(one line naming file, row, field and value); 3 no plan under the hard limits, or
+``--strict`` with a muscle left short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NoReturn
+
+from workbench import iotools
+from workbench.analytics import MuscleCoverage, coverage, coverage_rows
+from workbench.check import check_plan
+from workbench.client import Client, resolve_targets, spread_days, validate_client
+from workbench.errors import InputError, LibraryError, WorkbenchError
+from workbench.glossary import LEVELS
+from workbench.library import Library
+from workbench.plan import Plan
+from workbench.planner import PlanResult, make_plan
+from workbench.solve import SOLVERS, SolveOptions, Status
+
+__all__ = ["main"]
+
+COMMAND_LINE = "command line"
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_NO_PLAN = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _csv_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
+def _add_library(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="workbench",
+        description="Posterior-chain program workbench: optimal weekly plans for strength coaches.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    plan = commands.add_parser(
+        "plan",
+        help="plan a client's week",
+        description="Plan a client's week: the smallest weighted shortfall under the hard limits, then balance, then time.",
+    )
+    plan.add_argument(
+        "--client", metavar="FILE", help="client file (TOML); the options below override it"
+    )
+    plan.add_argument(
+        "--days", type=str, metavar="N", help="training days per week, spread over the week"
+    )
+    plan.add_argument("--weekdays", metavar="DAYS", help="training weekdays, e.g. Mon,Wed,Fri")
+    plan.add_argument("--minutes", metavar="M", help="minutes per session")
+    plan.add_argument(
+        "--equipment", metavar="LIST", help="equipment ids, comma-separated (bodyweight is implied)"
+    )
+    plan.add_argument("--level", metavar="L", help=f"one of {', '.join(LEVELS)}")
+    plan.add_argument("--sport", metavar="ID", help="sport profile id (data/sports/*.toml)")
+    plan.add_argument("--avoid", metavar="TAGS", help="exercise tags to avoid, comma-separated")
+    plan.add_argument("--require", metavar="IDS", help="exercise ids required at least once a week")
+    plan.add_argument("--ban", metavar="IDS", help="exercise ids never to use")
+    plan.add_argument("--max-sets", metavar="N", help="sets per exercise per session (default 5)")
+    _add_library(plan)
+    plan.add_argument(
+        "--solver", choices=SOLVERS, default="highs", help="MIP solver (default highs)"
+    )
+    plan.add_argument(
+        "--time-limit", metavar="S", help="seconds for the solve (default: until proven optimal)"
+    )
+    plan.add_argument(
+        "--strict", action="store_true", help="exit 3 when any posterior-chain muscle stays short"
+    )
+    plan.add_argument("--out", metavar="FILE", help="write the plan CSV here")
+
+    cover = commands.add_parser(
+        "coverage",
+        help="effective sets per muscle against targets",
+        description="Effective sets per muscle of a plan CSV against the targets.",
+    )
+    cover.add_argument("plan_csv", metavar="PLAN.csv")
+    cover.add_argument(
+        "--client", metavar="FILE", help="client file whose targets apply (default: the library's)"
+    )
+    _add_library(cover)
+    cover.add_argument("--out", metavar="FILE", help="write the coverage CSV here")
+
+    check = commands.add_parser(
+        "check",
+        help="check a plan CSV against the hard limits",
+        description="Run the independent checker: exit 0 when every hard limit holds, 1 listing each violation.",
+    )
+    check.add_argument("plan_csv", metavar="PLAN.csv")
+    check.add_argument("--client", metavar="FILE", required=True)
+    _add_library(check)
+
+    library = commands.add_parser("library", help="library tools", description="Library tools.")
+    library_commands = library.add_subparsers(
+        dest="library_command", metavar="ACTION", parser_class=_Parser
+    )
+    library_commands.required = True
+    validate = library_commands.add_parser(
+        "validate",
+        help="report every problem in a library",
+        description="Check a library folder and report every problem with file, row and field.",
+    )
+    validate.add_argument(
+        "folder", nargs="?", metavar="DIR", help="library folder (default: the shipped data/)"
+    )
+
+    from workbench import app  # the UI layer registers its own commands
+
+    app.add_commands(commands)
+    return parser
+
+
+def _number(
+    text: str | None, option: str, *, low: float, high: float, whole: bool = False
+) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = int(text) if whole else float(text)
+    except ValueError:
+        kind = "a whole number" if whole else "a number"
+        raise InputError(
+            f"'{text}' is not {kind}", file=COMMAND_LINE, field=option, value=text
+        ) from None
+    if not low <= value <= high:
+        raise InputError(
+            f"{text} is outside {low:g}..{high:g}", file=COMMAND_LINE, field=option, value=text
+        )
+    return value
+
+
+def _load_library(folder: str | None) -> Library:
+    return iotools.read_library(folder)
+
+
+def _profiles(folder: str | None, library: Library) -> dict:
+    sports = Path(folder) / "sports" if folder and (Path(folder) / "sports").is_dir() else None
+    return iotools.read_sport_profiles(sports, library)
+
+
+OVERRIDES = {
+    "weekdays": "--weekdays",
+    "minutes_per_session": "--minutes",
+    "equipment": "--equipment",
+    "level": "--level",
+    "sport": "--sport",
+    "avoid": "--avoid",
+    "require": "--require",
+    "ban": "--ban",
+    "max_sets_per_exercise": "--max-sets",
+}
+
+
+def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple[Client, str]:
+    label = args.client or COMMAND_LINE
+    client = iotools.read_client(args.client) if args.client else Client()
+    changes: dict[str, Any] = {}
+    days = _number(args.days, "--days", low=1, high=7, whole=True)
+    if days is not None:
+        changes["weekdays"] = spread_days(int(days))
+    if args.weekdays is not None:
+        changes["weekdays"] = _csv_list(args.weekdays)
+    minutes = _number(args.minutes, "--minutes", low=1, high=240)
+    if minutes is not None:
+        changes["minutes_per_session"] = float(minutes)
+    for key in ("equipment", "avoid", "require", "ban"):
+        if getattr(args, key) is not None:
+            changes[key] = _csv_list(getattr(args, key))
+    for key in ("level", "sport"):
+        if getattr(args, key) is not None:
+            changes[key] = getattr(args, key)
+    max_sets = _number(args.max_sets, "--max-sets", low=1, high=10, whole=True)
+    if max_sets is not None:
+        changes["max_sets_per_exercise"] = int(max_sets)
+    client = replace(client, **changes)
+    try:
+        validate_client(client, library, profiles, file=label)
+    except InputError as error:
+        key = (error.field or "").split(".")[0]
+        if key in changes:
+            raise InputError(
+                error.message, file=COMMAND_LINE, field=OVERRIDES.get(key, key), value=error.value
+            ) from None
+        raise
+    return client, label
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _print_plan(result: PlanResult) -> None:
+    plan = result.plan
+    assert plan is not None
+    client = result.problem.client
+    solved = result.solved
+    print(
+        f"Plan for {client.name}: {', '.join(result.problem.weekdays)}, {_fmt(client.minutes_per_session)} min a session, "
+        f"{client.level}, sport {client.sport}"
+    )
+    print(
+        f"Status: {solved.message} ({solved.solver}, {solved.build_seconds + solved.solve_seconds:.2f} s); "
+        f"weighted shortfall {_fmt(solved.shortfall or 0.0)} [sets/week]"
+    )
+    minutes = plan.session_minutes()
+    for weekday in result.problem.weekdays:
+        session = plan.session(weekday)
+        print(
+            f"\n{weekday}  {_fmt(minutes.get(weekday, 0.0))}/{_fmt(client.minutes_per_session)} min"
+        )
+        if not session:
+            print("  (rest day: nothing needed)")
+        for entry in session:
+            print(
+                f"  {entry.order:>2}. {entry.exercise:<38} {entry.sets} x {entry.reps:<6} rest {entry.rest_seconds:>3} s  {_fmt(entry.minutes):>5} min"
+            )
+    print("\nCoverage [effective sets/week]  (posterior chain first)")
+    _print_coverage(list(result.coverage))
+    if result.short:
+        print("\nLeft short:")
+        for short in result.short:
+            print(f"  {short}")
+
+
+def _print_coverage(rows: list[MuscleCoverage]) -> None:
+    for row in rows:
+        if row.chain != "posterior" and row.effective_sets == 0:
+            continue
+        mark = {
+            "short": f"SHORT by {_fmt(row.shortfall)}",
+            "over": f"OVER by {_fmt(row.excess)}",
+            "ok": "ok",
+        }[row.status]
+        print(
+            f"  {row.muscle:<40} {row.effective_sets:>5.1f}  [{_fmt(row.min_sets)}-{_fmt(row.max_sets)}]  {row.chain:<9} {mark}"
+        )
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    library = _load_library(args.library)
+    profiles = _profiles(args.library, library)
+    client, label = _client(args, library, profiles)
+    limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
+    options = SolveOptions(solver=args.solver, time_limit=limit)
+    result = make_plan(library, client, profiles, options, file=label)
+    if result.status is Status.INFEASIBLE:
+        print(f"workbench: {result.message}", file=sys.stderr)
+        return EXIT_NO_PLAN
+    if result.plan is None:
+        print(f"workbench: {result.message}", file=sys.stderr)
+        return EXIT_FAILED
+    _print_plan(result)
+    if args.strict and result.short:
+        names = ", ".join(f"{s.muscle_id} ({s.cause})" for s in result.short)
+        print(f"workbench: --strict: muscles left short: {names}", file=sys.stderr)
+        return EXIT_NO_PLAN
+    if args.out:
+        iotools.write_plan(result.plan, args.out)
+        print(f"\nWrote {args.out}")
+    return EXIT_OK
+
+
+def _read_plan_for(path: str, library: Library) -> Plan:
+    plan = iotools.read_plan(path)
+    for row, entry in enumerate(plan.entries, start=2):
+        if not library.has_exercise(entry.exercise_id):
+            raise InputError(
+                f"'{entry.exercise_id}' is not an exercise id in the library",
+                file=path,
+                row=row,
+                field="exercise_id",
+                value=entry.exercise_id,
+            )
+    return plan
+
+
+def _cmd_coverage(args: argparse.Namespace) -> int:
+    library = _load_library(args.library)
+    profiles = _profiles(args.library, library)
+    plan = _read_plan_for(args.plan_csv, library)
+    if args.client:
+        client = validate_client(
+            iotools.read_client(args.client), library, profiles, file=args.client
+        )
+        targets = resolve_targets(library, client, profiles.get(client.sport))
+    else:
+        targets = resolve_targets(library, Client())
+    rows = coverage(plan, library, targets)
+    print("Coverage [effective sets/week]")
+    _print_coverage(rows)
+    if args.out:
+        iotools.write_coverage(coverage_rows(rows), args.out)
+        print(f"Wrote {args.out}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    library = _load_library(args.library)
+    profiles = _profiles(args.library, library)
+    client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
+    plan = iotools.read_plan(args.plan_csv)
+    violations = check_plan(
+        plan, library, client, resolve_targets(library, client, profiles.get(client.sport))
+    )
+    if violations:
+        for violation in violations:
+            print(f"{args.plan_csv}: {violation}")
+        return EXIT_FAILED
+    print(f"{args.plan_csv}: every hard limit holds for {client.name}")
+    return EXIT_OK
+
+
+def _cmd_library(args: argparse.Namespace) -> int:
+    try:
+        library = iotools.read_library(args.folder)
+    except LibraryError as error:
+        for problem in error.problems:
+            print(problem.line())
+        print(f"{len(error.problems)} problem(s)", file=sys.stderr)
+        return EXIT_INPUT
+    print(
+        f"{library.source}: {len(library.exercises)} exercises, {len(library.muscles)} muscles, {len(library.equipment)} equipment items: no problems"
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {
+        "plan": _cmd_plan,
+        "coverage": _cmd_coverage,
+        "check": _cmd_check,
+        "library": _cmd_library,
+    }
+    try:
+        if args.command in handlers:
+            return handlers[args.command](args)
+        return int(args.handler(args))
+    except LibraryError as error:
+        print(f"workbench: {error.line()}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputError as error:
+        print(f"workbench: {error.line()}", file=sys.stderr)
+        return EXIT_INPUT
+    except WorkbenchError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) went away; nothing left to say.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

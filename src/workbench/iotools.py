@@ -1,0 +1,376 @@
+"""All file I/O: ``read_*`` and ``write_*``. Nothing else in the package touches a path.
+
+Errors a user can cause are raised as :class:`~workbench.errors.InputError` naming file,
+row, field and value. Writes are atomic: a failed write leaves an existing file untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from workbench.client import (
+    Client,
+    SportProfile,
+    client_from_mapping,
+    client_to_mapping,
+    sport_from_mapping,
+)
+from workbench.errors import InputError, LibraryError
+from workbench.glossary import WEEKDAYS
+from workbench.library import Library, library_from_rows
+from workbench.plan import PLAN_COLUMNS, Plan, PlanEntry
+
+__all__ = [
+    "COVERAGE_COLUMNS",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "plan_to_csv",
+    "read_client",
+    "read_library",
+    "read_plan",
+    "read_sport_profiles",
+    "shipped_data_dir",
+    "write_client",
+    "write_coverage",
+    "write_plan",
+]
+
+LIBRARY_FILES = ("muscles.csv", "equipment.csv", "exercises.csv")
+COVERAGE_COLUMNS = (
+    "muscle_id",
+    "muscle",
+    "region",
+    "chain",
+    "effective_sets",
+    "min_sets",
+    "max_sets",
+    "shortfall",
+    "status",
+)
+#: Leading characters that make a spreadsheet run a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def shipped_data_dir() -> Path:
+    """The shipped ``data/`` folder: package data in a wheel, the repository's in a checkout."""
+    packaged = Path(str(resources.files("workbench") / "_data"))
+    if (packaged / "exercises.csv").exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def _label(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _read_text(path: Path, *, what: str) -> str:
+    label = _label(path)
+    if not path.exists():
+        raise InputError(f"{what} not found", file=label)
+    if path.is_dir():
+        raise InputError(f"is a folder, not a {what}", file=label)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"is not UTF-8 text (byte {error.start})", file=label) from None
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", file=label) from None
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV as dicts of stripped strings; ragged rows are errors with their row number."""
+    label = _label(path)
+    text = _read_text(path, what="CSV file")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        lines = list(reader)
+    except csv.Error as error:
+        raise InputError(f"is not valid CSV ({error})", file=label) from None
+    if not lines or not any(cell.strip() for cell in lines[0]):
+        raise InputError("is empty (no header row)", file=label, row=1)
+    header = [cell.strip() for cell in lines[0]]
+    rows = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # blank spreadsheet line
+        if len(cells) != len(header):
+            raise InputError(
+                f"has {len(cells)} cells where the header has {len(header)} (a comma inside a cell?)",
+                file=label,
+                row=number,
+                field=None,
+                value=None,
+            )
+        rows.append(
+            {"__row__": str(number), **{h: c.strip() for h, c in zip(header, cells, strict=True)}}
+        )
+    return rows
+
+
+def read_library(folder: str | os.PathLike[str] | None = None) -> Library:
+    """Read and validate ``muscles.csv``, ``equipment.csv``, ``exercises.csv`` from ``folder``.
+
+    Raises :class:`LibraryError` holding every problem found.
+    """
+    base = Path(folder) if folder is not None else shipped_data_dir()
+    if not base.is_dir():
+        raise InputError("library folder not found", file=_label(base))
+    tables = []
+    for name in LIBRARY_FILES:
+        rows = _csv_rows(base / name)
+        tables.append(rows)
+    labels = tuple(_label(base / name) for name in LIBRARY_FILES)
+    # Keep spreadsheet row numbers when blank lines were skipped: re-index by __row__.
+    return _library_with_row_numbers(tables, labels, str(base))
+
+
+def _library_with_row_numbers(
+    tables: list[list[dict[str, str]]], labels: tuple[str, ...], source: str
+) -> Library:
+    stripped = [
+        [{k: v for k, v in row.items() if k != "__row__"} for row in rows] for rows in tables
+    ]
+    try:
+        return library_from_rows(
+            stripped[0],
+            stripped[1],
+            stripped[2],
+            files=(labels[0], labels[1], labels[2]),
+            source=source,
+        )
+    except LibraryError as error:
+        for problem in error.problems:
+            index = {label: rows for label, rows in zip(labels, tables, strict=True)}.get(
+                problem.file or ""
+            )
+            if index is not None and problem.row is not None and 2 <= problem.row < len(index) + 2:
+                problem.row = int(index[problem.row - 2]["__row__"])
+        raise LibraryError(
+            [
+                InputError(p.message, file=p.file, row=p.row, field=p.field, value=p.value)
+                for p in error.problems
+            ]
+        ) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = _read_text(path, what="TOML file")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"is not valid TOML ({error})", file=_label(path)) from None
+
+
+def read_client(path: str | os.PathLike[str]) -> Client:
+    """A client file (TOML); shape checked here, ids later against a library."""
+    path = Path(path)
+    return client_from_mapping(_read_toml(path), file=_label(path))
+
+
+def write_client(client: Client, path: str | os.PathLike[str]) -> Path:
+    return atomic_write_text(Path(path), tomli_w.dumps(client_to_mapping(client)))
+
+
+def read_sport_profiles(
+    folder: str | os.PathLike[str] | None = None, library: Library | None = None
+) -> dict[str, SportProfile]:
+    """Every ``*.toml`` under ``folder`` (default: the shipped ``data/sports``), keyed by file stem."""
+    base = Path(folder) if folder is not None else shipped_data_dir() / "sports"
+    profiles = {}
+    for path in sorted(base.glob("*.toml")):
+        profile = sport_from_mapping(path.stem, _read_toml(path), file=_label(path))
+        if library is not None:
+            for key, table in (("targets", profile.targets), ("priorities", profile.priorities)):
+                for muscle in table:
+                    if not library.has_muscle(muscle):
+                        raise InputError(
+                            f"'{muscle}' is not a muscle id",
+                            file=_label(path),
+                            field=f"{key}.{muscle}",
+                            value=muscle,
+                        )
+        profiles[profile.id] = profile
+    if "general" not in profiles:
+        profiles["general"] = SportProfile("general", "General", "No adjustments.")
+    return profiles
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("folder does not exist", file=_label(folder))
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _neutralise(text: str) -> str:
+    # A leading apostrophe makes a spreadsheet show the cell as text; one is stripped on reading.
+    if text.startswith(FORMULA_STARTS) or text.startswith("'"):
+        return "'" + text
+    return text
+
+
+def _restore(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _csv_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def plan_to_csv(plan: Plan) -> str:
+    """The plan CSV of the contract, as text."""
+    rows = (
+        (
+            entry.day,
+            entry.weekday,
+            entry.order,
+            _neutralise(entry.exercise_id),
+            _neutralise(entry.exercise),
+            entry.sets,
+            _neutralise(entry.reps),
+            entry.rest_seconds,
+            _number_text(entry.minutes),
+            _neutralise(";".join(entry.equipment)),
+            _neutralise(";".join(entry.primary_muscles)),
+            _neutralise(";".join(entry.secondary_muscles)),
+        )
+        for entry in sorted(plan.entries, key=lambda e: (e.day, e.order))
+    )
+    return _csv_text(PLAN_COLUMNS, rows)
+
+
+def write_plan(plan: Plan, path: str | os.PathLike[str]) -> Path:
+    return atomic_write_text(Path(path), plan_to_csv(plan))
+
+
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """A plan CSV back into a :class:`Plan` (the inverse of :func:`write_plan`)."""
+    path = Path(path)
+    label = _label(path)
+    rows = _csv_rows(path)
+    text = _read_text(path, what="CSV file")
+    header = next(csv.reader(io.StringIO(text)), [])
+    if tuple(h.strip() for h in header) != PLAN_COLUMNS:
+        raise InputError(
+            f"header is not the plan header ({','.join(PLAN_COLUMNS)})", file=label, row=1
+        )
+    entries = []
+    for row in rows:
+        number = int(row["__row__"])
+
+        def integer(
+            column: str, low: int, high: int, row: Mapping[str, str] = row, number: int = number
+        ) -> int:
+            try:
+                value = int(row[column])
+            except ValueError:
+                raise InputError(
+                    f"'{row[column]}' is not a whole number",
+                    file=label,
+                    row=number,
+                    field=column,
+                    value=row[column],
+                ) from None
+            if not low <= value <= high:
+                raise InputError(
+                    f"{value} is outside {low}..{high}",
+                    file=label,
+                    row=number,
+                    field=column,
+                    value=value,
+                )
+            return value
+
+        try:
+            minutes = float(row["minutes"])
+        except ValueError:
+            raise InputError(
+                f"'{row['minutes']}' is not a number",
+                file=label,
+                row=number,
+                field="minutes",
+                value=row["minutes"],
+            ) from None
+        if row["weekday"] not in WEEKDAYS:
+            raise InputError(
+                f"'{row['weekday']}' is not a weekday",
+                file=label,
+                row=number,
+                field="weekday",
+                value=row["weekday"],
+            )
+
+        def items(column: str, row: Mapping[str, str] = row) -> tuple[str, ...]:
+            return tuple(item for item in _restore(row[column]).split(";") if item)
+
+        entries.append(
+            PlanEntry(
+                day=integer("day", 1, 7),
+                weekday=row["weekday"],
+                order=integer("order", 1, 1000),
+                exercise_id=_restore(row["exercise_id"]),
+                exercise=_restore(row["exercise"]),
+                sets=integer("sets", 0, 1000),
+                reps=_restore(row["reps"]),
+                rest_seconds=integer("rest_seconds", 0, 100000),
+                minutes=minutes,
+                equipment=items("equipment"),
+                primary_muscles=items("primary_muscles"),
+                secondary_muscles=items("secondary_muscles"),
+            )
+        )
+    weekdays = tuple(d for d in WEEKDAYS if d in {e.weekday for e in entries})
+    return Plan(tuple(entries), weekdays)
+
+
+def write_coverage(rows: Iterable[Mapping[str, object]], path: str | os.PathLike[str]) -> Path:
+    """Coverage rows (see :func:`workbench.analytics.coverage_rows`) as CSV."""
+    body = (
+        [
+            _number_text(v) if isinstance(v, float) else _neutralise(str(v))
+            for v in (row[c] for c in COVERAGE_COLUMNS)
+        ]
+        for row in rows
+    )
+    return atomic_write_text(Path(path), _csv_text(COVERAGE_COLUMNS, body))
+
+
+def client_toml(client: Client) -> str:
+    return tomli_w.dumps(client_to_mapping(client))

@@ -1,0 +1,127 @@
+"""A weekly plan: per training day, an ordered list of exercises with sets, reps, rest and minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from workbench.glossary import COMPOUND_PATTERNS, SPINAL_LOADS, WEEKDAYS
+from workbench.library import Exercise, Library
+
+__all__ = ["PLAN_COLUMNS", "Plan", "PlanEntry", "build_plan", "session_order"]
+
+PLAN_COLUMNS = (
+    "day",
+    "weekday",
+    "order",
+    "exercise_id",
+    "exercise",
+    "sets",
+    "reps",
+    "rest_seconds",
+    "minutes",
+    "equipment",
+    "primary_muscles",
+    "secondary_muscles",
+)
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One exercise in one session; ``minutes`` [min] = sets x the exercise's set_minutes."""
+
+    day: int
+    weekday: str
+    order: int
+    exercise_id: str
+    exercise: str
+    sets: int
+    reps: str
+    rest_seconds: int
+    minutes: float
+    equipment: tuple[str, ...]
+    primary_muscles: tuple[str, ...]
+    secondary_muscles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A week of sessions; ``weekdays`` are the client's training days, some possibly empty."""
+
+    entries: tuple[PlanEntry, ...]
+    # Training days with no exercise are not in the CSV, so they do not take part in equality.
+    weekdays: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def training_weekdays(self) -> tuple[str, ...]:
+        used = {e.weekday for e in self.entries}
+        days = set(self.weekdays) | used
+        return tuple(d for d in WEEKDAYS if d in days)
+
+    def session(self, weekday: str) -> tuple[PlanEntry, ...]:
+        return tuple(
+            sorted((e for e in self.entries if e.weekday == weekday), key=lambda e: e.order)
+        )
+
+    def session_minutes(self) -> dict[str, float]:
+        """Minutes per training weekday [min], as written in the plan."""
+        minutes = dict.fromkeys(self.training_weekdays, 0.0)
+        for entry in self.entries:
+            minutes[entry.weekday] += entry.minutes
+        return minutes
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(e.minutes for e in self.entries)
+
+    @property
+    def total_sets(self) -> int:
+        return sum(e.sets for e in self.entries)
+
+    def sets_by_exercise_day(self) -> dict[tuple[str, str], int]:
+        return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
+
+
+def _rank(exercise: Exercise) -> tuple[int, int, int, float, str]:
+    # Explosive work while fresh, then heavy compound lifts, isolation and core last.
+    return (
+        0 if exercise.explosive else 1,
+        0 if exercise.pattern in COMPOUND_PATTERNS else 1,
+        -SPINAL_LOADS.index(exercise.spinal_load),
+        -exercise.set_minutes,
+        exercise.id,
+    )
+
+
+def session_order(exercises: list[Exercise]) -> list[Exercise]:
+    """Exercises in the order a coach runs a session."""
+    return sorted(exercises, key=_rank)
+
+
+def build_plan(
+    library: Library, weekdays: tuple[str, ...], sets: Mapping[tuple[str, str], int]
+) -> Plan:
+    """A :class:`Plan` from sets per ``(exercise_id, weekday)``; zero entries are left out."""
+    ordered_days = tuple(d for d in WEEKDAYS if d in weekdays)
+    entries = []
+    for day_number, weekday in enumerate(ordered_days, start=1):
+        chosen = [library.exercise(e) for (e, d), n in sets.items() if d == weekday and n > 0]
+        for order, exercise in enumerate(session_order(chosen), start=1):
+            count = int(sets[(exercise.id, weekday)])
+            entries.append(
+                PlanEntry(
+                    day=day_number,
+                    weekday=weekday,
+                    order=order,
+                    exercise_id=exercise.id,
+                    exercise=exercise.name,
+                    sets=count,
+                    reps=exercise.reps,
+                    rest_seconds=exercise.rest_seconds,
+                    minutes=round(count * exercise.set_minutes, 4),
+                    equipment=exercise.equipment,
+                    primary_muscles=exercise.primary_muscles,
+                    secondary_muscles=exercise.secondary_muscles,
+                )
+            )
+    return Plan(tuple(entries), ordered_days)

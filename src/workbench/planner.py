@@ -1,0 +1,215 @@
+"""The orchestrator: solve, check, and explain. The CLI and the dashboard call only this.
+
+``make_plan`` is a pure function of frozen inputs; a what-if is another call with an
+evolved client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from workbench.analytics import MuscleCoverage, coverage
+from workbench.check import Violation, check_plan
+from workbench.client import MAX_MINUTES, Client, SportProfile
+from workbench.library import Library
+from workbench.plan import Plan
+from workbench.problem import Problem, exclusion_reasons, make_problem
+from workbench.solve import ModelOptions, SolveOptions, SolveResult, Status, solve
+
+__all__ = ["PlanResult", "ShortMuscle", "explain_infeasible", "explain_shortfalls", "make_plan"]
+TOLERANCE = 1e-6
+#: Time allowed for each re-solve that explains a gap [s].
+EXPLAIN_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class ShortMuscle:
+    """A posterior-chain muscle below its minimum, with the binding cause.
+
+    ``cause`` is one of ``exercises`` (no allowed exercise reaches it), ``time``,
+    ``recovery`` or ``limits`` (sets per exercise or other muscles' maxima).
+    """
+
+    muscle_id: str
+    shortfall: float
+    cause: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.muscle_id} short by {self.shortfall:g}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    problem: Problem
+    solved: SolveResult
+    violations: tuple[Violation, ...] = ()
+    coverage: tuple[MuscleCoverage, ...] = ()
+    short: tuple[ShortMuscle, ...] = field(default=())
+    message: str = ""
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan, only when it passed the independent checker."""
+        return self.solved.plan if self.solved.ok and not self.violations else None
+
+    @property
+    def status(self) -> Status:
+        return Status.ERROR if self.violations else self.solved.status
+
+
+def _short_by(rows: tuple[MuscleCoverage, ...] | list[MuscleCoverage]) -> dict[str, float]:
+    return {
+        r.muscle_id: r.shortfall for r in rows if r.chain == "posterior" and r.shortfall > TOLERANCE
+    }
+
+
+def _shortfalls_of(
+    problem: Problem, options: SolveOptions, model_options: ModelOptions | None = None
+) -> dict[str, float] | None:
+    result = solve(problem, replace(options, time_limit=EXPLAIN_SECONDS), model_options)
+    if not result.ok or result.plan is None:
+        return None
+    return _short_by(coverage(result.plan, problem.library, problem.targets))
+
+
+def _no_exercise_reason(problem: Problem, muscle_id: str) -> str | None:
+    reaching = [e for e in problem.library.exercises if e.weight(muscle_id) > 0]
+    if any(e in problem.eligible for e in reaching):
+        return None
+    if not reaching:
+        return "no exercise in the library reaches it"
+    # The single equipment item that would open the most exercises for this muscle.
+    opened: dict[str, list[str]] = {}
+    for exercise in reaching:
+        missing = exercise.needs - problem.client.available_equipment
+        others = [
+            r for r in exclusion_reasons(exercise, problem.client) if not r.startswith("needs")
+        ]
+        if len(missing) == 1 and not others:
+            opened.setdefault(next(iter(missing)), []).append(exercise.id)
+    why = sorted({r for e in reaching for r in exclusion_reasons(e, problem.client)})
+    text = (
+        f"no allowed exercise reaches it (its {len(reaching)} exercises: "
+        + "; ".join(why[:4])
+        + ")"
+    )
+    if opened:
+        item, exercises = max(opened.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        text += f"; adding {item} would allow {', '.join(exercises[:3])}"
+    return text
+
+
+def explain_shortfalls(
+    problem: Problem, result: SolveResult, options: SolveOptions
+) -> list[ShortMuscle]:
+    """The binding cause of every posterior-chain muscle left short, found by re-solving relaxations."""
+    if result.plan is None:
+        return []
+    short = _short_by(coverage(result.plan, problem.library, problem.targets))
+    explained = []
+    relaxed_time: dict[str, float] | None = None
+    relaxed_recovery: dict[str, float] | None = None
+    for muscle_id, amount in short.items():
+        reason = _no_exercise_reason(problem, muscle_id)
+        if reason is not None:
+            explained.append(ShortMuscle(muscle_id, amount, "exercises", reason))
+            continue
+        if relaxed_time is None:
+            longer = replace(
+                problem, client=problem.client.evolve(minutes_per_session=float(MAX_MINUTES))
+            )
+            relaxed_time = _shortfalls_of(longer, options) or {}
+        if relaxed_time.get(muscle_id, 0.0) < amount - TOLERANCE:
+            explained.append(
+                ShortMuscle(
+                    muscle_id,
+                    amount,
+                    "time",
+                    f"time: {problem.client.minutes_per_session:g} min x {len(problem.weekdays)} sessions "
+                    "cannot fit enough sets for it alongside the other muscles",
+                )
+            )
+            continue
+        if relaxed_recovery is None:
+            relaxed_recovery = _shortfalls_of(problem, options, ModelOptions(recovery=False)) or {}
+        if relaxed_recovery.get(muscle_id, 0.0) < amount - TOLERANCE:
+            explained.append(
+                ShortMuscle(
+                    muscle_id,
+                    amount,
+                    "recovery",
+                    "recovery: its exercises cannot be repeated on consecutive training days "
+                    f"({', '.join(problem.weekdays)})",
+                )
+            )
+            continue
+        explained.append(
+            ShortMuscle(
+                muscle_id,
+                amount,
+                "limits",
+                f"limits: {problem.client.max_sets_per_exercise} sets per exercise and other muscles' "
+                "maxima cap the allowed exercises that reach it",
+            )
+        )
+    return explained
+
+
+def explain_infeasible(problem: Problem, result: SolveResult, options: SolveOptions) -> str:
+    """Which hard limits conflict, and what relaxing each would buy."""
+    if result.conflicts:
+        return "no plan meets the hard limits: " + "; ".join(result.conflicts)
+    fixes = []
+    quick = replace(options, time_limit=EXPLAIN_SECONDS)
+    if solve(
+        replace(problem, client=problem.client.evolve(minutes_per_session=float(MAX_MINUTES))),
+        quick,
+    ).ok:
+        fixes.append("more minutes per session would allow a plan")
+    if solve(problem, quick, ModelOptions(recovery=False)).ok:
+        fixes.append(
+            "the required exercises share a primary muscle on consecutive days (recovery); other weekdays would allow a plan"
+        )
+    if solve(problem, quick, ModelOptions(max_limits=False)).ok:
+        fixes.append(
+            "the required exercises push a muscle above its maximum; a higher maximum would allow a plan"
+        )
+    if not fixes:
+        fixes.append("the required exercises cannot all be placed; require fewer")
+    return "no plan meets the hard limits: " + "; ".join(fixes)
+
+
+def make_plan(
+    library: Library,
+    client: Client,
+    profiles: Mapping[str, SportProfile] | None = None,
+    options: SolveOptions | None = None,
+    *,
+    explain: bool = True,
+    file: str = "client",
+) -> PlanResult:
+    """Solve, check every plan independently, and explain gaps or conflicts.
+
+    Raises :class:`~workbench.errors.InputError` for a client that names unknown ids.
+    """
+    options = options or SolveOptions()
+    problem = make_problem(library, client, profiles, file=file)
+    solved = solve(problem, options)
+    if solved.status is Status.INFEASIBLE:
+        message = explain_infeasible(problem, solved, options) if explain else solved.message
+        return PlanResult(problem, solved, message=message)
+    if not solved.ok or solved.plan is None:
+        return PlanResult(problem, solved, message=solved.message)
+    violations = tuple(check_plan(solved.plan, library, problem.client, problem.targets))
+    if violations:
+        return PlanResult(
+            problem,
+            solved,
+            violations=violations,
+            message="the plan failed the independent check: " + "; ".join(map(str, violations)),
+        )
+    rows = tuple(coverage(solved.plan, library, problem.targets))
+    short = tuple(explain_shortfalls(problem, solved, options)) if explain else ()
+    return PlanResult(problem, solved, coverage=rows, short=short, message=solved.message)
