@@ -127,9 +127,11 @@ def _parser() -> argparse.ArgumentParser:
         "folder", nargs="?", metavar="DIR", help="library folder (default: the shipped data/)"
     )
 
-    from workbench import app  # the UI layer registers its own commands
+    # The UI layer registers its own commands; imported here so `plan` stays light.
+    from workbench import app, report
 
     app.add_commands(commands)
+    report.add_commands(commands)
     return parser
 
 

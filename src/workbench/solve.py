@@ -59,6 +59,8 @@ class SolveOptions:
     solver: str = "highs"
     time_limit: float | None = None  # [s] for the whole solve
     threads: int = 1
+    #: Cap on each preference stage (balance, time) [s]; the shortfall stage is never capped.
+    preference_seconds: float = PREFERENCE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -402,7 +404,7 @@ def solve(
             run = _run(
                 model,
                 options.solver,
-                remaining(PREFERENCE_SECONDS),
+                remaining(options.preference_seconds),
                 options.threads,
                 warm=True,
                 gap=0.01,
