@@ -19,6 +19,7 @@ from workbench.library import Library
 __all__ = [
     "CLIENT_KEYS",
     "Client",
+    "Kit",
     "SportProfile",
     "Target",
     "client_from_mapping",
@@ -65,6 +66,15 @@ class Target:
 
     min_sets: float
     max_sets: float
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A named set of equipment ids (bodyweight implied), e.g. home, travel, gym."""
+
+    id: str
+    name: str
+    equipment: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import tomli_w
 
 from workbench.client import (
     Client,
+    Kit,
     SportProfile,
     client_from_mapping,
     client_to_mapping,
@@ -36,6 +37,7 @@ __all__ = [
     "atomic_write_text",
     "plan_to_csv",
     "read_client",
+    "read_kits",
     "read_library",
     "read_plan",
     "read_sport_profiles",
@@ -206,6 +208,34 @@ def read_sport_profiles(
     if "general" not in profiles:
         profiles["general"] = SportProfile("general", "General", "No adjustments.")
     return profiles
+
+
+def read_kits(
+    path: str | os.PathLike[str] | None = None, library: Library | None = None
+) -> dict[str, Kit]:
+    """Named equipment kits from ``kits.toml`` (default: the shipped one), keyed by table name."""
+    path = Path(path) if path is not None else shipped_data_dir() / "kits.toml"
+    label = _label(path)
+    kits = {}
+    for kit_id, table in _read_toml(path).items():
+        if not isinstance(table, dict):
+            raise InputError("must be a table with name and equipment", file=label, field=kit_id)
+        unknown = set(table) - {"name", "equipment"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise InputError("is not a kit key", file=label, field=f"{kit_id}.{key}", value=key)
+        equipment = table.get("equipment", [])
+        if not isinstance(equipment, list) or not all(isinstance(e, str) for e in equipment):
+            raise InputError(
+                "must be a list of equipment ids", file=label, field=f"{kit_id}.equipment"
+            )
+        for item in equipment:
+            if library is not None and item not in library.equipment_ids:
+                raise InputError(
+                    "is not an equipment id", file=label, field=f"{kit_id}.equipment", value=item
+                )
+        kits[kit_id] = Kit(kit_id, str(table.get("name", kit_id)), tuple(equipment))
+    return kits
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
