@@ -224,10 +224,13 @@ def _print_plan(result: PlanResult) -> None:
         f"{client.level}, sport {client.sport}"
     )
     print(
-        f"Status: {solved.message} ({solved.solver}, {solved.build_seconds + solved.solve_seconds:.2f} s); "
+        f"Status: shortfall {solved.message} ({solved.solver}, {solved.build_seconds + solved.solve_seconds:.2f} s); "
         f"weighted shortfall {_fmt(solved.shortfall or 0.0)} [sets/week]"
     )
+    if not solved.preferences_proven:
+        print("        balance and time: the best found in the time allowed")
     minutes = plan.session_minutes()
+    width = max((len(entry.exercise) for entry in plan.entries), default=10)
     for weekday in result.problem.weekdays:
         session = plan.session(weekday)
         print(
@@ -237,7 +240,7 @@ def _print_plan(result: PlanResult) -> None:
             print("  (rest day: nothing needed)")
         for entry in session:
             print(
-                f"  {entry.order:>2}. {entry.exercise:<38} {entry.sets} x {entry.reps:<6} rest {entry.rest_seconds:>3} s  {_fmt(entry.minutes):>5} min"
+                f"  {entry.order:>2}. {entry.exercise:<{width}}  {entry.sets} x {entry.reps:<6} rest {entry.rest_seconds:>3} s  {_fmt(entry.minutes):>5} min"
             )
     print("\nCoverage [effective sets/week]  (posterior chain first)")
     _print_coverage(list(result.coverage))

@@ -44,6 +44,10 @@ PREFERENCE_SECONDS = 0.35
 #: Stage 3 charges each exercise in a session this much for set-up and changeover [min],
 #: so the plan uses a few exercises for several sets rather than many single sets.
 CHANGEOVER_MINUTES = 1.5
+#: Relative gap at which a preference stage stops: close enough to the best balance or time.
+PREFERENCE_GAP = 0.05
+#: Weight of the longest session in the time stage [min per min]: evens out the week.
+PEAK_WEIGHT = 1.0
 EPSILON = 1e-6
 
 
@@ -88,6 +92,13 @@ class SolveResult:
     @property
     def ok(self) -> bool:
         return self.status in (Status.OPTIMAL, Status.TIME_LIMIT) and self.plan is not None
+
+    @property
+    def preferences_proven(self) -> bool:
+        """Whether the balance and time stages were also solved to their tolerance."""
+        return len(self.stage_status) == 3 and all(
+            text.startswith("optimal") for text in self.stage_status[1:]
+        )
 
     @property
     def gap(self) -> float | None:
@@ -212,6 +223,10 @@ class _Model:
             for e in exercises
             for d in days
         ) + CHANGEOVER_MINUTES * pulp.lpSum(self.chosen.values())
+        peak = prob.add_variable("peak_minutes", lowBound=0)
+        for day in days:
+            prob += peak >= pulp.lpSum(e.set_minutes * self.sets[(e.id, day)] for e in exercises)
+        self.cost += PEAK_WEIGHT * peak
 
     def assignment(self) -> dict[tuple[str, str], int]:
         values = {}
@@ -259,7 +274,7 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(devnull)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Run:
     proven: bool
     feasible: bool
@@ -269,7 +284,12 @@ class _Run:
 
 
 def _run(
-    model: _Model, solver: str, time_limit: float | None, threads: int, warm: bool, gap: float
+    model: _Model,
+    solver: str,
+    time_limit: float | None,
+    threads: int,
+    warm: bool,
+    gap: float,
 ) -> _Run:
     prob = model.prob
     kwargs: dict[str, Any] = {"msg": False, "gapRel": gap, "gapAbs": 1e-7, "threads": threads}
@@ -306,13 +326,19 @@ def _run(
     else:
         raise ValueError(f"unknown solver {solver!r} (choose {', '.join(SOLVERS)})")
     sol_status = prob.sol_status
-    return _Run(
-        proven=sol_status == pulp.LpSolutionOptimal and status == pulp.LpStatusOptimal,
-        feasible=sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible),
-        infeasible=status == pulp.LpStatusInfeasible or sol_status == pulp.LpSolutionInfeasible,
-        bound=bound,
-        text=pulp.LpStatus.get(status, str(status)),
-    )
+    proven = sol_status == pulp.LpSolutionOptimal and status == pulp.LpStatusOptimal
+    feasible = sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible)
+    infeasible = status == pulp.LpStatusInfeasible or sol_status == pulp.LpSolutionInfeasible
+    # Our words, not PuLP's: its "Optimal" also covers a run cut short by the time limit.
+    if proven:
+        text = "optimal" if gap == 0 else f"optimal within {gap:.0%}"
+    elif feasible:
+        text = "best found in the time allowed"
+    elif infeasible:
+        text = "infeasible"
+    else:
+        text = f"no solution ({pulp.LpStatus.get(status, str(status))})"
+    return _Run(proven, feasible, infeasible, bound, text)
 
 
 def precheck(problem: Problem) -> list[str]:
@@ -407,7 +433,7 @@ def solve(
                 remaining(options.preference_seconds),
                 options.threads,
                 warm=True,
-                gap=0.01,
+                gap=PREFERENCE_GAP,
             )
             stages.append(run.text)
             if not run.feasible:
