@@ -238,6 +238,16 @@ def read_kits(
     return kits
 
 
+def _file_mode(path: Path) -> int:
+    """The existing file's mode, or what a plain ``open`` would give under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder, then rename."""
     path = Path(path)
@@ -250,6 +260,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp makes the file private (0600); an export is an ordinary file.
+        os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,207 @@
+"""``workbench report``: a standalone HTML page of a checked plan; nothing written otherwise."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from workbench import cli, iotools, report
+from workbench.client import Client, SportProfile, resolve_targets
+from workbench.library import Library
+from workbench.plan import Plan
+from workbench.planner import make_plan
+
+CLIENT_TOML = """\
+name = "{name}"
+weekdays = ["Mon", "Wed", "Fri"]
+minutes_per_session = 45
+equipment = ["kettlebell", "band", "pullup_bar"]
+level = "intermediate"
+sport = "general"
+"""
+
+
+@pytest.fixture(scope="module")
+def sam(library: Library, profiles: dict[str, SportProfile]) -> tuple[Client, Plan]:
+    client = Client(
+        name="Sam",
+        weekdays=("Mon", "Wed", "Fri"),
+        minutes_per_session=45,
+        equipment=("kettlebell", "band", "pullup_bar"),
+    )
+    result = make_plan(library, client, profiles, explain=False)
+    assert result.plan is not None
+    return client, result.plan
+
+
+@pytest.fixture
+def files(tmp_path: Path, sam: tuple[Client, Plan]) -> dict[str, Path]:
+    """A client file and the plan CSV made for it."""
+    _, plan = sam
+    client_file = tmp_path / "sam.toml"
+    client_file.write_text(CLIENT_TOML.format(name="Sam"), encoding="utf-8")
+    plan_file = tmp_path / "plan.csv"
+    iotools.write_plan(plan, plan_file)
+    return {"client": client_file, "plan": plan_file, "out": tmp_path / "report.html"}
+
+
+def test_report_html_holds_every_part(library: Library, sam: tuple[Client, Plan]) -> None:
+    client, plan = sam
+    page = report.report_html(
+        plan, library, client, resolve_targets(library, client), generated=dt.date(2026, 11, 3)
+    )
+    assert page.startswith("<!DOCTYPE html>")
+    for div_id in report.FIGURE_IDS:
+        assert f'id="{div_id}"' in page
+    assert page.count("Plotly.newPlot") == len(report.FIGURE_IDS)
+    # Offline: plotly.js inlined exactly once, nothing fetched.
+    assert page.count("plotly.js v") == 1
+    assert "<script src=" not in page.replace(" ", "")
+    assert "Sam" in page and "2026-11-03" in page
+    assert "kettlebell, band, pullup_bar" in page
+    for entry in plan.entries:
+        assert entry.exercise in page
+    for muscle in library.posterior_chain:
+        assert f"<td>{muscle.name}</td>" in page
+
+
+def test_report_escapes_text_from_files(library: Library, sam: tuple[Client, Plan]) -> None:
+    client, plan = sam
+    hostile = client.evolve(name="<script>alert(1)</script>")
+    first = plan.entries[0]
+    renamed = Plan(
+        (replace(first, exercise="<img src=x onerror=alert(2)>"), *plan.entries[1:]),
+        plan.weekdays,
+    )
+    page = report.report_html(renamed, library, hostile, resolve_targets(library, hostile))
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_cli_writes_the_report(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(
+        [
+            "report",
+            str(files["plan"]),
+            "--client",
+            str(files["client"]),
+            "--out",
+            str(files["out"]),
+        ]
+    )
+    assert code == 0
+    page = files["out"].read_text(encoding="utf-8")
+    assert "Weekly posterior-chain plan: Sam" in page
+    for div_id in report.FIGURE_IDS:
+        assert f'id="{div_id}"' in page
+    assert "Wrote" in capsys.readouterr().out
+
+
+def _edit_first_row(plan_file: Path, **changes: str) -> None:
+    """Hand-edit the plan CSV as a coach would in a spreadsheet."""
+    rows = list(csv.DictReader(io.StringIO(plan_file.read_text(encoding="utf-8"))))
+    rows[0].update(changes)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    plan_file.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _break_minutes(plan_file: Path) -> None:
+    """The first exercise gets 40 sets: far above the session's minutes."""
+    first = next(csv.DictReader(io.StringIO(plan_file.read_text(encoding="utf-8"))))
+    per_set = float(first["minutes"]) / int(first["sets"])
+    _edit_first_row(plan_file, sets="40", minutes=f"{40 * per_set:g}")
+
+
+def test_violations_write_nothing(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _break_minutes(files["plan"])
+    args = ["report", str(files["plan"]), "--client", str(files["client"])]
+    assert cli.main([*args, "--out", str(files["out"])]) == 1
+    assert not files["out"].exists()
+    printed = capsys.readouterr()
+    assert "limit 2" in printed.out
+    assert "no report written" in printed.err
+
+    # An existing report stays as it was.
+    files["out"].write_text("previous report", encoding="utf-8")
+    assert cli.main([*args, "--out", str(files["out"])]) == 1
+    assert files["out"].read_text(encoding="utf-8") == "previous report"
+    assert not [p for p in files["out"].parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_bad_input_is_one_line_exit_2(files: dict[str, Path], tmp_path: Path) -> None:
+    files["out"].write_text("previous report", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbench.cli",
+            "report",
+            str(files["plan"]),
+            "--client",
+            str(tmp_path / "missing.toml"),
+            "--out",
+            str(files["out"]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "missing.toml" in lines[0] and "not found" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert files["out"].read_text(encoding="utf-8") == "previous report"
+
+
+def test_unknown_exercise_in_plan_is_a_violation(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit_first_row(files["plan"], exercise_id="moon_walk")
+    code = cli.main(
+        [
+            "report",
+            str(files["plan"]),
+            "--client",
+            str(files["client"]),
+            "--out",
+            str(files["out"]),
+        ]
+    )
+    assert code == 1
+    assert "moon_walk" in capsys.readouterr().out
+    assert not files["out"].exists()
+
+
+def test_missing_out_folder_is_bad_input(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "nowhere" / "report.html"
+    code = cli.main(
+        ["report", str(files["plan"]), "--client", str(files["client"]), "--out", str(out)]
+    )
+    assert code == 2
+    assert "folder does not exist" in capsys.readouterr().err
+
+
+def test_help_documents_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["report", "--help"])
+    assert stop.value.code == 0
+    text = capsys.readouterr().out
+    for word in ("--client", "--out", "--library", "PLAN.csv", "exit codes", "offline"):
+        assert word in text
