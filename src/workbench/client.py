@@ -48,12 +48,14 @@ CLIENT_KEYS = (
 )
 SPORT_KEYS = ("name", "description", "preferred_patterns", "targets", "priorities")
 MAX_MINUTES = 240
-#: Weekdays chosen for ``days_per_week`` alone: sessions as far apart as the week allows.
+#: Weekdays chosen for ``days_per_week`` alone: sessions as far apart as the week allows,
+#: i.e. the fewest back-to-back days (2 x days - 7 of them, Sun->Mon counted), which leaves
+#: the recovery limit the most room.
 SPREADS: dict[int, tuple[str, ...]] = {
     1: ("Mon",),
     2: ("Mon", "Thu"),
     3: ("Mon", "Wed", "Fri"),
-    4: ("Mon", "Tue", "Thu", "Fri"),
+    4: ("Mon", "Wed", "Fri", "Sat"),
     5: ("Mon", "Tue", "Wed", "Fri", "Sat"),
     6: ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
     7: WEEKDAYS,

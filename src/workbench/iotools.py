@@ -85,7 +85,9 @@ def _read_text(path: Path, *, what: str) -> str:
     if path.is_dir():
         raise InputError(f"is a folder, not a {what}", file=label)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        # Bytes, not read_text: universal newlines would turn a "\r" inside a quoted CSV cell
+        # into "\n", and a plan read back would differ from the one written.
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"is not UTF-8 text (byte {error.start})", file=label) from None
     except OSError as error:

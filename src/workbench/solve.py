@@ -11,6 +11,8 @@ returned plan is the stage-1 optimum. The result carries our own :class:`Status`
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import math
 import os
 import re
@@ -27,6 +29,7 @@ from typing import Any
 
 import pulp
 
+from workbench.glossary import SECONDARY_WEIGHT
 from workbench.plan import Plan, build_plan
 from workbench.problem import Problem, adjacent_pairs, exclusion_reasons
 
@@ -49,6 +52,14 @@ PREFERENCE_GAP = 0.05
 #: Weight of the longest session in the time stage [min per min]: evens out the week.
 PEAK_WEIGHT = 1.0
 EPSILON = 1e-6
+#: Effective sets move in steps of this size: whole sets x 1.0 or x SECONDARY_WEIGHT.
+SET_STEP = SECONDARY_WEIGHT
+
+
+def _on_set_grid(value: float) -> bool:
+    """Whether every shortfall below a minimum of ``value`` is a whole number of steps."""
+    steps = value / SET_STEP
+    return (1 / SET_STEP).is_integer() and abs(steps - round(steps)) < 1e-9
 
 
 class Status(Enum):
@@ -193,8 +204,19 @@ class _Model:
         # Stage 1 objective: weighted shortfall of posterior-chain muscles.
         self.short: dict[str, Any] = {}
         for muscle_id in problem.shortfall_muscles:
-            short = prob.add_variable(f"short_{len(self.short)}", lowBound=0)
-            prob += short >= problem.targets[muscle_id].min_sets - self.effective[muscle_id]
+            minimum = problem.targets[muscle_id].min_sets
+            if _on_set_grid(minimum):
+                # Effective sets move in half sets, so a shortfall below a minimum on that grid
+                # is a whole number of half sets. Saying so lets the solvers round their bound up to
+                # the next reachable objective value: without it, proving a positive shortfall
+                # optimal took HiGHS a minute and CBC several on a two-day travel kit.
+                halves = prob.add_variable(
+                    f"short_{len(self.short)}", lowBound=0, cat=pulp.LpInteger
+                )
+                short = SET_STEP * halves
+            else:
+                short = prob.add_variable(f"short_{len(self.short)}", lowBound=0)
+            prob += short >= minimum - self.effective[muscle_id]
             self.short[muscle_id] = short
         self.weighted_shortfall = pulp.lpSum(
             problem.priorities[m] * v for m, v in self.short.items()
@@ -228,6 +250,19 @@ class _Model:
             prob += peak >= pulp.lpSum(e.set_minutes * self.sets[(e.id, day)] for e in exercises)
         self.cost += PEAK_WEIGHT * peak
 
+    def shortfall_of(self, assignment: dict[tuple[str, str], int]) -> float:
+        """Priority-weighted shortfall of whole-set ``assignment`` [sets/week]."""
+        problem = self.problem
+        effective = dict.fromkeys(problem.shortfall_muscles, 0.0)
+        for (exercise_id, _day), count in assignment.items():
+            for muscle, weight in problem.library.exercise(exercise_id).muscle_weights.items():
+                if muscle in effective:
+                    effective[muscle] += count * weight
+        return sum(
+            problem.priorities[m] * max(0.0, problem.targets[m].min_sets - total)
+            for m, total in effective.items()
+        )
+
     def assignment(self) -> dict[tuple[str, str], int]:
         values = {}
         for key, variable in self.sets.items():
@@ -253,25 +288,33 @@ def cbc_path() -> str | None:
 
 @contextmanager
 def _quiet_stdout() -> Iterator[None]:
-    """Silence C-level stdout (highspy prints a banner even with ``msg=False``)."""
-    try:
+    """Silence C-level stdout (highspy prints a banner even with ``msg=False``).
+
+    Descriptor 1 itself, not ``sys.stdout.fileno()``: in a Jupyter kernel the latter names
+    the terminal the kernel started on while descriptor 1 is the pipe forwarded to the page.
+    """
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         sys.stdout.flush()
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        fd = 1
     try:
-        saved = os.dup(fd)
+        saved = os.dup(1)
     except OSError:
         yield
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, fd)
+        os.dup2(devnull, 1)
         yield
     finally:
-        os.dup2(saved, fd)
+        _flush_c_stdio()
+        os.dup2(saved, 1)
         os.close(saved)
         os.close(devnull)
+
+
+def _flush_c_stdio() -> None:
+    """Flush C's stdio buffers, so buffered solver output lands in the null device."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).fflush(None)
 
 
 @dataclass(frozen=True)
@@ -418,7 +461,8 @@ def solve(
                 stage_status=(first.text,),
             )
         assignment = model.assignment()
-        shortfall = max(0.0, float(pulp.value(model.weighted_shortfall) or 0.0))
+        # From the rounded plan, not the solver's floats (3.99999998 for 4 at its tolerances).
+        shortfall = model.shortfall_of(assignment)
         bound = shortfall if first.proven else first.bound
         stages = [first.text]
 

@@ -1,0 +1,112 @@
+"""Screenshots of the real dashboard for the docs: ``workbench app`` driven by Chromium.
+
+Writes ``docs/screenshots/dashboard.png`` (the whole page) and ``figures.png`` (the figures
+area, after pinning a baseline and switching to the garage kit so the comparison shows).
+
+    .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CLIENT = ROOT / "data" / "clients" / "home_kettlebell.toml"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+JUPYTER_DIRS = (
+    "JUPYTER_DATA_DIR",
+    "JUPYTER_RUNTIME_DIR",
+    "JUPYTER_CONFIG_DIR",
+    "IPYTHONDIR",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "JUPYTERLAB_SETTINGS_DIR",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for_port(port: int, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"workbench app exited with {server.returncode}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise SystemExit(f"workbench app did not listen on {port}")
+
+
+def _shoot(url: str) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1150})
+            page.goto(url, timeout=60_000)
+            page.locator(".wb-figure-coverage .js-plotly-plot").wait_for(timeout=60_000)
+            page.get_by_role("button", name="Pin as baseline").click()
+            page.get_by_role("button", name="Garage").click()
+            page.locator(".wb-figure-comparison .js-plotly-plot .barlayer").wait_for(timeout=30_000)
+            time.sleep(1.0)  # let plotly finish its transitions
+            page.screenshot(path=str(OUT / "dashboard.png"))
+            # Content scrolled out of Voila's viewport is not painted: make the page tall first.
+            page.set_viewport_size({"width": 1500, "height": 3600})
+            time.sleep(1.5)  # responsive plots re-layout to the new size
+            page.locator(".wb-figures").screenshot(path=str(OUT / "figures.png"))
+        finally:
+            browser.close()
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ)
+        for name in JUPYTER_DIRS:
+            (Path(folder) / name.lower()).mkdir()
+            env[name] = str(Path(folder) / name.lower())
+        port = _free_port()
+        workbench = Path(sys.executable).parent / "workbench"
+        server = subprocess.Popen(
+            [str(workbench), "app", "--no-browser", "--port", str(port), "--client", str(CLIENT)],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            _wait_for_port(port, server)
+            _shoot(f"http://127.0.0.1:{port}/")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=15)
+    print(f"wrote {OUT / 'dashboard.png'} and {OUT / 'figures.png'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Baseline and export: pin the shown plan, write CSVs, offer them for download."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+from traitlets import dlink, link
+
+from workbench.ui.model import DashboardModel
+
+__all__ = ["ExportPanel", "download_links"]
+
+MIME = {".csv": "text/csv", ".toml": "application/toml"}
+
+
+def download_links(paths: Sequence[str | Path]) -> str:
+    """Links that download each written file from the page itself (data: URIs)."""
+    links = []
+    for path in map(Path, paths):
+        if not path.is_file():
+            continue
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        mime = MIME.get(path.suffix, "application/octet-stream")
+        links.append(
+            f'<a class="wb-download" download="{escape(path.name)}" '
+            f'href="data:{mime};base64,{data}">{escape(path.name)}</a>'
+        )
+    if not links:
+        return ""
+    return f"Wrote to {escape(str(Path(paths[0]).parent))}: " + " &middot; ".join(links)
+
+
+class ExportPanel(w.VBox):
+    def __init__(self, model: DashboardModel) -> None:
+        self.pin = w.Button(description="Pin as baseline", icon="thumb-tack")
+        self.clear = w.Button(description="Clear baseline", icon="times")
+        self.export = w.Button(description="Export", icon="download", button_style="primary")
+        self.folder = w.Text(
+            description="Exports folder",
+            continuous_update=False,
+            style={"description_width": "100px"},
+        )
+        self.downloads = w.HTML()
+        self.export.add_class("wb-export")
+        self.pin.on_click(lambda _: model.pin_baseline())
+        self.clear.on_click(lambda _: model.clear_baseline())
+        self.export.on_click(lambda _: model.export_or_report())
+        link((model, "export_folder"), (self.folder, "value"))
+        dlink((model, "exported"), (self.downloads, "value"), download_links)
+        dlink((model, "baseline"), (self.clear, "disabled"), lambda baseline: baseline is None)
+        super().__init__([w.HBox([self.pin, self.clear, self.export, self.folder]), self.downloads])

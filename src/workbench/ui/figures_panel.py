@@ -1,0 +1,77 @@
+"""The figures: each plotly figure rendered into an ``Output`` widget.
+
+A static figure in an Output (not a FigureWidget) because Voila runs every cell before the
+browser connects and a FigureWidget changed after display can show its old state there;
+an Output's ``outputs`` trait always syncs its latest value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as w
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from workbench.ui.model import FIGURES
+
+__all__ = ["FiguresPanel", "figure_output"]
+
+TITLES = {
+    "coverage": "Coverage",
+    "heatmap": "By weekday",
+    "balance": "Balance",
+    "minutes": "Minutes",
+    "comparison": "Against baseline",
+}
+#: Plotly's own JSON mimetype, drawn by the jupyterlab-plotly renderer (in Lab and in Voila).
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def figure_output(figure: go.Figure) -> dict[str, Any]:
+    """A display_data output holding ``figure`` as plotly JSON, with a text fallback."""
+    # Round-trip through plotly's JSON encoder: numpy arrays become lists the comm can send.
+    data = json.loads(
+        pio.json.to_json_plotly({**figure.to_plotly_json(), "config": CONFIG}, pretty=False)
+    )
+    title = figure.layout.title.text or "figure"
+    return {
+        "output_type": "display_data",
+        "data": {PLOTLY_MIME: data, "text/plain": f"<plotly figure: {title}>"},
+        "metadata": {},
+    }
+
+
+class FiguresPanel(w.VBox):
+    """One Output per figure; :meth:`show` replaces their contents."""
+
+    def __init__(self) -> None:
+        self.outputs = {
+            name: w.Output(layout=w.Layout(width="100%", min_height="240px")) for name in FIGURES
+        }
+        for name, out in self.outputs.items():
+            out.add_class(f"wb-figure-{name}")
+        boxes = {
+            name: w.VBox([w.HTML(f"<b>{TITLES[name]}</b>"), out], layout=w.Layout(width="100%"))
+            for name, out in self.outputs.items()
+        }
+        # Coverage and comparison read best side by side; the wider figures get a full row.
+        boxes["coverage"].layout.width = boxes["comparison"].layout.width = "50%"
+        super().__init__(
+            [
+                w.HBox([boxes["coverage"], boxes["comparison"]], layout=w.Layout(width="100%")),
+                boxes["heatmap"],
+                boxes["balance"],
+                boxes["minutes"],
+            ],
+            layout=w.Layout(width="100%"),
+        )
+        self.add_class("wb-figures")
+
+    def show(self, figures: Mapping[str, go.Figure]) -> None:
+        for name, figure in figures.items():
+            if name in self.outputs:
+                self.outputs[name].outputs = (figure_output(figure),)

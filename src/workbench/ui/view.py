@@ -1,0 +1,111 @@
+"""The dashboard's view: panels of widgets bound to a :class:`DashboardModel`.
+
+Widgets only: each binding is a ``link``/``dlink`` or a one-line callback calling a model
+method. State and behaviour live in the model, which the tests drive without widgets.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+from traitlets import dlink
+
+from workbench import iotools
+from workbench.ui.controls import ControlsPanel
+from workbench.ui.debounce import default_timer
+from workbench.ui.exercises_panel import ExercisesPanel
+from workbench.ui.export_panel import ExportPanel
+from workbench.ui.figures_panel import FiguresPanel
+from workbench.ui.files_panel import AdvancedPanel, FilesPanel
+from workbench.ui.model import DashboardModel
+from workbench.ui.muscles_panel import MusclesPanel
+from workbench.ui.plan_table import PlanTable
+
+__all__ = ["DashboardView", "build_dashboard"]
+
+
+def status_html(status: str) -> str:
+    return f"<span class='wb-status'>{escape(status)}</span>"
+
+
+def error_html(error: str) -> str:
+    return f"<span class='wb-error' style='color:#d1495b'>{escape(error)}</span>" if error else ""
+
+
+def busy_html(busy: bool) -> str:
+    return "<i class='fa fa-spinner fa-spin'></i> solving…" if busy else ""
+
+
+class DashboardView(w.VBox):
+    """The whole dashboard; ``view.model`` holds its state."""
+
+    def __init__(self, model: DashboardModel) -> None:
+        self.model = model
+        self.controls = ControlsPanel(model)
+        self.muscles = MusclesPanel(model)
+        self.exercises = ExercisesPanel(model)
+        self.files = FilesPanel(model)
+        self.advanced = AdvancedPanel(model)
+        self.export = ExportPanel(model)
+        self.figures = FiguresPanel()
+        self.plan = PlanTable(model)
+
+        self.status = w.HTML()
+        self.error = w.HTML()
+        self.status.add_class("wb-status-line")
+        self.error.add_class("wb-error-line")
+        self.busy = w.HTML()
+        dlink((model, "status"), (self.status, "value"), status_html)
+        dlink((model, "error"), (self.error, "value"), error_html)
+        dlink((model, "busy"), (self.busy, "value"), busy_html)
+        self.figures.show(model.figures)
+        model.observe(lambda change: self.figures.show(change.new), names="figures")
+
+        self.sections = w.Accordion(
+            children=[self.controls, self.muscles, self.exercises, self.files, self.advanced],
+            titles=(
+                "Client",
+                "Muscles: priorities and targets",
+                "Required and banned exercises",
+                "Client file",
+                "Advanced",
+            ),
+            selected_index=0,
+            layout=w.Layout(width="430px", min_width="430px"),
+        )
+        results = w.VBox(
+            [
+                w.HBox([self.status, self.busy]),
+                self.error,
+                self.export,
+                self.figures,
+                w.HTML("<h3>Plan</h3>"),
+                self.plan,
+            ],
+            layout=w.Layout(flex="1 1 auto", width="100%", padding="0 0 0 12px"),
+        )
+        super().__init__(
+            [
+                w.HTML("<h2>Posterior-chain program workbench</h2>"),
+                w.HBox([self.sections, results], layout=w.Layout(width="100%")),
+            ],
+            layout=w.Layout(width="100%"),
+        )
+
+
+def build_dashboard(client_path: Path | None, *, export_folder: Path) -> DashboardView:
+    """Read the shipped library, build model and view, load the client and plan it."""
+    library = iotools.read_library()
+    profiles = iotools.read_sport_profiles(library=library)
+    kits = iotools.read_kits(library=library)
+    model = DashboardModel(
+        library, profiles, kits, timer=default_timer(), export_folder=str(export_folder)
+    )
+    view = DashboardView(model)
+    if client_path is not None:
+        model.load_client(client_path)
+    else:
+        model.replan()
+    return view

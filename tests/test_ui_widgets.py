@@ -1,0 +1,271 @@
+"""The dashboard's widgets in plain Python: set controls, click buttons, watch the model.
+
+Widget callbacks swallow exceptions (ipywidgets logs them; traitlets observers fired from
+the frontend too), so an autouse fixture turns any logged callback error into a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pytest
+
+from workbench import iotools
+from workbench.client import SportProfile
+from workbench.library import Library
+from workbench.ui import dashboard
+from workbench.ui.model import FIGURES, DashboardModel
+from workbench.ui.view import DashboardView
+
+ROOT = Path(__file__).resolve().parent.parent
+HOME = ROOT / "data" / "clients" / "home_kettlebell.toml"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def callback_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every exception a widget callback logs or shows; the test fails when there is one."""
+    recorder = _Recorder()
+    loggers = [logging.getLogger(name) for name in ("", "traitlets", "ipywidgets", "workbench")]
+    for logger in loggers:
+        logger.addHandler(recorder)
+    shown: list[str] = []
+    from IPython.core.interactiveshell import InteractiveShell
+
+    monkeypatch.setattr(
+        InteractiveShell, "showtraceback", lambda self, *a, **k: shown.append(repr(a))
+    )
+    errors: list[str] = shown
+    yield errors
+    for logger in loggers:
+        logger.removeHandler(recorder)
+    errors += [r.getMessage() for r in recorder.records if r.exc_info or "xception" in r.msg]
+    assert not errors, f"a widget callback raised: {errors}"
+
+
+@pytest.fixture
+def view(library: Library, profiles: dict[str, SportProfile], tmp_path: Path) -> DashboardView:
+    """A dashboard whose re-plans wait for ``model.flush()`` (no timer)."""
+    model = DashboardModel(
+        library,
+        profiles,
+        iotools.read_kits(library=library),
+        export_folder=str(tmp_path / "exports"),
+    )
+    view = DashboardView(model)
+    model.load_client(HOME)
+    return view
+
+
+def figure_json(view: DashboardView, name: str) -> str:
+    outputs = view.figures.outputs[name].outputs
+    assert len(outputs) == 1
+    return json.dumps(outputs[0]["data"][PLOTLY_MIME], sort_keys=True)
+
+
+def test_callback_errors_are_caught_by_the_fixture(callback_errors: list[str]) -> None:
+    button = w.Button()
+
+    def broken(_: Any) -> None:
+        raise RuntimeError("boom")
+
+    button.on_click(broken)
+    button.click()
+    # The dispatcher logged it; the fixture would fail this test at teardown.
+    handler = next(h for h in logging.getLogger("").handlers if isinstance(h, _Recorder))
+    assert any("boom" in str(r.exc_info) for r in handler.records)
+    handler.records.clear()
+
+
+def test_entry_point_builds_a_planned_dashboard(tmp_path: Path) -> None:
+    view = dashboard(HOME, export_folder=tmp_path)
+    model = view.model
+    assert model.good is not None and model.good.plan is not None
+    assert "proven optimal" in view.status.value
+    assert view.error.value == ""
+    for name in FIGURES:
+        assert PLOTLY_MIME in view.figures.outputs[name].outputs[0]["data"]
+    names = [m.name for m in model.library.posterior_chain]
+    coverage = figure_json(view, "coverage")
+    assert all(json.dumps(name)[1:-1] in coverage for name in names)
+    first = model.good.plan.entries[0]
+    assert first.exercise in view.plan.value
+    assert view.controls.minutes.continuous_update is False
+    # No running event loop here: a control change re-plans at once.
+    view.controls.minutes.value = 30
+    assert model.good.problem.client.minutes_per_session == 30
+
+
+def test_minutes_slider_replans_and_redraws(view: DashboardView) -> None:
+    model = view.model
+    before = {name: figure_json(view, name) for name in ("coverage", "minutes")}
+    plan = model.good
+    view.controls.minutes.value = 20
+    view.controls.minutes.value = 25  # a second release before the debounce fires
+    assert model.good is plan
+    model.flush()
+    assert model.good is not plan and model.good is not None
+    assert model.good.problem.client.minutes_per_session == 25
+    assert figure_json(view, "minutes") != before["minutes"]
+    assert figure_json(view, "coverage") != before["coverage"]
+    assert "25 min" in view.plan.value
+
+
+def test_weekday_toggles_follow_and_drive_the_model(view: DashboardView) -> None:
+    model = view.model
+    toggles = view.controls.weekdays
+    assert [d for d, t in toggles.items() if t.value] == ["Mon", "Wed", "Fri"]
+    toggles["Sat"].value = True
+    assert model.weekdays == ("Mon", "Wed", "Fri", "Sat")
+    model.flush()
+    assert "Sat" in model.good.problem.weekdays  # type: ignore[union-attr]
+    assert "Sat &middot;" in view.plan.value
+    model.toggle_weekday("Mon", False)
+    assert toggles["Mon"].value is False
+
+
+def test_kit_buttons_set_equipment(view: DashboardView) -> None:
+    model = view.model
+    assert view.controls.kits["home"].button_style == "info"
+    view.controls.kits["gym"].click()
+    assert view.controls.equipment.value == model.kits["gym"].equipment
+    assert view.controls.kits["gym"].button_style == "info"
+    assert view.controls.kits["home"].button_style == ""
+    model.flush()
+    assert model.good is not None and set(model.good.problem.client.equipment) == set(
+        model.kits["gym"].equipment
+    )
+
+
+def test_level_sport_and_avoid_controls(view: DashboardView) -> None:
+    model = view.model
+    view.controls.level.value = "beginner"
+    view.controls.sport.value = "fighter"
+    view.controls.avoid.value = ("impact",)
+    model.flush()
+    client = model.good.problem.client  # type: ignore[union-attr]
+    assert (client.level, client.sport, client.avoid) == ("beginner", "fighter", ("impact",))
+    fighter = model.profiles["fighter"]
+    for muscle, weight in fighter.priorities.items():
+        if muscle in view.muscles.priorities:
+            assert view.muscles.priorities[muscle].value == weight
+
+
+def test_error_shows_inline_and_keeps_the_plan(view: DashboardView) -> None:
+    model = view.model
+    figure = figure_json(view, "coverage")
+    for toggle in view.controls.weekdays.values():
+        toggle.value = False
+    model.flush()
+    assert "no training day" in view.error.value and "color:#d1495b" in view.error.value
+    assert view.status.value.count("error:") == 1
+    assert "last good plan" in view.plan.value
+    assert figure_json(view, "coverage") == figure
+    view.controls.weekdays["Tue"].value = True
+    model.flush()
+    assert view.error.value == ""
+
+
+def test_pin_and_export_buttons(view: DashboardView, tmp_path: Path) -> None:
+    model = view.model
+    assert not view.figures.outputs["comparison"].outputs[0]["data"][PLOTLY_MIME]["data"]
+    view.export.pin.click()
+    assert model.baseline is model.good
+    assert view.export.clear.disabled is False
+    view.controls.minutes.value = 30
+    model.flush()
+    assert len(view.figures.outputs["comparison"].outputs[0]["data"][PLOTLY_MIME]["data"]) >= 2
+    view.export.export.click()
+    written = sorted(p.name for p in (tmp_path / "exports").iterdir())
+    assert [name.rsplit("_", 1)[1] for name in written] == [
+        "client.toml",
+        "coverage.csv",
+        "plan.csv",
+    ]
+    assert view.export.downloads.value.count("data:text/csv;base64,") == 2
+    plan = iotools.read_plan(model.exported[0])
+    assert plan == model.good.plan  # type: ignore[union-attr]
+    view.export.clear.click()
+    assert model.baseline is None and view.export.clear.disabled
+
+
+def test_muscle_sliders_store_overrides(view: DashboardView) -> None:
+    model = view.model
+    view.muscles.priorities["hamstrings"].value = 3.0
+    view.muscles.targets["soleus"].value = (10.0, 18.0)
+    assert model.priorities == {"hamstrings": 3.0}
+    assert model.targets["soleus"].min_sets == 10.0
+    model.flush()
+    rows = {r.muscle_id: r for r in model.good.coverage}  # type: ignore[union-attr]
+    assert rows["soleus"].min_sets == 10.0
+    view.muscles.reset.click()
+    assert model.targets == {} and model.priorities == {}
+    assert view.muscles.priorities["hamstrings"].value == 1.0
+
+
+def test_exercise_search_require_and_ban(view: DashboardView) -> None:
+    model = view.model
+    view.exercises.search.value = "kettlebell swing"
+    ids = [value for _, value in view.exercises.found.options]
+    assert "kettlebell_swing" in ids
+    view.exercises.found.value = "kettlebell_swing"
+    view.exercises.add_require.click()
+    assert model.require == ("kettlebell_swing",)
+    assert list(view.exercises.require.value) == ["kettlebell_swing"]
+    model.flush()
+    used = {e.exercise_id for e in model.good.plan.entries}  # type: ignore[union-attr]
+    assert "kettlebell_swing" in used
+    view.exercises.add_ban.click()
+    assert model.ban == ("kettlebell_swing",) and model.require == ()
+    view.exercises.ban.value = []
+    assert model.ban == ()
+
+
+def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
+    model = view.model
+    path = tmp_path / "saved.toml"
+    view.files.path.value = str(path)
+    view.controls.name.value = "Robin"
+    view.files.save.click()
+    assert iotools.read_client(path).name == "Robin"
+    view.controls.name.value = "Someone else"
+    view.files.load.click()
+    assert model.name == "Robin" and view.controls.name.value == "Robin"
+    text = HOME.read_bytes()
+    view.files.upload.value = (
+        {
+            "name": "home.toml",
+            "type": "",
+            "size": len(text),
+            "content": memoryview(text),
+            "last_modified": datetime.now(UTC),
+        },
+    )
+    assert model.name == "Sam (home)" and model.error == ""
+
+
+def test_advanced_controls(view: DashboardView) -> None:
+    model = view.model
+    view.advanced.solver.value = "cbc"
+    view.advanced.time_limit.value = 20
+    view.advanced.max_sets.value = 4
+    view.advanced.replan.click()
+    assert not model.debouncer.pending
+    assert model.good is not None and model.good.solved.solver == "cbc"
+    assert max(e.sets for e in model.good.plan.entries) <= 4  # type: ignore[union-attr]
+    assert model.options().time_limit == 20
