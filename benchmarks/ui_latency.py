@@ -19,7 +19,6 @@ from pathlib import Path
 
 from workbench import iotools
 from workbench.ui.model import DashboardModel
-from workbench.ui.quiet import absorb_solver_banner
 from workbench.ui.view import DashboardView
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +46,6 @@ def _p90(values: list[float]) -> float:
 
 
 def main() -> None:
-    absorb_solver_banner()
     library = iotools.read_library()
     profiles = iotools.read_sport_profiles(library=library)
     model = DashboardModel(library, profiles, iotools.read_kits(library=library))

@@ -120,6 +120,12 @@ def _muscle_axis(muscles: Sequence[Muscle]) -> dict[str, Any]:
     }
 
 
+def _section(muscle: Muscle) -> str:
+    """The label a muscle sits under: its group on the posterior chain; anterior muscles,
+    tracked for balance only, share one section."""
+    return muscle_group(muscle) if muscle.chain == "posterior" else "anterior<br>(balance)"
+
+
 def _group_dividers(
     muscles: Sequence[Muscle],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -128,8 +134,8 @@ def _group_dividers(
     annotations: list[dict[str, Any]] = []
     start = 0
     for index in range(1, len(muscles) + 1):
-        here = (muscles[start].chain, muscle_group(muscles[start]))
-        if index < len(muscles) and (muscles[index].chain, muscle_group(muscles[index])) == here:
+        here = _section(muscles[start])
+        if index < len(muscles) and _section(muscles[index]) == here:
             continue
         if start > 0:
             shapes.append(
@@ -145,7 +151,6 @@ def _group_dividers(
                     "layer": "below",
                 }
             )
-        chain = "" if here[0] == "posterior" else "<br>anterior"
         annotations.append(
             {
                 "xref": "paper",
@@ -155,7 +160,7 @@ def _group_dividers(
                 "y": start - 0.45,
                 "xanchor": "left",
                 "yanchor": "top",
-                "text": f"<i>{_escape(here[1])}{chain}</i>",
+                "text": f"<i>{_escape(here)}</i>",
                 "showarrow": False,
                 "font": {"size": 10, "color": PALETTE["neutral"]},
             }
@@ -169,11 +174,20 @@ def _layout(title: str | None, height: int, **extra: Any) -> dict[str, Any]:
         "template": TEMPLATE,
         "font": FONT,
         "height": height,
-        "margin": {"l": 10, "r": 20, "t": 60 if title else 30, "b": 40},
+        # Title at the very top, the legend in its own row beneath it, then the plot.
+        "margin": {"l": 10, "r": 20, "t": 90 if title else 40, "b": 40},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
     }
     if title:
-        layout["title"] = {"text": title, "x": 0.01, "xanchor": "left"}
+        layout["title"] = {
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12},
+        }
     layout.update(extra)
     return layout
 
