@@ -12,6 +12,7 @@ __all__ = [
     "BODYWEIGHT",
     "CHAINS",
     "COMPOUND_PATTERNS",
+    "DEEP_KNEE_FLEXION_DEG",
     "DEFAULT_MAX_SETS",
     "LEVELS",
     "PATTERNS",

@@ -35,6 +35,7 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "client_toml",
     "plan_to_csv",
     "read_client",
     "read_kits",

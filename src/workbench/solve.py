@@ -33,7 +33,16 @@ from workbench.glossary import SECONDARY_WEIGHT
 from workbench.plan import Plan, build_plan
 from workbench.problem import Problem, adjacent_pairs, exclusion_reasons
 
-__all__ = ["SOLVERS", "ModelOptions", "SolveOptions", "SolveResult", "Status", "solve"]
+__all__ = [
+    "SOLVERS",
+    "ModelOptions",
+    "SolveOptions",
+    "SolveResult",
+    "Status",
+    "cbc_path",
+    "precheck",
+    "solve",
+]
 
 SOLVERS = ("highs", "cbc")
 #: Balance may give up this much spread [ratio of target] to save time in stage 3.
@@ -229,6 +238,9 @@ class _Model:
             ratio = self.effective[muscle_id] * (1.0 / problem.targets[muscle_id].min_sets)
             prob += high >= ratio
             prob += low <= ratio
+        # Without a muscle to cover (every minimum 0) nothing else bounds ``low``: the balance
+        # stage was unbounded and the preference stages were skipped.
+        prob += low <= high
         anterior_excess = prob.add_variable("anterior_excess", lowBound=0)
         chains = {m.id: m.chain for m in problem.library.muscles}
         prob += anterior_excess >= pulp.lpSum(
@@ -276,6 +288,26 @@ class _Model:
             count = assignment.get(key, 0)
             variable.setInitialValue(count)
             self.chosen[key].setInitialValue(1 if count else 0)
+
+
+class _HiGHS(pulp.HiGHS):
+    """PuLP's HiGHS, handing the variables' initial values to HiGHS as a start.
+
+    PuLP's highspy adapter ignores ``warmStart`` (and passes it on as an unknown HiGHS
+    option): the preference stages started from nothing, and on a busy machine a stage could
+    end at its time cap with no plan at all, skipping the stages after it.
+    """
+
+    def __init__(self, *, warm_start: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.warm_start = warm_start
+
+    def callSolver(self, lp: pulp.LpProblem) -> None:
+        if self.warm_start:
+            # buildSolverModel numbered the columns in lp.variables() order.
+            values = [float(v.varValue or 0.0) for v in lp.variables()]
+            lp.solverModel.setSolution(len(values), list(range(len(values))), values)
+        super().callSolver(lp)
 
 
 def cbc_path() -> str | None:
@@ -358,8 +390,9 @@ def _run(
         elif found:
             bound = None
     elif solver == "highs":
+        warm_start = kwargs.pop("warmStart", False)
         with _quiet_stdout():
-            status = prob.solve(pulp.HiGHS(**kwargs))
+            status = prob.solve(_HiGHS(warm_start=warm_start, **kwargs))
         highs = getattr(prob, "solverModel", None)
         if highs is not None:
             try:

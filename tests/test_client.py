@@ -1,0 +1,243 @@
+"""Client files: every key parses, days spread sensibly, bad input names file, field and value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import iotools
+from workbench.client import (
+    CLIENT_KEYS,
+    Client,
+    Target,
+    client_from_mapping,
+    client_to_mapping,
+    resolve_priorities,
+    resolve_targets,
+    spread_days,
+    validate_client,
+)
+from workbench.errors import InputError
+from workbench.glossary import WEEKDAYS
+from workbench.library import Library
+from workbench.problem import adjacent_pairs, make_problem
+
+EVERY_KEY = """
+name = "Sam"
+weekdays = ["Mon", "Wed", "Fri"]
+days_per_week = 3
+minutes_per_session = 45
+equipment = ["kettlebell", "band", "pullup_bar"]
+level = "advanced"
+sport = "fighter"
+avoid = ["high_spinal_load", "impact"]
+require = ["kettlebell_swing"]
+ban = ["barbell_deadlift"]
+max_sets_per_exercise = 4
+
+[targets.gluteus_medius]
+min = 8
+max = 16
+
+[priorities]
+gluteus_maximus = 2
+hamstrings = 1.5
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "client.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_contract_key_parses(tmp_path: Path, library: Library, profiles) -> None:
+    path = _write(tmp_path, EVERY_KEY)
+    client = iotools.read_client(path)
+    assert client == Client(
+        name="Sam",
+        weekdays=("Mon", "Wed", "Fri"),
+        minutes_per_session=45.0,
+        equipment=("kettlebell", "band", "pullup_bar"),
+        level="advanced",
+        sport="fighter",
+        avoid=("high_spinal_load", "impact"),
+        require=("kettlebell_swing",),
+        ban=("barbell_deadlift",),
+        max_sets_per_exercise=4,
+        targets={"gluteus_medius": Target(8, 16)},
+        priorities={"gluteus_maximus": 2.0, "hamstrings": 1.5},
+    )
+    assert validate_client(client, library, profiles) is client
+    parsed_keys = {line.split("=")[0].strip() for line in EVERY_KEY.splitlines() if "=" in line}
+    assert set(CLIENT_KEYS) <= parsed_keys | {"targets", "priorities"}
+
+
+def test_defaults(tmp_path: Path) -> None:
+    client = iotools.read_client(_write(tmp_path, "weekdays = ['Tue']\nminutes_per_session = 30\n"))
+    assert client.level == "intermediate" and client.sport == "general"
+    assert client.max_sets_per_exercise == 5
+    assert client.equipment == client.avoid == client.require == client.ban == ()
+    assert client.available_equipment == frozenset({"bodyweight"})
+
+
+@pytest.mark.parametrize("days", range(1, 8))
+def test_days_per_week_spreads_days(days: int, tmp_path: Path) -> None:
+    client = iotools.read_client(
+        _write(tmp_path, f"days_per_week = {days}\nminutes_per_session = 30\n")
+    )
+    assert client.weekdays == spread_days(days)
+    assert len(set(client.weekdays)) == days
+    assert all(d in WEEKDAYS for d in client.weekdays)
+    pairs = adjacent_pairs(client.weekdays)
+    if days <= 3:
+        assert pairs == []  # never two days in a row, Sun->Mon included
+    else:
+        # As few back-to-back days as a 7-day cycle allows.
+        assert len(pairs) == 2 * days - 7
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("colour = 'red'", "colour", "red"),
+        ("weekdays = ['Mon', 'Funday']", "weekdays", "Funday"),
+        ("weekdays = ['Mon', 'Mon']", "weekdays", ["Mon", "Mon"]),
+        ("weekdays = []", "weekdays", []),
+        ("weekdays = 'Mon'", "weekdays", "Mon"),
+        ("weekdays = ['Mon']\ndays_per_week = 2", "days_per_week", 2),
+        ("days_per_week = 8", "days_per_week", 8),
+        ("days_per_week = 2.5", "days_per_week", 2.5),
+        ("minutes_per_session = 0", "minutes_per_session", 0),
+        ("minutes_per_session = 500", "minutes_per_session", 500),
+        ("minutes_per_session = 'long'", "minutes_per_session", "long"),
+        ("minutes_per_session = true", "minutes_per_session", True),
+        ("level = 'expert'", "level", "expert"),
+        ("avoid = ['knees']", "avoid", "knees"),
+        ("equipment = ['Kettle Bell']", "equipment", "Kettle Bell"),
+        ("max_sets_per_exercise = 0", "max_sets_per_exercise", 0),
+        ("max_sets_per_exercise = 11", "max_sets_per_exercise", 11),
+        ("name = ''", "name", ""),
+        ("[targets.hamstrings]\nmin = 9\nmax = 4", "targets.hamstrings.max", 4),
+        ("[targets.hamstrings]\nmin = 9", "targets.hamstrings", {"min": 9}),
+        ("[targets.hamstrings]\nmin = 2\nmax = 4\nmid = 3", "targets.hamstrings.mid", 3),
+        ("[targets.hamstrings]\nmin = -1\nmax = 4", "targets.hamstrings.min", -1),
+        ("[priorities]\nhamstrings = 'high'", "priorities.hamstrings", "high"),
+        ("priorities = 3", "priorities", 3),
+    ],
+)
+def test_bad_values_name_file_field_and_value(
+    text: str, field: str, value: object, tmp_path: Path
+) -> None:
+    base = {
+        "weekdays": "weekdays = ['Mon', 'Wed']",
+        "minutes_per_session": "minutes_per_session = 30",
+    }
+    lines = [
+        line for key, line in base.items() if not text.startswith(key) and f"\n{key}" not in text
+    ]
+    if text.startswith("days_per_week"):
+        lines = [base["minutes_per_session"]]
+    path = _write(tmp_path, "\n".join([*lines, text]) + "\n")
+    with pytest.raises(InputError) as caught:
+        iotools.read_client(path)
+    error = caught.value
+    assert (error.field, error.value) == (field, value)
+    assert error.file is not None and error.file.endswith("client.toml")
+    assert "\n" not in str(error) and field in str(error)
+
+
+def test_missing_required_keys(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="minutes_per_session"):
+        iotools.read_client(_write(tmp_path, "weekdays = ['Mon']\n"))
+    with pytest.raises(InputError) as caught:
+        iotools.read_client(_write(tmp_path, "minutes_per_session = 30\n"))
+    assert caught.value.field == "weekdays"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "value"),
+    [
+        ({"equipment": ("kettlebel",)}, "equipment", "kettlebel"),
+        ({"require": ("kettlebell_swingg",)}, "require", "kettlebell_swingg"),
+        ({"ban": ("moon_walk",)}, "ban", "moon_walk"),
+        ({"sport": "boxing"}, "sport", "boxing"),
+        ({"targets": {"biceps_femoris": Target(1, 2)}}, "targets.biceps_femoris", "biceps_femoris"),
+        ({"priorities": {"glutes": 2.0}}, "priorities.glutes", "glutes"),
+        ({"minutes_per_session": 0.0}, "minutes_per_session", 0.0),
+        ({"max_sets_per_exercise": 0}, "max_sets_per_exercise", 0),
+        ({"weekdays": ("Mon", "Mon")}, "weekdays", ["Mon", "Mon"]),
+    ],
+)
+def test_unknown_ids_are_rejected(
+    changes: dict[str, object], field: str, value: object, library: Library, profiles
+) -> None:
+    client = Client(equipment=("band",)).evolve(**changes)
+    with pytest.raises(InputError) as caught:
+        validate_client(client, library, profiles, file="sam.toml")
+    assert (caught.value.file, caught.value.field, caught.value.value) == ("sam.toml", field, value)
+
+
+def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not valid TOML") as caught:
+        iotools.read_client(_write(tmp_path, "weekdays = ['Mon'\n"))
+    assert caught.value.file is not None and caught.value.file.endswith("client.toml")
+    assert "\n" not in str(caught.value)
+    with pytest.raises(InputError, match="not found"):
+        iotools.read_client(tmp_path / "nobody.toml")
+    with pytest.raises(InputError, match="folder"):
+        iotools.read_client(tmp_path)
+
+
+def test_write_and_read_back(tmp_path: Path) -> None:
+    path = _write(tmp_path, EVERY_KEY)
+    client = iotools.read_client(path)
+    again = iotools.read_client(iotools.write_client(client, tmp_path / "again.toml"))
+    assert again == client
+    assert client_from_mapping(client_to_mapping(client)) == client
+
+
+def test_targets_and_priorities_layer(library: Library, profiles) -> None:
+    """The library's bands, then the sport profile's, then the client's own."""
+    client = Client(
+        sport="fighter",
+        targets={"obliques_internal": Target(9, 12)},
+        priorities={"hamstrings": 5.0},
+    )
+    fighter = profiles["fighter"]
+    targets = resolve_targets(library, client, fighter)
+    assert targets["obliques_internal"] == Target(9, 12)  # client beats profile
+    assert (
+        targets["obliques_external"] == fighter.targets["obliques_external"]
+    )  # profile beats library
+    muscle = library.muscle("soleus")
+    assert targets["soleus"] == Target(muscle.min_sets, muscle.max_sets)
+    priorities = resolve_priorities(library, client, fighter)
+    assert priorities["hamstrings"] == 5.0
+    assert priorities["gluteus_maximus"] == fighter.priorities["gluteus_maximus"]
+    assert priorities["soleus"] == 1.0
+    problem = make_problem(library, client, profiles)
+    assert problem.targets == targets and problem.priorities == priorities
+
+
+def test_general_profile_changes_nothing(library: Library, profiles) -> None:
+    client = Client()
+    assert resolve_targets(library, client, profiles["general"]) == resolve_targets(library, client)
+    assert resolve_priorities(library, client, profiles["general"]) == resolve_priorities(
+        library, client
+    )
+
+
+def test_clients_are_frozen_values() -> None:
+    client = Client()
+    variant = client.evolve(minutes_per_session=90.0)
+    assert client.minutes_per_session == 60 and variant.minutes_per_session == 90
+    with pytest.raises(AttributeError):
+        client.level = "advanced"  # type: ignore[misc]
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(b'name = "Sam"\r\nweekdays = ["Mon", "Thu"]\r\nminutes_per_session = 30\r\n')
+    assert iotools.read_client(path).weekdays == ("Mon", "Thu")

@@ -1,0 +1,242 @@
+"""Every shipped data file loads, and the library says what the source article says."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+
+import pytest
+from conftest import DATA
+
+from workbench import iotools
+from workbench.client import SportProfile, validate_client
+from workbench.glossary import LEVELS, PATTERNS, POSTERIOR_CHAIN, TAGS
+from workbench.library import EQUIPMENT_COLUMNS, EXERCISE_COLUMNS, MUSCLE_COLUMNS, Library
+from workbench.problem import make_problem
+
+CLIENT_FILES = sorted((DATA / "clients").glob("*.toml"))
+SPORT_FILES = sorted((DATA / "sports").glob("*.toml"))
+
+#: The article's exercise -> muscle facts: each muscle must be primary in the exercise.
+ARTICLE = {
+    "barbell_deadlift": {"erector_spinae"},
+    "back_extension": {"erector_spinae"},
+    "lat_pulldown": {"latissimus_dorsi"},
+    "pull_up": {"latissimus_dorsi"},
+    "barbell_row": {"rhomboids"},
+    "dumbbell_row": {"rhomboids"},
+    "bent_over_row": {"rhomboids"},
+    "glute_bridge": {"gluteus_maximus"},
+    "glute_ham_raise": {"gluteus_maximus", "hamstrings"},
+    "barbell_hip_thrust": {"gluteus_maximus"},
+    "clamshell": {"gluteus_medius", "gluteus_minimus"},
+    "monster_walk": {"gluteus_medius", "gluteus_minimus"},
+    "side_lying_leg_raise": {"gluteus_medius", "gluteus_minimus"},
+    "kettlebell_swing": {"hamstrings"},
+    "straight_leg_deadlift": {"hamstrings"},
+    "romanian_deadlift": {"hamstrings"},
+    "standing_calf_raise": {"gastrocnemius"},
+    "seated_calf_raise": {"soleus"},
+}
+#: Shrugs and reverse flyes work "the trapezius": some part of it must be primary.
+TRAPEZIUS_WORK = ("barbell_shrug", "dumbbell_shrug", "reverse_fly")
+TRAPEZIUS = {"trapezius_upper", "trapezius_middle", "trapezius_lower"}
+REQUIRED_EQUIPMENT = {
+    "bodyweight",
+    "barbell",
+    "dumbbell",
+    "kettlebell",
+    "band",
+    "cable",
+    "machine",
+    "bench",
+    "pullup_bar",
+    "ghd",
+    "box",
+    "trap_bar",
+    "medicine_ball",
+}
+REQUIRED_TAGS = {"high_spinal_load", "deep_knee_flexion", "overhead", "impact", "explosive"}
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _raw_rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_library_files_have_the_contract_columns() -> None:
+    for name, columns, exact in (
+        ("muscles.csv", MUSCLE_COLUMNS, True),
+        ("equipment.csv", EQUIPMENT_COLUMNS, True),
+        ("exercises.csv", EXERCISE_COLUMNS, False),
+    ):
+        with (DATA / name).open(encoding="utf-8") as stream:
+            header = stream.readline().strip().split(",")
+        if exact:
+            assert tuple(header) == columns, name
+        else:
+            assert tuple(header[: len(columns)]) == columns, name
+
+
+def test_library_files_stay_spreadsheet_safe() -> None:
+    """No quoting needed, no comma inside a cell, nothing a spreadsheet would run."""
+    for name in ("muscles.csv", "equipment.csv", "exercises.csv"):
+        text = (DATA / name).read_text(encoding="utf-8")
+        assert '"' not in text, name
+        lines = text.splitlines()
+        width = len(lines[0].split(","))
+        for number, line in enumerate(lines[1:], start=2):
+            cells = line.split(",")
+            assert len(cells) == width, (name, number)
+            assert not any(c.startswith(FORMULA_STARTS) for c in cells), (name, number)
+
+
+def test_the_shipped_library_loads(library: Library) -> None:
+    assert len(library.exercises) >= 80
+    assert len(_raw_rows("exercises.csv")) == len(library.exercises)
+    assert len({e.name for e in library.exercises}) == len(library.exercises)
+    assert library.source
+
+
+def test_muscles_are_the_articles(library: Library) -> None:
+    posterior = tuple(m.id for m in library.posterior_chain)
+    assert posterior == POSTERIOR_CHAIN
+    assert len(posterior) == 16
+    for anterior in ("quadriceps", "hip_flexors"):
+        assert library.muscle(anterior).chain == "anterior"
+    for muscle in library.muscles:
+        assert 0 <= muscle.min_sets <= muscle.max_sets
+        if muscle.chain == "posterior":
+            # At least the minimal effective dose of about 4 weekly sets (Iversen et al. 2021).
+            assert muscle.min_sets >= 4
+        else:
+            assert muscle.min_sets == 0
+
+
+def test_equipment_vocabulary(library: Library) -> None:
+    assert library.equipment_ids >= REQUIRED_EQUIPMENT
+    used = {item for e in library.exercises for item in e.equipment}
+    assert used <= library.equipment_ids
+
+
+def test_tags_levels_and_patterns(library: Library) -> None:
+    assert set(TAGS) >= REQUIRED_TAGS
+    used_tags = {t for e in library.exercises for t in e.tags}
+    assert used_tags >= REQUIRED_TAGS  # each required tag is carried by some exercise
+    assert {e.level for e in library.exercises} == set(LEVELS)
+    assert {e.pattern for e in library.exercises} <= set(PATTERNS)
+
+
+@pytest.mark.parametrize("muscle_id", POSTERIOR_CHAIN)
+def test_every_posterior_muscle_has_choices(muscle_id: str, library: Library) -> None:
+    """Primary in at least 3 exercises needing at least 2 different equipment sets, and
+    reachable with at least 2 of the named kits."""
+    primary = [e for e in library.exercises if muscle_id in e.primary_muscles]
+    assert len(primary) >= 3
+    assert len({e.needs for e in primary}) >= 2
+    kits = iotools.read_kits(DATA / "kits.toml", library)
+    reachable = [k for k in kits.values() if any(e.needs <= set(k.equipment) for e in primary)]
+    assert len(reachable) >= 2
+
+
+@pytest.mark.parametrize("exercise_id", sorted(ARTICLE))
+def test_article_exercises_train_the_articles_muscles(exercise_id: str, library: Library) -> None:
+    assert library.has_exercise(exercise_id)
+    assert ARTICLE[exercise_id] <= set(library.exercise(exercise_id).primary_muscles)
+
+
+@pytest.mark.parametrize("exercise_id", TRAPEZIUS_WORK)
+def test_shrugs_and_reverse_flyes_train_the_trapezius(exercise_id: str, library: Library) -> None:
+    assert TRAPEZIUS & set(library.exercise(exercise_id).primary_muscles)
+
+
+def test_squat_is_compound_anterior_with_glutes_and_calves(library: Library) -> None:
+    squat = library.exercise("back_squat")
+    assert "quadriceps" in squat.primary_muscles
+    assert "gluteus_maximus" in squat.muscle_weights
+    assert {"gastrocnemius", "soleus"} & set(squat.muscle_weights)
+
+
+def test_knee_flexion_follows_the_article(library: Library) -> None:
+    """Hip hinges keep the knees nearly straight; the soleus works with the knee bent."""
+    squat = library.exercise("back_squat").knee_flexion
+    for hinge in ("romanian_deadlift", "straight_leg_deadlift", "barbell_deadlift"):
+        assert library.exercise(hinge).knee_flexion < squat
+    assert library.exercise("straight_leg_deadlift").knee_flexion <= 10
+    assert (
+        library.exercise("seated_calf_raise").knee_flexion
+        > library.exercise("standing_calf_raise").knee_flexion
+    )
+    for exercise in library.exercises:
+        if exercise.pattern == "hinge":
+            assert "deep_knee_flexion" not in exercise.tags, exercise.id
+
+
+def test_everyday_exercises_suit_most_clients(library: Library) -> None:
+    """Deadlifts, swings, bridges, calf raises, bent-over rows and pull-ups: nearly every
+    client's program; none of them is advanced."""
+    for exercise_id in (
+        "barbell_deadlift",
+        "kettlebell_swing",
+        "glute_bridge",
+        "standing_calf_raise",
+        "bent_over_row",
+        "pull_up",
+    ):
+        assert library.exercise(exercise_id).level != "advanced"
+
+
+def test_secondary_credit_is_half_a_set(library: Library) -> None:
+    row = library.exercise("back_extension")
+    assert row.weight("erector_spinae") == 1.0
+    assert row.weight("hamstrings") == 0.5
+    assert row.weight("soleus") == 0.0
+
+
+def test_kits(library: Library) -> None:
+    kits = iotools.read_kits(DATA / "kits.toml", library)
+    assert {"home", "travel", "gym"} <= set(kits)
+    assert set(kits["home"].equipment) == {"kettlebell", "band", "pullup_bar"}
+    assert set(kits["gym"].equipment) == REQUIRED_EQUIPMENT - {"bodyweight"}
+
+
+def test_sport_profiles(library: Library, profiles: dict[str, SportProfile]) -> None:
+    assert {p.stem for p in SPORT_FILES} >= {"general", "fighter", "runner", "desk_worker"}
+    assert set(profiles) == {p.stem for p in SPORT_FILES}
+    general = profiles["general"]
+    assert not general.targets and not general.priorities and not general.preferred_patterns
+    for profile in profiles.values():
+        for muscle_id in (*profile.targets, *profile.priorities):
+            assert library.has_muscle(muscle_id)
+        assert set(profile.preferred_patterns) <= set(PATTERNS)
+    # Desk workers lean posterior: glutes weigh more, anterior volume is capped.
+    desk = profiles["desk_worker"]
+    assert desk.priorities["gluteus_maximus"] > 1
+    assert desk.targets["hip_flexors"].max_sets < library.muscle("hip_flexors").max_sets
+    assert "hip_extension" in desk.preferred_patterns
+
+
+@pytest.mark.parametrize("path", CLIENT_FILES, ids=lambda p: p.stem)
+def test_shipped_clients_load_and_validate(path, library: Library, profiles) -> None:
+    client = iotools.read_client(path)
+    validate_client(client, library, profiles, file=str(path))
+    problem = make_problem(library, client, profiles)
+    assert problem.eligible
+
+
+def test_the_acceptance_clients_are_shipped() -> None:
+    assert {p.stem for p in CLIENT_FILES} >= {"full_gym", "home_kettlebell"}
+    full = iotools.read_client(DATA / "clients" / "full_gym.toml")
+    assert full.weekdays == ("Mon", "Wed", "Fri") and full.minutes_per_session == 60
+    home = iotools.read_client(DATA / "clients" / "home_kettlebell.toml")
+    assert set(home.equipment) == {"kettlebell", "band", "pullup_bar"}
+    assert len(home.weekdays) == 3 and home.minutes_per_session == 45
+
+
+def test_rows_by_pattern_cover_every_region(library: Library) -> None:
+    regions = defaultdict(set)
+    for exercise in library.exercises:
+        for muscle_id in exercise.primary_muscles:
+            regions[library.muscle(muscle_id).region].add(exercise.id)
+    assert set(regions) == {"upper", "lower", "core"}

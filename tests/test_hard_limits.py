@@ -1,0 +1,189 @@
+"""Every hard limit binds somewhere: each test builds a problem whose optimum without the limit
+breaks it, shows the checker catches that plan, and shows the solved plan holds the limit."""
+
+from __future__ import annotations
+
+import pytest
+import tiny
+
+from workbench.check import HARD_LIMITS, check_plan
+from workbench.client import Client
+from workbench.library import Library
+from workbench.plan import build_plan
+from workbench.problem import make_problem
+from workbench.solve import SOLVERS, ModelOptions, SolveOptions, SolveResult, Status, solve
+
+
+def _solve(library: Library, client: Client, solver: str, **switches: bool) -> SolveResult:
+    result = solve(
+        make_problem(library, client), SolveOptions(solver=solver), ModelOptions(**switches)
+    )
+    assert result.status is Status.OPTIMAL, result.message
+    assert result.plan is not None
+    return result
+
+
+def _limits_broken(library: Library, client: Client, result: SolveResult) -> set[int]:
+    problem = make_problem(library, client)
+    assert result.plan is not None
+    return {v.limit for v in check_plan(result.plan, library, client, problem.targets)}
+
+
+def _one_muscle(**exercise_options: object) -> Library:
+    """m1 (min 10) reached fully by ``good`` (1 min a set) and weakly by ``weak``."""
+    return tiny.build(
+        [tiny.muscle("m1", 10, 20), tiny.muscle("m2", 0, 20)],
+        [
+            tiny.exercise("good", ["m1"], set_minutes=1, **exercise_options),  # type: ignore[arg-type]
+            tiny.exercise("weak", ["m2"], ["m1"], set_minutes=1),
+        ],
+    )
+
+
+def _binds(library: Library, client: Client, relaxed: Client, limit: int, solver: str) -> None:
+    """Without the limit (``relaxed``) the optimum is better and breaks ``limit`` for ``client``;
+    with it, the plan holds every limit."""
+    free = _solve(library, relaxed, solver)
+    held = _solve(library, client, solver)
+    assert free.shortfall is not None and held.shortfall is not None
+    assert free.shortfall < held.shortfall
+    assert limit in _limits_broken(library, client, free)
+    assert _limits_broken(library, client, held) == set()
+
+
+def test_the_limits_are_the_eight_of_the_contract() -> None:
+    assert sorted(HARD_LIMITS) == [0, 1, 2, 3, 4, 5, 6, 7, 8]
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_1_only_the_clients_weekdays(solver: str) -> None:
+    client = Client(weekdays=("Mon",), minutes_per_session=20)
+    _binds(_one_muscle(), client, client.evolve(weekdays=("Mon", "Wed")), 1, solver)
+    plan = _solve(_one_muscle(), client, solver).plan
+    assert plan is not None and {e.weekday for e in plan.entries} == {"Mon"}
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_2_session_minutes(solver: str) -> None:
+    client = Client(weekdays=("Mon",), minutes_per_session=4)
+    _binds(_one_muscle(), client, client.evolve(minutes_per_session=10), 2, solver)
+    plan = _solve(_one_muscle(), client, solver).plan
+    assert plan is not None and plan.total_minutes <= 4
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_3_equipment(solver: str) -> None:
+    library = _one_muscle(equipment=["barbell"])
+    client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, equipment=("band",))
+    _binds(library, client, client.evolve(equipment=("band", "barbell")), 3, solver)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize(
+    ("options", "limited", "relaxed"),
+    [
+        ({"level": "advanced"}, {"level": "intermediate"}, {"level": "advanced"}),
+        ({"tags": ["impact"]}, {"avoid": ("impact",)}, {"avoid": ()}),
+        ({}, {"ban": ("good",)}, {"ban": ()}),
+    ],
+    ids=["level", "avoid", "ban"],
+)
+def test_limit_4_level_avoided_tags_and_bans(
+    options: dict[str, object], limited: dict[str, object], relaxed: dict[str, object], solver: str
+) -> None:
+    library = _one_muscle(**options)
+    client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, **limited)  # type: ignore[arg-type]
+    _binds(library, client, client.evolve(**relaxed), 4, solver)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_5_sets_per_exercise(solver: str) -> None:
+    client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, max_sets_per_exercise=2)
+    _binds(_one_muscle(), client, client.evolve(max_sets_per_exercise=5), 5, solver)
+    plan = _solve(_one_muscle(), client, solver).plan
+    assert plan is not None
+    assert all(1 <= e.sets <= 2 for e in plan.entries)
+    keys = [(e.weekday, e.exercise_id) for e in plan.entries]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_6_required_exercises(solver: str) -> None:
+    # The required exercise only trains an anterior muscle: nothing but the limit asks for it.
+    library = tiny.build(
+        [tiny.muscle("m1", 4, 20), tiny.muscle("q", 0, 20, chain="anterior")],
+        [tiny.exercise("e1", ["m1"], set_minutes=2), tiny.exercise("front", ["q"], set_minutes=2)],
+    )
+    client = Client(weekdays=("Mon",), minutes_per_session=8, require=("front",))
+    off = _solve(library, client, solver, required=False)
+    assert _limits_broken(library, client, off) == {6}
+    on = _solve(library, client, solver)
+    assert _limits_broken(library, client, on) == set()
+    assert on.plan is not None and "front" in {e.exercise_id for e in on.plan.entries}
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_7_muscle_maximum(solver: str) -> None:
+    # The only exercise for m1 also loads q, whose maximum is 1 set.
+    library = tiny.build(
+        [tiny.muscle("m1", 4, 20), tiny.muscle("q", 0, 1, chain="anterior")],
+        [tiny.exercise("e1", ["m1", "q"], set_minutes=1)],
+    )
+    client = Client(weekdays=("Mon",), minutes_per_session=20)
+    off = _solve(library, client, solver, max_limits=False)
+    assert off.shortfall == 0
+    assert _limits_broken(library, client, off) == {7}
+    on = _solve(library, client, solver)
+    assert on.shortfall == 3
+    assert _limits_broken(library, client, on) == set()
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("weekdays", [("Mon", "Tue"), ("Sun", "Mon")], ids=["Mon-Tue", "Sun-Mon"])
+def test_limit_8_recovery(weekdays: tuple[str, str], solver: str) -> None:
+    library = tiny.build([tiny.muscle("m1", 6, 20)], [tiny.exercise("e1", ["m1"], set_minutes=1)])
+    client = Client(weekdays=weekdays, minutes_per_session=10, max_sets_per_exercise=3)
+    off = _solve(library, client, solver, recovery=False)
+    assert off.shortfall == 0
+    assert _limits_broken(library, client, off) == {8}
+    on = _solve(library, client, solver)
+    assert on.shortfall == 3
+    assert _limits_broken(library, client, on) == set()
+
+
+def test_recovery_allows_days_two_apart() -> None:
+    library = tiny.build([tiny.muscle("m1", 6, 20)], [tiny.exercise("e1", ["m1"], set_minutes=1)])
+    client = Client(weekdays=("Mon", "Wed"), minutes_per_session=10, max_sets_per_exercise=3)
+    result = _solve(library, client, "highs")
+    assert result.shortfall == 0
+    assert {e.weekday for e in result.plan.entries} == {"Mon", "Wed"}  # type: ignore[union-attr]
+
+
+def test_secondary_muscles_may_repeat_on_consecutive_days() -> None:
+    """Recovery is about primary muscles only: a secondary load the next day is allowed."""
+    library = tiny.build(
+        [tiny.muscle("m1", 4, 20), tiny.muscle("m2", 0, 20)],
+        [
+            tiny.exercise("e1", ["m1"], set_minutes=1),
+            tiny.exercise("e2", ["m2"], ["m1"], set_minutes=1),
+        ],
+    )
+    client = Client(weekdays=("Mon", "Tue"), minutes_per_session=10, max_sets_per_exercise=3)
+    problem = make_problem(library, client)
+    plan = build_plan(library, client.weekdays, {("e1", "Mon"): 3, ("e2", "Tue"): 2})
+    assert check_plan(plan, library, client, problem.targets) == []
+    assert solve(problem).shortfall == 0
+
+
+def test_switches_only_relax_their_own_limit() -> None:
+    """With every switch off, the limits the model cannot switch off still hold."""
+    library = tiny.build(
+        [tiny.muscle("m1", 30, 40), tiny.muscle("q", 0, 1, chain="anterior")],
+        [
+            tiny.exercise("e1", ["m1", "q"], set_minutes=1),
+            tiny.exercise("heavy", ["m1"], equipment=["barbell"], set_minutes=1),
+        ],
+    )
+    client = Client(weekdays=("Mon", "Tue"), minutes_per_session=4, max_sets_per_exercise=3)
+    result = _solve(library, client, "highs", recovery=False, max_limits=False, required=False)
+    assert _limits_broken(library, client, result) <= {7, 8}

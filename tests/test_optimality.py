@@ -1,0 +1,213 @@
+"""Optimality is tested, not assumed: the optimizer against brute force on tiny libraries,
+and CBC against HiGHS on the shipped one."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import tiny
+from conftest import DATA
+from hypothesis import HealthCheck, given, settings
+
+from workbench.analytics import coverage
+from workbench.check import check_plan
+from workbench.client import Client
+from workbench.iotools import read_client, read_kits
+from workbench.library import Library
+from workbench.planner import make_plan
+from workbench.problem import make_problem
+from workbench.solve import SOLVERS, SolveOptions, Status, solve
+
+
+@functools.cache
+def brute(name: str) -> tiny.Brute:
+    return tiny.brute_force(tiny.case_problem(name))
+
+
+def test_cases_cover_what_matters() -> None:
+    """The known-answer cases include positive optima, a zero one and an infeasible one."""
+    values = {name: brute(name).shortfall for name in tiny.CASES}
+    assert values["covered"] == 0
+    assert values["infeasible"] is None
+    positive = [name for name, value in values.items() if value is not None and value > 0]
+    assert len(positive) >= 7
+    # Every case leaves something to choose: several assignments hold the limits.
+    assert all(brute(name).feasible > 1 for name in tiny.CASES if name != "infeasible")
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize("name", list(tiny.CASES))
+def test_optimum_equals_brute_force(name: str, solver: str) -> None:
+    problem = tiny.case_problem(name)
+    best = brute(name)
+    result = solve(problem, SolveOptions(solver=solver))
+    if best.shortfall is None:
+        assert result.status is Status.INFEASIBLE
+        assert result.plan is None
+        return
+    assert result.status is Status.OPTIMAL, result.message
+    assert result.plan is not None
+    assert result.shortfall == pytest.approx(best.shortfall, abs=1e-9)
+    assert result.bound == pytest.approx(best.shortfall, abs=1e-6)
+    assert check_plan(result.plan, problem.library, problem.client, problem.targets) == []
+    # The preference stages never give back any of the shortfall.
+    own = tiny.weighted_shortfall(
+        problem.library, problem.targets, problem.priorities, result.plan.sets_by_exercise_day()
+    )
+    assert own == pytest.approx(best.shortfall, abs=1e-9)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+@pytest.mark.parametrize(
+    ("name", "covered", "short"), [("priority_m1", "m1", "m2"), ("priority_m2", "m2", "m1")]
+)
+def test_priorities_decide_which_muscle_is_short(
+    name: str, covered: str, short: str, solver: str
+) -> None:
+    problem = tiny.case_problem(name)
+    result = solve(problem, SolveOptions(solver=solver))
+    assert result.plan is not None
+    rows = {r.muscle_id: r for r in coverage(result.plan, problem.library, problem.targets)}
+    assert rows[covered].shortfall == 0
+    assert rows[short].shortfall == 4
+    assert result.shortfall == 4  # the short muscle has priority 1
+
+
+def test_equal_priorities_split_is_no_worse_than_either_extreme() -> None:
+    library, client = tiny.CASES["priority_m1"]()
+    problem = make_problem(library, client.evolve(priorities={}))
+    assert tiny.brute_force(problem).shortfall == 4
+    assert solve(problem).shortfall == 4
+
+
+# ---- generated tiny problems against brute force ------------------------------------------
+
+
+def _agrees_with_brute_force(library: Library, client: Client, solver: str) -> None:
+    problem = make_problem(library, client)
+    brute = tiny.brute_force(problem)
+    result = solve(problem, SolveOptions(solver=solver))
+    if brute.shortfall is None:
+        assert result.status is Status.INFEASIBLE
+        return
+    assert result.status is Status.OPTIMAL, result.message
+    assert result.plan is not None
+    assert result.shortfall == pytest.approx(brute.shortfall, abs=1e-9)
+    assert check_plan(result.plan, library, client, problem.targets) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny.tiny_problems())
+def test_generated_tiny_problems_highs(case: tuple[Library, Client]) -> None:
+    _agrees_with_brute_force(*case, solver="highs")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny.tiny_problems())
+def test_generated_tiny_problems_cbc(case: tuple[Library, Client]) -> None:
+    _agrees_with_brute_force(*case, solver="cbc")
+
+
+# ---- the shipped library: CBC and HiGHS agree ---------------------------------------------
+
+
+def _shipped_clients() -> dict[str, Client]:
+    kits = read_kits(DATA / "kits.toml")
+    travel = kits["travel"].equipment
+    return {
+        "full_gym": read_client(DATA / "clients" / "full_gym.toml"),
+        "home_kettlebell": read_client(DATA / "clients" / "home_kettlebell.toml"),
+        "fighter": read_client(DATA / "clients" / "fighter.toml"),
+        "travel_1x20": Client(weekdays=("Mon",), minutes_per_session=20, equipment=travel),
+        "travel_2x30": Client(weekdays=("Mon", "Thu"), minutes_per_session=30, equipment=travel),
+        "bodyweight_3x30": Client(minutes_per_session=30, level="beginner"),
+    }
+
+
+SHIPPED = _shipped_clients()
+
+
+@pytest.mark.parametrize("name", list(SHIPPED))
+def test_cbc_and_highs_agree_on_the_shipped_library(name: str, library, profiles) -> None:
+    problem = make_problem(library, SHIPPED[name], profiles)
+    results = {s: solve(problem, SolveOptions(solver=s)) for s in SOLVERS}
+    for result in results.values():
+        assert result.status is Status.OPTIMAL, result.message
+        assert result.plan is not None
+        assert check_plan(result.plan, library, problem.client, problem.targets) == []
+        assert result.bound == pytest.approx(result.shortfall, abs=1e-6)
+    assert results["cbc"].shortfall == pytest.approx(results["highs"].shortfall, abs=1e-9)
+    if name.startswith("travel") or name.startswith("bodyweight"):
+        assert results["highs"].shortfall > 0  # the constrained clients really are short
+    if name in ("full_gym", "home_kettlebell"):
+        assert results["highs"].shortfall == 0
+
+
+def test_nothing_to_cover_still_runs_the_preference_stages() -> None:
+    """With every minimum at 0 the balance stage once had no bound and was skipped."""
+    library = tiny.build(
+        [tiny.muscle("m1", 0, 6), tiny.muscle("q", 0, 6, chain="anterior")],
+        [tiny.exercise("e1", ["m1"], ["q"], set_minutes=1)],
+    )
+    result = solve(make_problem(library, Client(weekdays=("Mon",), minutes_per_session=10)))
+    assert result.status is Status.OPTIMAL
+    assert result.shortfall == 0
+    assert result.preferences_proven, result.stage_status
+    assert result.plan is not None and result.plan.entries == ()  # time is the last preference
+
+
+# ---- the issue's acceptance clients -------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "clients").glob("*.toml")), ids=lambda p: p.stem)
+def test_shipped_clients_plan_and_pass_the_checker(path, library, profiles) -> None:
+    client = read_client(path)
+    result = make_plan(library, client, profiles)
+    assert result.status is Status.OPTIMAL, result.message
+    assert result.plan is not None and result.violations == ()
+    problem = result.problem
+    assert check_plan(result.plan, library, client, problem.targets) == []
+    minutes = result.plan.session_minutes()
+    assert set(minutes) <= set(client.weekdays)
+    assert all(m <= client.minutes_per_session for m in minutes.values())
+    if path.stem in ("full_gym", "home_kettlebell"):
+        posterior = [r for r in result.coverage if r.chain == "posterior"]
+        assert len(posterior) == 16
+        for row in posterior:
+            assert row.effective_sets >= row.min_sets, row
+        assert result.solved.shortfall == 0 and result.short == ()
+
+
+@pytest.mark.parametrize(
+    ("weekdays", "equipment", "require"),
+    [
+        (("Mon", "Wed", "Fri"), ("trap_bar",), ()),
+        (("Mon", "Tue", "Wed"), ("trap_bar", "medicine_ball"), ("medicine_ball_slam",)),
+    ],
+)
+def test_preference_stages_start_from_the_previous_plan(
+    weekdays: tuple[str, ...],
+    equipment: tuple[str, ...],
+    require: tuple[str, ...],
+    library,
+    profiles,
+) -> None:
+    """Each preference stage is warm-started, so even a tiny time cap ends with a plan and the
+    later stages still run. PuLP's HiGHS adapter dropped the start silently: on these clients
+    the balance stage then ended with no solution and the time stage never ran."""
+    client = Client(
+        weekdays=weekdays,
+        minutes_per_session=10,
+        equipment=equipment,
+        avoid=("impact",),
+        require=require,
+        max_sets_per_exercise=1,
+    )
+    problem = make_problem(library, client, profiles)
+    result = solve(problem, SolveOptions(solver="highs", preference_seconds=0.05))
+    assert result.status is Status.OPTIMAL
+    assert len(result.stage_status) == 3, result.stage_status
+    assert not any(text.startswith("no solution") for text in result.stage_status)
+    assert result.plan is not None
+    assert check_plan(result.plan, library, client, problem.targets) == []
