@@ -272,3 +272,22 @@ def test_a_bug_in_a_debounced_replan_is_logged_and_shown(
     model.flush()
     assert model.error.startswith("internal error: ZeroDivisionError")
     assert any(record.exc_info for record in caplog.records)
+
+
+def test_close_the_gap_lists_relaxations_from_re_solves(model: DashboardModel) -> None:
+    assert model.close_the_gap() == ("every posterior-chain muscle is at its minimum already",)
+    model.equipment = ("band",)
+    model.weekdays = ("Mon", "Thu")
+    model.minutes_per_session = 30
+    model.level = "beginner"
+    model.flush()
+    good = model.good
+    assert good is not None and good.short
+    lines = model.close_the_gap()
+    assert lines[0] == f"now {good.solved.shortfall:g} short (weighted)"
+    assert any(line.startswith("45 min a session (+15)") for line in lines[1:])
+    assert any(line.startswith("one more day (Sat)") for line in lines[1:])
+    # A new plan makes the old answer stale: it is cleared.
+    model.minutes_per_session = 35
+    model.flush()
+    assert model.relaxations == ()

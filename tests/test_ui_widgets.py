@@ -269,3 +269,15 @@ def test_advanced_controls(view: DashboardView) -> None:
     assert model.good is not None and model.good.solved.solver == "cbc"
     assert max(e.sets for e in model.good.plan.entries) <= 4  # type: ignore[union-attr]
     assert model.options().time_limit == 20
+
+
+def test_close_the_gap_button(view: DashboardView) -> None:
+    model = view.model
+    assert view.gap.ask.disabled  # every muscle covered: nothing to ask
+    view.controls.minutes.value = 15
+    model.flush()
+    assert model.good is not None and model.good.short
+    assert not view.gap.ask.disabled
+    view.gap.ask.click()
+    assert "min a session" in view.gap.answer.value
+    assert "<li>" in view.gap.answer.value

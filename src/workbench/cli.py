@@ -22,7 +22,7 @@ from workbench.errors import InputError, LibraryError, WorkbenchError
 from workbench.glossary import LEVELS
 from workbench.library import Library
 from workbench.plan import Plan
-from workbench.planner import PlanResult, make_plan
+from workbench.planner import PlanResult, Relaxation, make_plan, what_relaxing_buys
 from workbench.solve import SOLVERS, SolveOptions, Status
 
 __all__ = ["main"]
@@ -214,7 +214,7 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _print_plan(result: PlanResult) -> None:
+def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> None:
     plan = result.plan
     assert plan is not None
     client = result.problem.client
@@ -248,6 +248,12 @@ def _print_plan(result: PlanResult) -> None:
         print("\nLeft short:")
         for short in result.short:
             print(f"  {short}")
+        weighted = _fmt(result.solved.shortfall or 0.0)
+        print(f"\nWhat relaxing buys (weighted shortfall now {weighted}):")
+        for relaxation in relaxations:
+            print(f"  {relaxation}")
+        if not relaxations:
+            print("  neither more minutes, one more day nor one more equipment item helps")
 
 
 def _print_coverage(rows: list[MuscleCoverage]) -> None:
@@ -277,10 +283,12 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if result.plan is None:
         print(f"workbench: {result.message}", file=sys.stderr)
         return EXIT_FAILED
-    _print_plan(result)
+    relaxations = what_relaxing_buys(result.problem, result.solved, options) if result.short else []
+    _print_plan(result, relaxations)
     if args.strict and result.short:
         names = ", ".join(f"{s.muscle_id} ({s.cause})" for s in result.short)
-        print(f"workbench: --strict: muscles left short: {names}", file=sys.stderr)
+        best = f"; best single change: {relaxations[0]}" if relaxations else ""
+        print(f"workbench: --strict: muscles left short: {names}{best}", file=sys.stderr)
         return EXIT_NO_PLAN
     if args.out:
         iotools.write_plan(result.plan, args.out)

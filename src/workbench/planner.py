@@ -12,15 +12,28 @@ from dataclasses import dataclass, field, replace
 from workbench.analytics import MuscleCoverage, coverage
 from workbench.check import Violation, check_plan
 from workbench.client import MAX_MINUTES, Client, SportProfile
+from workbench.glossary import WEEKDAYS
 from workbench.library import Library
 from workbench.plan import Plan
 from workbench.problem import Problem, exclusion_reasons, make_problem
 from workbench.solve import ModelOptions, SolveOptions, SolveResult, Status, solve
 
-__all__ = ["PlanResult", "ShortMuscle", "explain_infeasible", "explain_shortfalls", "make_plan"]
+__all__ = [
+    "PlanResult",
+    "Relaxation",
+    "ShortMuscle",
+    "explain_infeasible",
+    "explain_shortfalls",
+    "make_plan",
+    "what_relaxing_buys",
+]
 TOLERANCE = 1e-6
 #: Time allowed for each re-solve that explains a gap [s].
 EXPLAIN_SECONDS = 5.0
+#: The "more minutes" a coach is offered first [min per session].
+MORE_MINUTES = 15
+#: Equipment items tried, the ones opening most exercises for the short muscles first.
+EQUIPMENT_TRIED = 3
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,83 @@ def explain_shortfalls(
             )
         )
     return explained
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change to the client's limits and the optimal weighted shortfall it would give."""
+
+    change: str
+    client: Client
+    shortfall: float  # priority-weighted, proven optimal unless ``proven`` is False [sets/week]
+    proven: bool = True
+
+    def __str__(self) -> str:
+        closes = "closes every gap" if self.shortfall <= TOLERANCE else "leaves"
+        amount = "" if self.shortfall <= TOLERANCE else f" {self.shortfall:g} short"
+        return f"{self.change}: {closes}{amount}"
+
+
+def _extra_weekday(weekdays: tuple[str, ...]) -> str | None:
+    """The free weekday with the fewest training neighbours (Sun->Mon counts); earliest first."""
+    free = [d for d in WEEKDAYS if d not in weekdays]
+
+    def neighbours(day: str) -> int:
+        i = WEEKDAYS.index(day)
+        return sum(WEEKDAYS[(i + k) % 7] in weekdays for k in (-1, 1))
+
+    return min(free, key=lambda d: (neighbours(d), WEEKDAYS.index(d))) if free else None
+
+
+def _opening_equipment(problem: Problem, muscles: set[str]) -> list[str]:
+    """Equipment items that alone would allow exercises reaching ``muscles``, most first."""
+    opened: dict[str, int] = {}
+    for exercise in problem.library.exercises:
+        if exercise in problem.eligible or not any(exercise.weight(m) for m in muscles):
+            continue
+        missing = exercise.needs - problem.client.available_equipment
+        others = [
+            r for r in exclusion_reasons(exercise, problem.client) if not r.startswith("needs")
+        ]
+        if len(missing) == 1 and not others:
+            item = next(iter(missing))
+            opened[item] = opened.get(item, 0) + 1
+    return sorted(opened, key=lambda item: (-opened[item], item))[:EQUIPMENT_TRIED]
+
+
+def what_relaxing_buys(
+    problem: Problem, result: SolveResult, options: SolveOptions | None = None
+) -> list[Relaxation]:
+    """For a plan left short: the optimal shortfall with more minutes, one more day, or one
+    more equipment item, each found by re-solving (the shortfall stage only). Best first."""
+    if result.plan is None or not result.shortfall or result.shortfall <= TOLERANCE:
+        return []
+    quick = replace(options or SolveOptions(), time_limit=EXPLAIN_SECONDS, preferences=False)
+    client = problem.client
+    candidates: list[tuple[str, Client]] = []
+    if client.minutes_per_session < MAX_MINUTES:
+        more = min(float(MAX_MINUTES), client.minutes_per_session + MORE_MINUTES)
+        candidates.append(
+            (
+                f"{more:g} min a session (+{more - client.minutes_per_session:g})",
+                client.evolve(minutes_per_session=more),
+            )
+        )
+    day = _extra_weekday(problem.weekdays)
+    if day is not None:
+        weekdays = tuple(d for d in WEEKDAYS if d in problem.weekdays or d == day)
+        candidates.append((f"one more day ({day})", client.evolve(weekdays=weekdays)))
+    short = set(_short_by(coverage(result.plan, problem.library, problem.targets)))
+    for item in _opening_equipment(problem, short):
+        name = next((e.name for e in problem.library.equipment if e.id == item), item)
+        candidates.append((f"add {name}", client.evolve(equipment=(*client.equipment, item))))
+    relaxations = []
+    for change, relaxed in candidates:
+        solved = solve(replace(problem, client=relaxed), quick)
+        if solved.ok and solved.shortfall is not None:
+            proven = solved.status is Status.OPTIMAL
+            relaxations.append(Relaxation(change, relaxed, solved.shortfall, proven))
+    return sorted(relaxations, key=lambda r: (r.shortfall, r.change))
 
 
 def explain_infeasible(problem: Problem, result: SolveResult, options: SolveOptions) -> str:

@@ -85,6 +85,8 @@ class SolveOptions:
     threads: int = 1
     #: Cap on each preference stage (balance, time) [s]; the shortfall stage is never capped.
     preference_seconds: float = PREFERENCE_SECONDS
+    #: False: stop after the shortfall stage (what-if questions that only ask "how short?").
+    preferences: bool = True
 
 
 @dataclass(frozen=True)
@@ -501,7 +503,8 @@ def solve(
 
         # Preferences: each stage keeps the previous optimum and starts from its plan.
         model.prob += model.weighted_shortfall <= shortfall + EPSILON, "keep_shortfall"
-        for objective, keep in ((model.imbalance, BALANCE_SLACK), (model.cost, None)):
+        preference_stages = ((model.imbalance, BALANCE_SLACK), (model.cost, None))
+        for objective, keep in preference_stages if options.preferences else ():
             model.prob.setObjective(objective)
             model.warm_start(assignment)
             run = _run(

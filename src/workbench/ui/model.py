@@ -34,7 +34,7 @@ from workbench.client import (
 from workbench.errors import InputError, WorkbenchError
 from workbench.glossary import DEFAULT_MAX_SETS, LEVELS, WEEKDAYS
 from workbench.library import Library
-from workbench.planner import PlanResult, make_plan
+from workbench.planner import PlanResult, make_plan, what_relaxing_buys
 from workbench.solve import SOLVERS, SolveOptions, Status
 from workbench.ui.debounce import Debouncer, Timer
 
@@ -107,6 +107,7 @@ class DashboardModel(t.HasTraits):
     busy = t.Bool(False)
     stale = t.Bool(False)  # the shown plan is not from the current choices
     timings = t.Dict()  # seconds of the latest re-plan: solve, figures
+    relaxations = t.Tuple()  # what relaxing buys for the shown plan, best first (lines)
 
     # Files.
     client_path = t.Unicode("")
@@ -287,6 +288,7 @@ class DashboardModel(t.HasTraits):
             self.result = result
             if result.plan is not None:
                 self.good = result
+                self.relaxations = ()
                 self.error = ""
                 self.stale = False
             else:
@@ -300,6 +302,30 @@ class DashboardModel(t.HasTraits):
             "total": time.perf_counter() - started,
         }
         return result
+
+    def close_the_gap(self) -> tuple[str, ...]:
+        """What more minutes, one more day or one equipment item would buy for the shown plan.
+
+        Each line comes from a re-solve, so it is an optimum, not a guess. Run on request
+        (a click), not on every change: it costs a few solves.
+        """
+        good = self.good
+        if good is None:
+            self.relaxations = ("no plan yet",)
+        elif not good.short:
+            self.relaxations = ("every posterior-chain muscle is at its minimum already",)
+        else:
+            self.busy = True
+            try:
+                found = what_relaxing_buys(good.problem, good.solved, self.options())
+            finally:
+                self.busy = False
+            now = f"now {good.solved.shortfall or 0.0:g} short (weighted)"
+            lines = [str(r) for r in found] or [
+                "neither more minutes, one more day nor one more equipment item helps"
+            ]
+            self.relaxations = (now, *lines)
+        return tuple(self.relaxations)
 
     def _fail(self, line: str) -> None:
         self.error = line

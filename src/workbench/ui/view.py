@@ -19,6 +19,7 @@ from workbench.ui.exercises_panel import ExercisesPanel
 from workbench.ui.export_panel import ExportPanel
 from workbench.ui.figures_panel import FiguresPanel
 from workbench.ui.files_panel import AdvancedPanel, FilesPanel
+from workbench.ui.gap_panel import GapPanel
 from workbench.ui.model import DashboardModel
 from workbench.ui.muscles_panel import MusclesPanel
 from workbench.ui.plan_table import PlanTable
@@ -49,6 +50,7 @@ class DashboardView(w.VBox):
         self.files = FilesPanel(model)
         self.advanced = AdvancedPanel(model)
         self.export = ExportPanel(model)
+        self.gap = GapPanel(model)
         self.figures = FiguresPanel()
         self.plan = PlanTable(model)
 
@@ -80,6 +82,7 @@ class DashboardView(w.VBox):
                 w.HBox([self.status, self.busy]),
                 self.error,
                 self.export,
+                self.gap,
                 self.figures,
                 w.HTML("<h3>Plan</h3>"),
                 self.plan,

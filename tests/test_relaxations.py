@@ -1,0 +1,50 @@
+"""What relaxing buys: each offered change is re-solved, never worse, and honest."""
+
+from __future__ import annotations
+
+from workbench.client import Client, SportProfile
+from workbench.library import Library
+from workbench.planner import make_plan, what_relaxing_buys
+from workbench.solve import SolveOptions, Status
+
+TIGHT = Client(
+    name="Tight",
+    weekdays=("Mon", "Thu"),
+    minutes_per_session=30,
+    equipment=("band",),
+    level="beginner",
+)
+
+
+def test_each_relaxation_is_the_optimum_of_the_relaxed_client(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    result = make_plan(library, TIGHT, profiles, explain=False)
+    assert result.solved.status is Status.OPTIMAL
+    now = result.solved.shortfall
+    assert now is not None and now > 0
+    relaxations = what_relaxing_buys(result.problem, result.solved)
+    changes = [r.change for r in relaxations]
+    assert "45 min a session (+15)" in changes
+    assert "one more day (Sat)" in changes  # Sat has no training neighbour; Tue and Wed do
+    assert any(c.startswith("add ") for c in changes)
+    assert [r.shortfall for r in relaxations] == sorted(r.shortfall for r in relaxations)
+    for relaxation in relaxations:
+        # A relaxation only widens the feasible set: never worse than now.
+        assert relaxation.proven and relaxation.shortfall <= now + 1e-9
+        again = make_plan(library, relaxation.client, profiles, SolveOptions(), explain=False)
+        assert again.plan is not None
+        assert abs((again.solved.shortfall or 0.0) - relaxation.shortfall) < 1e-9
+    # The equipment tried is what opens exercises for the short muscles, not the whole list.
+    added = [r for r in relaxations if r.change.startswith("add ")]
+    assert 1 <= len(added) <= 3
+
+
+def test_nothing_to_relax_when_every_muscle_is_covered(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    client = Client(weekdays=("Mon", "Wed", "Fri"), minutes_per_session=45,
+                    equipment=("kettlebell", "band", "pullup_bar"))  # fmt: skip
+    result = make_plan(library, client, profiles, explain=False)
+    assert result.solved.shortfall == 0
+    assert what_relaxing_buys(result.problem, result.solved) == []
