@@ -33,6 +33,7 @@ lab: install
 bench: install
 	$(BIN)/python benchmarks/solve_times.py
 	$(BIN)/python benchmarks/ui_latency.py
+	$(BIN)/python benchmarks/figures.py
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -123,7 +123,7 @@ def _muscle_axis(muscles: Sequence[Muscle]) -> dict[str, Any]:
 def _section(muscle: Muscle) -> str:
     """The label a muscle sits under: its group on the posterior chain; anterior muscles,
     tracked for balance only, share one section."""
-    return muscle_group(muscle) if muscle.chain == "posterior" else "anterior<br>(balance)"
+    return muscle_group(muscle) if muscle.chain == "posterior" else "anterior (balance)"
 
 
 def _group_dividers(
@@ -160,7 +160,7 @@ def _group_dividers(
                 "y": start - 0.45,
                 "xanchor": "left",
                 "yanchor": "top",
-                "text": f"<i>{_escape(here)}</i>",
+                "text": "<i>" + _escape(here).replace(" (", "<br>(") + "</i>",
                 "showarrow": False,
                 "font": {"size": 10, "color": PALETTE["neutral"]},
             }

@@ -28,7 +28,11 @@ def _nothing_short(result: PlanResult | None) -> bool:
 
 class GapPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
-        self.ask = w.Button(description="What would close the gap?", icon="question")
+        self.ask = w.Button(
+            description="What would close the gap?",
+            icon="question",
+            layout=w.Layout(width="max-content"),
+        )
         self.ask.add_class("wb-close-gap")
         self.answer = w.HTML()
         self.ask.on_click(lambda _: model.close_the_gap())
