@@ -52,7 +52,7 @@ def test_loading_a_client_plans_it_and_draws_every_figure(model: DashboardModel)
     assert good is not None and good.plan is not None and not good.violations
     assert model.result is good
     assert model.error == ""
-    assert model.status.startswith("proven optimal in ")
+    assert model.status.startswith("shortfall proven optimal in ")
     assert set(model.figures) == set(FIGURES)
     assert all(isinstance(f, go.Figure) for f in model.figures.values())
     assert model.figures["coverage"].data  # a drawn figure, not the empty note

@@ -343,7 +343,8 @@ class DashboardModel(t.HasTraits):
                 return f"no plan: {why}{kept}"
             return f"no plan: {result.message}{kept}"
         if result.status is Status.OPTIMAL:
-            head = "proven optimal"
+            # What is proven is the shortfall; balance and time are the best found in budget.
+            head = "shortfall proven optimal"
         else:
             head = f"stopped at time limit, gap {solved.gap or 0.0:.3g} [sets/week]"
         short = (
