@@ -22,6 +22,7 @@ import traitlets as t
 from workbench import figures, iotools
 from workbench.analytics import coverage_rows
 from workbench.client import (
+    CLIENT_KEYS,
     Client,
     Kit,
     SportProfile,
@@ -42,19 +43,10 @@ __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
 LOG = logging.getLogger(__name__)
 
-#: Traits that change the plan; a change to any of them asks for a re-plan.
+#: Traits that change the plan; a change to any of them asks for a re-plan. The client-file
+#: keys (the name only labels, and the dashboard always names weekdays), then the solver's.
 CONTROLS = (
-    "weekdays",
-    "minutes_per_session",
-    "equipment",
-    "level",
-    "sport",
-    "avoid",
-    "require",
-    "ban",
-    "max_sets_per_exercise",
-    "targets",
-    "priorities",
+    *(key for key in CLIENT_KEYS if key not in ("name", "days_per_week")),
     "solver",
     "time_limit",
 )
