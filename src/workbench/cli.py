@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, NoReturn
 
 from workbench import iotools
@@ -158,11 +157,6 @@ def _load_library(folder: str | None) -> Library:
     return iotools.read_library(folder)
 
 
-def _profiles(folder: str | None, library: Library) -> dict:
-    sports = Path(folder) / "sports" if folder and (Path(folder) / "sports").is_dir() else None
-    return iotools.read_sport_profiles(sports, library)
-
-
 OVERRIDES = {
     "weekdays": "--weekdays",
     "minutes_per_session": "--minutes",
@@ -272,7 +266,7 @@ def _print_coverage(rows: list[MuscleCoverage]) -> None:
 
 def _cmd_plan(args: argparse.Namespace) -> int:
     library = _load_library(args.library)
-    profiles = _profiles(args.library, library)
+    profiles = iotools.read_library_profiles(args.library, library)
     client, label = _client(args, library, profiles)
     limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
     options = SolveOptions(solver=args.solver, time_limit=limit)
@@ -312,7 +306,7 @@ def _read_plan_for(path: str, library: Library) -> Plan:
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
     library = _load_library(args.library)
-    profiles = _profiles(args.library, library)
+    profiles = iotools.read_library_profiles(args.library, library)
     plan = _read_plan_for(args.plan_csv, library)
     if args.client:
         client = validate_client(
@@ -332,7 +326,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     library = _load_library(args.library)
-    profiles = _profiles(args.library, library)
+    profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
     plan = iotools.read_plan(args.plan_csv)
     violations = check_plan(

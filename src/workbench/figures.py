@@ -196,6 +196,29 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _marks(
+    name: str, rows: Sequence[MuscleCoverage], x: list[float], status: str, sign: str
+) -> go.Scatter:
+    """Labelled triangles at the muscles that are short ("−n") or over their maximum ("+n")."""
+    amounts = [r.shortfall if status == "short" else r.excess for r in rows]
+    colour = PALETTE[status]
+    return go.Scatter(
+        name=name,
+        y=[r.muscle_id for r in rows],
+        x=x,
+        mode="markers+text",
+        marker={
+            "symbol": "triangle-left" if status == "short" else "triangle-right",
+            "size": 11,
+            "color": colour,
+        },
+        text=[f"{sign}{_fmt(a)}" for a in amounts],
+        textposition="middle right",
+        textfont={"color": colour, "size": 11},
+        hovertemplate=f"%{{text}} sets/week ({name})<extra></extra>",
+    )
+
+
 def coverage_figure(
     rows: Sequence[MuscleCoverage], library: Library, *, title: str | None = None
 ) -> go.Figure:
@@ -243,34 +266,10 @@ def coverage_figure(
     ]
     short = [r for r in ordered if r.status == "short"]
     if short:
-        traces.append(
-            go.Scatter(
-                name="short of minimum",
-                y=[r.muscle_id for r in short],
-                x=[r.min_sets for r in short],
-                mode="markers+text",
-                marker={"symbol": "triangle-left", "size": 11, "color": PALETTE["short"]},
-                text=[f"−{_fmt(r.shortfall)}" for r in short],
-                textposition="middle right",
-                textfont={"color": PALETTE["short"], "size": 11},
-                hovertemplate="short by %{text} sets/week<extra></extra>",
-            )
-        )
+        traces.append(_marks("short of minimum", short, [r.min_sets for r in short], "short", "−"))
     over = [r for r in ordered if r.status == "over"]
     if over:
-        traces.append(
-            go.Scatter(
-                name="above maximum",
-                y=[r.muscle_id for r in over],
-                x=[r.effective_sets for r in over],
-                mode="markers+text",
-                marker={"symbol": "triangle-right", "size": 11, "color": PALETTE["over"]},
-                text=[f"+{_fmt(r.excess)}" for r in over],
-                textposition="middle right",
-                textfont={"color": PALETTE["over"], "size": 11},
-                hovertemplate="above maximum by %{text} sets/week<extra></extra>",
-            )
-        )
+        traces.append(_marks("above maximum", over, [r.effective_sets for r in over], "over", "+"))
     shapes, annotations = _group_dividers(muscles)
     layout = _layout(
         _escape(title) if title is not None else "Weekly coverage [effective sets/week]",

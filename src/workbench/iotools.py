@@ -19,6 +19,7 @@ from typing import Any
 import tomli_w
 
 from workbench.client import (
+    GENERAL,
     Client,
     Kit,
     SportProfile,
@@ -40,6 +41,7 @@ __all__ = [
     "read_client",
     "read_kits",
     "read_library",
+    "read_library_profiles",
     "read_plan",
     "read_sport_profiles",
     "shipped_data_dir",
@@ -209,7 +211,7 @@ def read_sport_profiles(
                         )
         profiles[profile.id] = profile
     if "general" not in profiles:
-        profiles["general"] = SportProfile("general", "General", "No adjustments.")
+        profiles["general"] = GENERAL
     return profiles
 
 
@@ -249,6 +251,15 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def read_library_profiles(
+    library_folder: str | os.PathLike[str] | None, library: Library
+) -> dict[str, SportProfile]:
+    """The sport profiles that go with a library: its folder's ``sports/`` if it has one,
+    else the shipped ones (a ``--library`` of bare CSVs still knows the shipped sports)."""
+    sports = Path(library_folder) / "sports" if library_folder is not None else None
+    return read_sport_profiles(sports if sports is not None and sports.is_dir() else None, library)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

@@ -87,27 +87,37 @@ def _shortfalls_of(
     return _short_by(coverage(result.plan, problem.library, problem.targets))
 
 
-def _no_exercise_reason(problem: Problem, muscle_id: str) -> str | None:
-    reaching = [e for e in problem.library.exercises if e.weight(muscle_id) > 0]
-    if any(e in problem.eligible for e in reaching):
-        return None
-    if not reaching:
-        return "no exercise in the library reaches it"
-    # The single equipment item that would open the most exercises for this muscle.
+def _opened_by_one_item(problem: Problem, muscles: set[str]) -> dict[str, list[str]]:
+    """Equipment item -> the exercises reaching ``muscles`` that this one item would allow.
+
+    Only exercises kept out by equipment alone count (not level, avoided tags or bans).
+    """
     opened: dict[str, list[str]] = {}
-    for exercise in reaching:
+    for exercise in problem.library.exercises:
+        if exercise in problem.eligible or not any(exercise.weight(m) for m in muscles):
+            continue
         missing = exercise.needs - problem.client.available_equipment
         others = [
             r for r in exclusion_reasons(exercise, problem.client) if not r.startswith("needs")
         ]
         if len(missing) == 1 and not others:
             opened.setdefault(next(iter(missing)), []).append(exercise.id)
+    return opened
+
+
+def _no_exercise_reason(problem: Problem, muscle_id: str) -> str | None:
+    reaching = [e for e in problem.library.exercises if e.weight(muscle_id) > 0]
+    if any(e in problem.eligible for e in reaching):
+        return None
+    if not reaching:
+        return "no exercise in the library reaches it"
     why = sorted({r for e in reaching for r in exclusion_reasons(e, problem.client)})
     text = (
         f"no allowed exercise reaches it (its {len(reaching)} exercises: "
         + "; ".join(why[:4])
         + ")"
     )
+    opened = _opened_by_one_item(problem, {muscle_id})
     if opened:
         item, exercises = max(opened.items(), key=lambda kv: (len(kv[1]), kv[0]))
         text += f"; adding {item} would allow {', '.join(exercises[:3])}"
@@ -196,22 +206,6 @@ def _extra_weekday(weekdays: tuple[str, ...]) -> str | None:
     return min(free, key=lambda d: (neighbours(d), WEEKDAYS.index(d))) if free else None
 
 
-def _opening_equipment(problem: Problem, muscles: set[str]) -> list[str]:
-    """Equipment items that alone would allow exercises reaching ``muscles``, most first."""
-    opened: dict[str, int] = {}
-    for exercise in problem.library.exercises:
-        if exercise in problem.eligible or not any(exercise.weight(m) for m in muscles):
-            continue
-        missing = exercise.needs - problem.client.available_equipment
-        others = [
-            r for r in exclusion_reasons(exercise, problem.client) if not r.startswith("needs")
-        ]
-        if len(missing) == 1 and not others:
-            item = next(iter(missing))
-            opened[item] = opened.get(item, 0) + 1
-    return sorted(opened, key=lambda item: (-opened[item], item))[:EQUIPMENT_TRIED]
-
-
 def what_relaxing_buys(
     problem: Problem, result: SolveResult, options: SolveOptions | None = None
 ) -> list[Relaxation]:
@@ -235,7 +229,9 @@ def what_relaxing_buys(
         weekdays = tuple(d for d in WEEKDAYS if d in problem.weekdays or d == day)
         candidates.append((f"one more day ({day})", client.evolve(weekdays=weekdays)))
     short = set(_short_by(coverage(result.plan, problem.library, problem.targets)))
-    for item in _opening_equipment(problem, short):
+    opened = _opened_by_one_item(problem, short)
+    most_first = sorted(opened, key=lambda item: (-len(opened[item]), item))
+    for item in most_first[:EQUIPMENT_TRIED]:
         name = next((e.name for e in problem.library.equipment if e.id == item), item)
         candidates.append((f"add {name}", client.evolve(equipment=(*client.equipment, item))))
     relaxations = []

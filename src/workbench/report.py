@@ -240,18 +240,13 @@ def report_html(
     )
 
 
-def _profiles(folder: str | None, library: Library) -> dict[str, SportProfile]:
-    sports = Path(folder) / "sports" if folder and (Path(folder) / "sports").is_dir() else None
-    return iotools.read_sport_profiles(sports, library)
-
-
 def run(args: argparse.Namespace) -> int:
     """The ``report`` command: 0 written, 1 the plan breaks a hard limit (nothing written).
 
     Bad input raises :class:`~workbench.errors.InputError`, which the CLI turns into exit 2.
     """
     library = iotools.read_library(args.library)
-    profiles = _profiles(args.library, library)
+    profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
     plan = iotools.read_plan(args.plan_csv)
     profile = profiles.get(client.sport)

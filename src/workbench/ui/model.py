@@ -265,9 +265,14 @@ class DashboardModel(t.HasTraits):
     def _replan(self) -> PlanResult | None:
         started = time.perf_counter()
         try:
-            client = validate_client(self.client(), self.library, self.profiles, file="dashboard")
+            # make_plan validates the client against the library (an InputError if not).
             result = make_plan(
-                self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
+                self.library,
+                self.client(),
+                self.profiles,
+                self.options(),
+                explain=True,
+                file="dashboard",
             )
         except InputError as error:
             self._fail(error.line())
