@@ -6,10 +6,11 @@ import dataclasses
 
 import pytest
 
-from workbench.check import HARD_LIMITS, Violation, check_plan
+from workbench.check import Violation, check_plan
 from workbench.client import Client, Target, resolve_targets
 from workbench.library import Library
 from workbench.plan import Plan, PlanEntry, build_plan
+from workbench.rules import HardLimit
 
 CLIENT = Client(
     name="Checked",
@@ -46,7 +47,7 @@ def valid(library: Library) -> Plan:
 def limits(
     plan: Plan, library: Library, targets: dict[str, Target], client: Client = CLIENT
 ) -> set[int]:
-    return {v.limit for v in check_plan(plan, library, client, targets)}
+    return {v.limit.number for v in check_plan(plan, library, client, targets)}
 
 
 def with_sets(
@@ -81,7 +82,7 @@ def test_limit_1_weekday_not_trained(library: Library, targets: dict[str, Target
         library, {("glute_bridge", "Fri"): 0, ("glute_bridge", "Sat"): 3}, ("Mon", "Wed", "Sat")
     )
     violations = check_plan(plan, library, CLIENT, targets)
-    assert {v.limit for v in violations} == {1}
+    assert {v.limit.number for v in violations} == {1}
     assert "Sat" in str(violations[0])
 
 
@@ -105,14 +106,14 @@ def test_limit_2_session_too_long(library: Library, targets: dict[str, Target]) 
     )
     assert sum(e.minutes for e in plan.session("Mon")) > CLIENT.minutes_per_session
     violations = check_plan(plan, library, CLIENT, targets)
-    assert {v.limit for v in violations} == {2}
+    assert {v.limit.number for v in violations} == {2}
     assert "Mon" in violations[0].message
 
 
 def test_limit_3_missing_equipment(library: Library, targets: dict[str, Target]) -> None:
     plan = with_sets(library, {("lat_pulldown", "Wed"): 2, ("band_lat_pulldown", "Wed"): 0})
     violations = check_plan(plan, library, CLIENT, targets)
-    assert {v.limit for v in violations} == {3}
+    assert {v.limit.number for v in violations} == {3}
     assert "cable" in violations[0].message
 
 
@@ -129,7 +130,7 @@ def test_limit_4_level_tag_ban(
     swap: dict[tuple[str, str], int], word: str, library: Library, targets: dict[str, Target]
 ) -> None:
     violations = check_plan(with_sets(library, swap), library, CLIENT, targets)
-    assert {v.limit for v in violations} == {4}
+    assert {v.limit.number for v in violations} == {4}
     assert word in violations[0].message
 
 
@@ -152,7 +153,7 @@ def test_limit_5_too_many_sets_or_twice_in_a_session(
 def test_limit_6_required_missing(library: Library, targets: dict[str, Target]) -> None:
     plan = with_sets(library, {("kettlebell_swing", "Mon"): 0, ("kettlebell_deadlift", "Mon"): 3})
     violations = check_plan(plan, library, CLIENT, targets)
-    assert {v.limit for v in violations} == {6}
+    assert {v.limit.number for v in violations} == {6}
     assert "kettlebell_swing" in violations[0].message
 
 
@@ -160,7 +161,7 @@ def test_limit_7_muscle_above_maximum(library: Library) -> None:
     tight = {**resolve_targets(library, CLIENT), "gluteus_maximus": Target(0, 5)}
     plan = build_plan(library, CLIENT.weekdays, VALID)
     violations = check_plan(plan, library, CLIENT, tight)
-    assert {v.limit for v in violations} == {7}
+    assert {v.limit.number for v in violations} == {7}
     assert "gluteus_maximus" in violations[0].message
 
 
@@ -175,7 +176,7 @@ def test_limit_8_primary_on_consecutive_days(
     client = CLIENT.evolve(weekdays=weekdays, require=())
     plan = build_plan(library, weekdays, {("glute_bridge", first): 2, ("band_kickback", second): 2})
     violations = check_plan(plan, library, client, targets)
-    assert {v.limit for v in violations} == {8}
+    assert {v.limit.number for v in violations} == {8}
     assert "gluteus_maximus" in violations[0].message
     # Two days apart is fine.
     apart = build_plan(
@@ -185,10 +186,18 @@ def test_limit_8_primary_on_consecutive_days(
 
 
 def test_violation_names_its_limit() -> None:
-    for limit, text in HARD_LIMITS.items():
+    for limit in HardLimit:
         line = str(Violation(limit, "details"))
-        assert line.startswith(f"limit {limit} ({text})")
+        assert line.startswith(f"limit {limit.number} ({limit.text})")
         assert line.endswith("details")
+
+
+def test_min_sets_and_the_exercise_cap(library: Library, targets: dict[str, Target]) -> None:
+    one_set = with_sets(library, {("band_seated_row", "Wed"): 1})
+    assert limits(one_set, library, targets) == {5}
+    assert limits(one_set, library, targets, CLIENT.evolve(min_sets_per_exercise=1)) == set()
+    capped = CLIENT.evolve(max_exercises_per_session=1)
+    assert limits(with_sets(library, {}), library, targets, capped) == {9}
 
 
 def test_several_violations_are_all_listed(library: Library, targets: dict[str, Target]) -> None:

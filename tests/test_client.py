@@ -10,6 +10,7 @@ from workbench import iotools
 from workbench.client import (
     CLIENT_KEYS,
     Client,
+    Override,
     Target,
     client_from_mapping,
     client_to_mapping,
@@ -34,11 +35,16 @@ sport = "fighter"
 avoid = ["high_spinal_load", "impact"]
 require = ["kettlebell_swing"]
 ban = ["barbell_deadlift"]
+min_sets_per_exercise = 3
 max_sets_per_exercise = 4
+max_exercises_per_session = 6
 
 [targets.gluteus_medius]
 min = 8
 max = 16
+
+[targets.soleus]
+max = 12
 
 [priorities]
 gluteus_maximus = 2
@@ -65,8 +71,10 @@ def test_every_contract_key_parses(tmp_path: Path, library: Library, profiles) -
         avoid=("high_spinal_load", "impact"),
         require=("kettlebell_swing",),
         ban=("barbell_deadlift",),
+        min_sets_per_exercise=3,
         max_sets_per_exercise=4,
-        targets={"gluteus_medius": Target(8, 16)},
+        max_exercises_per_session=6,
+        targets={"gluteus_medius": Override(8, 16), "soleus": Override(None, 12)},
         priorities={"gluteus_maximus": 2.0, "hamstrings": 1.5},
     )
     assert validate_client(client, library, profiles) is client
@@ -103,7 +111,7 @@ def test_days_per_week_spreads_days(days: int, tmp_path: Path) -> None:
     [
         ("colour = 'red'", "colour", "red"),
         ("weekdays = ['Mon', 'Funday']", "weekdays", "Funday"),
-        ("weekdays = ['Mon', 'Mon']", "weekdays", ["Mon", "Mon"]),
+        ("weekdays = ['Mon', 'Tue', 'Mon']", "weekdays", "Mon"),
         ("weekdays = []", "weekdays", []),
         ("weekdays = 'Mon'", "weekdays", "Mon"),
         ("weekdays = ['Mon']\ndays_per_week = 2", "days_per_week", 2),
@@ -119,8 +127,12 @@ def test_days_per_week_spreads_days(days: int, tmp_path: Path) -> None:
         ("max_sets_per_exercise = 0", "max_sets_per_exercise", 0),
         ("max_sets_per_exercise = 11", "max_sets_per_exercise", 11),
         ("name = ''", "name", ""),
-        ("[targets.hamstrings]\nmin = 9\nmax = 4", "targets.hamstrings.max", 4),
-        ("[targets.hamstrings]\nmin = 9", "targets.hamstrings", {"min": 9}),
+        ("[targets.hamstrings]\nmin = 9\nmax = 4", "targets.hamstrings.min", 9),
+        ("[targets.hamstrings]", "targets.hamstrings", {}),
+        ("min_sets_per_exercise = 4\nmax_sets_per_exercise = 3", "min_sets_per_exercise", 4),
+        ("min_sets_per_exercise = 0", "min_sets_per_exercise", 0),
+        ("max_exercises_per_session = 0", "max_exercises_per_session", 0),
+        ("max_exercises_per_session = 2.5", "max_exercises_per_session", 2.5),
         ("[targets.hamstrings]\nmin = 2\nmax = 4\nmid = 3", "targets.hamstrings.mid", 3),
         ("[targets.hamstrings]\nmin = -1\nmax = 4", "targets.hamstrings.min", -1),
         ("[priorities]\nhamstrings = 'high'", "priorities.hamstrings", "high"),
@@ -163,11 +175,14 @@ def test_missing_required_keys(tmp_path: Path) -> None:
         ({"require": ("kettlebell_swingg",)}, "require", "kettlebell_swingg"),
         ({"ban": ("moon_walk",)}, "ban", "moon_walk"),
         ({"sport": "boxing"}, "sport", "boxing"),
-        ({"targets": {"biceps_femoris": Target(1, 2)}}, "targets.biceps_femoris", "biceps_femoris"),
+        (
+            {"targets": {"biceps_femoris": Override(1, 2)}},
+            "targets.biceps_femoris",
+            "biceps_femoris",
+        ),
         ({"priorities": {"glutes": 2.0}}, "priorities.glutes", "glutes"),
-        ({"minutes_per_session": 0.0}, "minutes_per_session", 0.0),
-        ({"max_sets_per_exercise": 0}, "max_sets_per_exercise", 0),
-        ({"weekdays": ("Mon", "Mon")}, "weekdays", ["Mon", "Mon"]),
+        ({"targets": {"hamstrings": Override(25, None)}}, "targets.hamstrings.min", 25),
+        ({"require": ("glute_bridge",), "ban": ("glute_bridge",)}, "ban", "glute_bridge"),
     ],
 )
 def test_unknown_ids_are_rejected(
@@ -177,6 +192,31 @@ def test_unknown_ids_are_rejected(
     with pytest.raises(InputError) as caught:
         validate_client(client, library, profiles, file="sam.toml")
     assert (caught.value.file, caught.value.field, caught.value.value) == ("sam.toml", field, value)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "value"),
+    [
+        ({"weekdays": ("Funday",)}, "weekdays", "Funday"),
+        ({"weekdays": ("Mon", "Wed", "Mon")}, "weekdays", "Mon"),
+        ({"weekdays": ()}, "weekdays", []),
+        ({"minutes_per_session": 0.0}, "minutes_per_session", 0.0),
+        ({"minutes_per_session": -5}, "minutes_per_session", -5),
+        ({"max_sets_per_exercise": 0}, "max_sets_per_exercise", 0),
+        ({"min_sets_per_exercise": 6}, "min_sets_per_exercise", 6),
+        ({"level": "expert"}, "level", "expert"),
+        ({"avoid": ("knees",)}, "avoid", "knees"),
+        ({"targets": {"hamstrings": Override(9, 4)}}, "targets.hamstrings.min", 9),
+        ({"priorities": {"hamstrings": -1}}, "priorities.hamstrings", -1),
+    ],
+)
+def test_clients_check_themselves_when_made(
+    changes: dict[str, object], field: str, value: object
+) -> None:
+    with pytest.raises(InputError) as caught:
+        Client(**changes)  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.value) == (field, value)
+    assert f"field '{field}'" in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
@@ -202,17 +242,24 @@ def test_targets_and_priorities_layer(library: Library, profiles) -> None:
     """The library's bands, then the sport profile's, then the client's own."""
     client = Client(
         sport="fighter",
-        targets={"obliques_internal": Target(9, 12)},
+        targets={"obliques_internal": Override(9, 12), "hamstrings": Override(None, 18)},
         priorities={"hamstrings": 5.0},
     )
     fighter = profiles["fighter"]
     targets = resolve_targets(library, client, fighter)
-    assert targets["obliques_internal"] == Target(9, 12)  # client beats profile
-    assert (
-        targets["obliques_external"] == fighter.targets["obliques_external"]
+    dose = fighter.targets["obliques_internal"].target_sets  # the profile moves the dose
+    assert targets["obliques_internal"] == Target(9, 12, dose)  # client beats profile
+    external = fighter.targets["obliques_external"]
+    assert (targets["obliques_external"].min_sets, targets["obliques_external"].max_sets) == (
+        external.min_sets,
+        external.max_sets,
     )  # profile beats library
     muscle = library.muscle("soleus")
-    assert targets["soleus"] == Target(muscle.min_sets, muscle.max_sets)
+    assert targets["soleus"] == Target(muscle.min_sets, muscle.max_sets, muscle.target_sets)
+    hamstrings = library.muscle("hamstrings")
+    # Either bound alone: the other stays the library's, the dose stays inside the band.
+    assert targets["hamstrings"] == Target(hamstrings.min_sets, 18, hamstrings.target_sets)
+    assert targets["hamstrings"].dose == min(hamstrings.target_sets, 18)
     priorities = resolve_priorities(library, client, fighter)
     assert priorities["hamstrings"] == 5.0
     assert priorities["gluteus_maximus"] == fighter.priorities["gluteus_maximus"]

@@ -177,8 +177,8 @@ def test_comparison_shows_both_series(
 
 
 def test_comparison_of_disjoint_rows(library: Library) -> None:
-    one = MuscleCoverage("hamstrings", "hamstrings", "lower", "posterior", 4, 8, 20)
-    other = MuscleCoverage("soleus", "soleus", "lower", "posterior", 2, 6, 16)
+    one = MuscleCoverage("hamstrings", "hamstrings", "lower", "posterior", 4, 8, 20, 16)
+    other = MuscleCoverage("soleus", "soleus", "lower", "posterior", 2, 6, 16, 8)
     figure = figures.comparison_figure([one], [other], library)
     assert set(figure.data[0].y) == {"hamstrings", "soleus"}
 

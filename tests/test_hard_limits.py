@@ -6,19 +6,23 @@ from __future__ import annotations
 import pytest
 import tiny
 
-from workbench.check import HARD_LIMITS, check_plan
+from workbench.check import check_plan
 from workbench.client import Client
 from workbench.library import Library
+from workbench.optimize import ALL_LIMITS, SOLVERS, SolveOptions, SolveResult, Termination, solve
+from workbench.optimize.constraints import CONSTRAINTS
 from workbench.plan import build_plan
 from workbench.problem import make_problem
-from workbench.solve import SOLVERS, ModelOptions, SolveOptions, SolveResult, Status, solve
+from workbench.rules import HardLimit
 
 
-def _solve(library: Library, client: Client, solver: str, **switches: bool) -> SolveResult:
+def _solve(
+    library: Library, client: Client, solver: str, without: frozenset[HardLimit] = frozenset()
+) -> SolveResult:
     result = solve(
-        make_problem(library, client), SolveOptions(solver=solver), ModelOptions(**switches)
+        make_problem(library, client), SolveOptions(solver=solver), enforced=ALL_LIMITS - without
     )
-    assert result.status is Status.OPTIMAL, result.message
+    assert result.status is Termination.OPTIMAL, result.message
     assert result.plan is not None
     return result
 
@@ -26,7 +30,7 @@ def _solve(library: Library, client: Client, solver: str, **switches: bool) -> S
 def _limits_broken(library: Library, client: Client, result: SolveResult) -> set[int]:
     problem = make_problem(library, client)
     assert result.plan is not None
-    return {v.limit for v in check_plan(result.plan, library, client, problem.targets)}
+    return {v.limit.number for v in check_plan(result.plan, library, client, problem.targets)}
 
 
 def _one_muscle(**exercise_options: object) -> Library:
@@ -51,8 +55,11 @@ def _binds(library: Library, client: Client, relaxed: Client, limit: int, solver
     assert _limits_broken(library, client, held) == set()
 
 
-def test_the_limits_are_the_eight_of_the_contract() -> None:
-    assert sorted(HARD_LIMITS) == [0, 1, 2, 3, 4, 5, 6, 7, 8]
+def test_the_limits_are_the_nine_of_the_contract() -> None:
+    assert [limit.number for limit in HardLimit.contract()] == list(range(1, 10))
+    # Every limit has its entry in the optimizer's registry; the checker's precondition (0)
+    # is not a limit the optimizer could break.
+    assert set(CONSTRAINTS) == set(HardLimit.contract())
 
 
 @pytest.mark.parametrize("solver", SOLVERS)
@@ -97,14 +104,32 @@ def test_limit_4_level_avoided_tags_and_bans(
 
 
 @pytest.mark.parametrize("solver", SOLVERS)
-def test_limit_5_sets_per_exercise(solver: str) -> None:
+def test_limit_5_at_most_max_sets_per_exercise(solver: str) -> None:
     client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, max_sets_per_exercise=2)
     _binds(_one_muscle(), client, client.evolve(max_sets_per_exercise=5), 5, solver)
     plan = _solve(_one_muscle(), client, solver).plan
     assert plan is not None
-    assert all(1 <= e.sets <= 2 for e in plan.entries)
+    assert all(2 <= e.sets <= 2 for e in plan.entries)
     keys = [(e.weekday, e.exercise_id) for e in plan.entries]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_5_at_least_min_sets_per_exercise(solver: str) -> None:
+    """Three minutes fit one set of each exercise; two sets of one leave the other out."""
+    library = tiny.build(
+        [tiny.muscle("m1", 1, 20), tiny.muscle("m2", 1, 20)],
+        [
+            tiny.exercise("e1", ["m1"], set_minutes=1.5),
+            tiny.exercise("e2", ["m2"], set_minutes=1.5),
+        ],
+    )
+    client = Client(weekdays=("Mon",), minutes_per_session=3, min_sets_per_exercise=2)
+    _binds(library, client, client.evolve(min_sets_per_exercise=1), 5, solver)
+    plan = _solve(library, client, solver).plan
+    assert plan is not None and all(e.sets >= 2 for e in plan.entries)
+    off = _solve(library, client, solver, without=frozenset({HardLimit.SETS_PER_EXERCISE}))
+    assert _limits_broken(library, client, off) == {5}
 
 
 @pytest.mark.parametrize("solver", SOLVERS)
@@ -115,7 +140,7 @@ def test_limit_6_required_exercises(solver: str) -> None:
         [tiny.exercise("e1", ["m1"], set_minutes=2), tiny.exercise("front", ["q"], set_minutes=2)],
     )
     client = Client(weekdays=("Mon",), minutes_per_session=8, require=("front",))
-    off = _solve(library, client, solver, required=False)
+    off = _solve(library, client, solver, without=frozenset({HardLimit.REQUIRED}))
     assert _limits_broken(library, client, off) == {6}
     on = _solve(library, client, solver)
     assert _limits_broken(library, client, on) == set()
@@ -129,8 +154,8 @@ def test_limit_7_muscle_maximum(solver: str) -> None:
         [tiny.muscle("m1", 4, 20), tiny.muscle("q", 0, 1, chain="anterior")],
         [tiny.exercise("e1", ["m1", "q"], set_minutes=1)],
     )
-    client = Client(weekdays=("Mon",), minutes_per_session=20)
-    off = _solve(library, client, solver, max_limits=False)
+    client = Client(weekdays=("Mon",), minutes_per_session=20, min_sets_per_exercise=1)
+    off = _solve(library, client, solver, without=frozenset({HardLimit.MUSCLE_MAXIMUM}))
     assert off.shortfall == 0
     assert _limits_broken(library, client, off) == {7}
     on = _solve(library, client, solver)
@@ -143,7 +168,7 @@ def test_limit_7_muscle_maximum(solver: str) -> None:
 def test_limit_8_recovery(weekdays: tuple[str, str], solver: str) -> None:
     library = tiny.build([tiny.muscle("m1", 6, 20)], [tiny.exercise("e1", ["m1"], set_minutes=1)])
     client = Client(weekdays=weekdays, minutes_per_session=10, max_sets_per_exercise=3)
-    off = _solve(library, client, solver, recovery=False)
+    off = _solve(library, client, solver, without=frozenset({HardLimit.RECOVERY}))
     assert off.shortfall == 0
     assert _limits_broken(library, client, off) == {8}
     on = _solve(library, client, solver)
@@ -185,5 +210,21 @@ def test_switches_only_relax_their_own_limit() -> None:
         ],
     )
     client = Client(weekdays=("Mon", "Tue"), minutes_per_session=4, max_sets_per_exercise=3)
-    result = _solve(library, client, "highs", recovery=False, max_limits=False, required=False)
+    relaxed = frozenset({HardLimit.RECOVERY, HardLimit.MUSCLE_MAXIMUM, HardLimit.REQUIRED})
+    result = _solve(library, client, "highs", without=relaxed)
     assert _limits_broken(library, client, result) <= {7, 8}
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_9_exercises_per_session(solver: str) -> None:
+    """Two muscles, one exercise each, one day: a cap of one exercise leaves one short."""
+    library = tiny.build(
+        [tiny.muscle("m1", 2, 20), tiny.muscle("m2", 2, 20)],
+        [tiny.exercise("e1", ["m1"], set_minutes=1), tiny.exercise("e2", ["m2"], set_minutes=1)],
+    )
+    client = Client(weekdays=("Mon",), minutes_per_session=10, max_exercises_per_session=1)
+    _binds(library, client, client.evolve(max_exercises_per_session=None), 9, solver)
+    off = _solve(library, client, solver, without=frozenset({HardLimit.EXERCISES_PER_SESSION}))
+    assert _limits_broken(library, client, off) == {9}
+    on = _solve(library, client, solver)
+    assert on.plan is not None and len(on.plan.entries) == 1

@@ -283,7 +283,9 @@ def test_kits_default_to_the_shipped_file(library: Library) -> None:
         ("name = 'Boxer'\npunches = 3\n", "punches"),
         ("preferred_patterns = ['jab']\n", "preferred_patterns"),
         ("[priorities]\nbiceps_femoris = 2\n", "priorities.biceps_femoris"),
-        ("[targets.hamstrings]\nmin = 3\n", "targets.hamstrings"),
+        ("[targets.hamstrings]\nmin = 30\nmax = 3\n", "targets.hamstrings.min"),
+        ("staples = ['deadlift', 'moonwalk']\n", "staples"),
+        ("[specific]\nfamilies = ['throw']\nreps = 3\n", "reps"),
     ],
 )
 def test_bad_sport_profiles(text: str, field: str, tmp_path: Path, library: Library) -> None:

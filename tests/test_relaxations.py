@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from workbench.client import Client, SportProfile
+from workbench.explain import what_relaxing_buys
 from workbench.library import Library
-from workbench.planner import make_plan, what_relaxing_buys
-from workbench.solve import SolveOptions, Status
+from workbench.optimize import SolveOptions, Termination
+from workbench.planner import make_plan
 
 TIGHT = Client(
     name="Tight",
@@ -20,7 +21,7 @@ def test_each_relaxation_is_the_optimum_of_the_relaxed_client(
     library: Library, profiles: dict[str, SportProfile]
 ) -> None:
     result = make_plan(library, TIGHT, profiles, explain=False)
-    assert result.solved.status is Status.OPTIMAL
+    assert result.solved.status is Termination.OPTIMAL
     now = result.solved.shortfall
     assert now is not None and now > 0
     relaxations = what_relaxing_buys(result.problem, result.solved)

@@ -12,9 +12,9 @@ import pytest
 from workbench import iotools
 from workbench.check import check_plan
 from workbench.cli import main
-from workbench.client import Kit, SportProfile, Target, resolve_targets
+from workbench.client import Kit, Override, SportProfile, resolve_targets
 from workbench.library import Library
-from workbench.solve import Status
+from workbench.optimize import Termination
 from workbench.ui.debounce import Debouncer, immediate_timer
 from workbench.ui.model import FIGURES, DashboardModel, slug
 
@@ -52,7 +52,8 @@ def test_loading_a_client_plans_it_and_draws_every_figure(model: DashboardModel)
     assert good is not None and good.plan is not None and not good.violations
     assert model.result is good
     assert model.error == ""
-    assert model.status.startswith("shortfall proven optimal in ")
+    assert model.status.startswith("coverage proven optimal; coach value proven within 2% in ")
+    assert "coach check " in model.status
     assert set(model.figures) == set(FIGURES)
     assert all(isinstance(f, go.Figure) for f in model.figures.values())
     assert model.figures["coverage"].data  # a drawn figure, not the empty note
@@ -138,10 +139,12 @@ def test_bad_input_shows_an_error_and_keeps_the_last_good_plan(model: DashboardM
 
 def test_no_plan_says_why_and_keeps_the_last_good_plan(model: DashboardModel) -> None:
     good = model.good
-    model.require = ("kettlebell_swing",)
-    model.ban = ("kettlebell_swing",)
+    # Two required lifts that need more than a 5-minute session.
+    model.require = ("kettlebell_swing", "kettlebell_deadlift")
+    model.minutes_per_session = 5.0
+    model.weekdays = ("Mon",)
     model.flush()
-    assert model.result is not None and model.result.status is Status.INFEASIBLE
+    assert model.result is not None and model.result.status is Termination.INFEASIBLE
     assert model.status.startswith("no plan: ")
     assert model.error
     assert model.good is good
@@ -211,7 +214,7 @@ def test_save_and_load_round_trip(
     assert other.client() == model.client()
     assert other.client_path == str(saved)
     assert other.priorities == {"hamstrings": 3.0}
-    assert other.targets == {"soleus": Target(10.0, 18.0)}
+    assert other.targets == {"soleus": Override(10.0, 18.0)}
     assert other.good is not None and other.good.plan == model.good.plan  # type: ignore[union-attr]
 
 

@@ -263,12 +263,19 @@ def test_advanced_controls(view: DashboardView) -> None:
     model = view.model
     view.advanced.solver.value = "cbc"
     view.advanced.time_limit.value = 20
-    view.advanced.max_sets.value = 4
+    view.advanced.sets.value = (3, 4)
+    view.advanced.max_exercises.value = 5
     view.advanced.replan.click()
     assert not model.debouncer.pending
+    assert (model.min_sets_per_exercise, model.max_sets_per_exercise) == (3, 4)
+    assert model.max_exercises_per_session == 5
     assert model.good is not None and model.good.solved.solver == "cbc"
-    assert max(e.sets for e in model.good.plan.entries) <= 4  # type: ignore[union-attr]
+    plan = model.good.plan
+    assert plan is not None and {e.sets for e in plan.entries} <= {3, 4}
+    assert max(len(plan.session(d)) for d in plan.training_weekdays) <= 5
     assert model.options().time_limit == 20
+    view.advanced.max_exercises.value = 0  # no cap
+    assert model.max_exercises_per_session is None
 
 
 def test_close_the_gap_button(view: DashboardView) -> None:

@@ -19,6 +19,7 @@ from workbench.check import check_plan
 from workbench.client import Client, Target
 from workbench.glossary import LEVELS, WEEKDAYS
 from workbench.library import Library, library_from_rows
+from workbench.optimize.objectives import coach_value_of
 from workbench.plan import build_plan
 from workbench.problem import Problem, make_problem
 
@@ -33,7 +34,9 @@ def muscle(
     *,
     chain: str = "posterior",
     region: str = "lower",
+    target_sets: float | None = None,
 ) -> dict[str, str]:
+    target = min_sets if target_sets is None else target_sets
     return {
         "id": muscle_id,
         "name": muscle_id.replace("_", " "),
@@ -41,6 +44,7 @@ def muscle(
         "chain": chain,
         "min_sets": f"{min_sets:g}",
         "max_sets": f"{max_sets:g}",
+        "target_sets": f"{target:g}",
     }
 
 
@@ -54,8 +58,10 @@ def exercise(
     level: str = "beginner",
     tags: Iterable[str] = (),
     pattern: str = "hinge",
+    family: str | None = None,
 ) -> dict[str, str]:
-    """One exercises.csv row; the columns that tags summarise are set to agree with ``tags``."""
+    """One exercises.csv row; the columns that tags summarise are set to agree with ``tags``.
+    The family defaults to the exercise's own id (its role then follows its pattern)."""
     tags = tuple(tags)
     return {
         "id": exercise_id,
@@ -73,6 +79,7 @@ def exercise(
         "tags": ";".join(tags),
         "primary_muscles": ";".join(primary),
         "secondary_muscles": ";".join(secondary),
+        "family": family or exercise_id,
     }
 
 
@@ -118,7 +125,7 @@ def own_violations(
     targets: Mapping[str, Target],
     assignment: Mapping[tuple[str, str], int],
 ) -> set[int]:
-    """The hard limits (1..8) ``assignment`` breaks, by this file's own reading of PRODUCT.md."""
+    """The hard limits (1..9) ``assignment`` breaks, by this file's own reading of PRODUCT.md."""
     broken: set[int] = set()
     minutes: dict[str, float] = defaultdict(float)
     for (exercise_id, day), sets in assignment.items():
@@ -134,7 +141,7 @@ def own_violations(
             or item.id in client.ban
         ):
             broken.add(4)
-        if not 1 <= sets <= client.max_sets_per_exercise:
+        if not client.min_sets_per_exercise <= sets <= client.max_sets_per_exercise:
             broken.add(5)
     if any(total > client.minutes_per_session + 1e-9 for total in minutes.values()):
         broken.add(2)
@@ -151,17 +158,25 @@ def own_violations(
     for days in loaded.values():
         if any((day + 1) % 7 in days for day in days):
             broken.add(8)
+    per_day: dict[str, int] = defaultdict(int)
+    for _exercise_id, day in assignment:
+        per_day[day] += 1
+    cap = client.max_exercises_per_session
+    if cap is not None and any(count > cap for count in per_day.values()):
+        broken.add(9)
     return broken
 
 
 @dataclass(frozen=True)
 class Brute:
-    """The smallest weighted shortfall over every assignment that holds the hard limits."""
+    """The smallest weighted shortfall over every assignment that holds the hard limits, and
+    the largest coach value among the assignments that reach it."""
 
     shortfall: float | None  # None when no assignment holds them
     best: Assignment
     feasible: int
     visited: int
+    value: float | None = None
 
 
 def brute_force(problem: Problem, *, cross_check: bool = True) -> Brute:
@@ -176,6 +191,7 @@ def brute_force(problem: Problem, *, cross_check: bool = True) -> Brute:
     best: Assignment = {}
     best_value: float | None = None
     feasible = visited = 0
+    optimal: list[Assignment] = []
     for counts in itertools.product(range(client.max_sets_per_exercise + 1), repeat=len(keys)):
         visited += 1
         assignment = {key: n for key, n in zip(keys, counts, strict=True) if n}
@@ -189,8 +205,11 @@ def brute_force(problem: Problem, *, cross_check: bool = True) -> Brute:
         feasible += 1
         value = weighted_shortfall(library, problem.targets, problem.priorities, assignment)
         if best_value is None or value < best_value - 1e-9:
-            best, best_value = assignment, value
-    return Brute(best_value, best, feasible, visited)
+            best, best_value, optimal = assignment, value, [assignment]
+        elif abs(value - best_value) <= 1e-9:
+            optimal.append(assignment)
+    coach = max((coach_value_of(problem, a) for a in optimal), default=None)
+    return Brute(best_value, best, feasible, visited, coach)
 
 
 # ---- the known-answer cases -------------------------------------------------------------
@@ -376,6 +395,8 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
             )
         )
     exercise_ids = [e["id"] for e in exercises]
+    required = tuple(draw(st.lists(st.sampled_from(exercise_ids), max_size=1)))
+    unrequired = [e for e in exercise_ids if e not in required]
     client = Client(
         weekdays=tuple(
             draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=2, unique=True))
@@ -384,9 +405,11 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
         equipment=tuple(draw(st.lists(st.sampled_from(["band", "barbell"]), unique=True))),
         level=draw(st.sampled_from(LEVELS)),
         avoid=tuple(draw(st.lists(st.sampled_from(["overhead", "impact"]), max_size=1))),
-        require=tuple(draw(st.lists(st.sampled_from(exercise_ids), max_size=1))),
-        ban=tuple(draw(st.lists(st.sampled_from(exercise_ids), max_size=1))),
+        require=required,
+        ban=tuple(draw(st.lists(st.sampled_from(unrequired), max_size=1))) if unrequired else (),
+        min_sets_per_exercise=1,
         max_sets_per_exercise=draw(st.integers(1, 2)),
+        max_exercises_per_session=draw(st.sampled_from([None, None, 1, 2])),
         priorities={m: draw(st.sampled_from([0.5, 1, 2, 3])) for m in posterior},
     )
     return build(muscles, exercises), client

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -37,6 +38,7 @@ class MuscleCoverage:
     effective_sets: float
     min_sets: float
     max_sets: float
+    target_sets: float  # the dose aimed for, between min and max
 
     @property
     def shortfall(self) -> float:
@@ -73,7 +75,7 @@ def effective_sets_by_day(plan: Plan, library: Library) -> dict[tuple[str, str],
     return dict(totals)
 
 
-def coverage(plan: Plan, library: Library, targets: dict[str, Target]) -> list[MuscleCoverage]:
+def coverage(plan: Plan, library: Library, targets: Mapping[str, Target]) -> list[MuscleCoverage]:
     """Every library muscle, posterior chain first, in library order."""
     totals = effective_sets(plan, library)
     ordered = sorted(library.muscles, key=lambda m: m.chain != "posterior")
@@ -86,6 +88,7 @@ def coverage(plan: Plan, library: Library, targets: dict[str, Target]) -> list[M
             effective_sets=round(totals.get(m.id, 0.0), 6),
             min_sets=targets[m.id].min_sets,
             max_sets=targets[m.id].max_sets,
+            target_sets=targets[m.id].dose,
         )
         for m in ordered
     ]

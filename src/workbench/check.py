@@ -8,46 +8,37 @@ bug there cannot hide here. Every plan the product shows or writes passes throug
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workbench.client import Client, Target
-from workbench.glossary import BODYWEIGHT, LEVELS, WEEKDAYS
+from workbench.glossary import BODYWEIGHT, LEVELS, SECONDARY_WEIGHT, WEEKDAYS
 from workbench.library import Library
 from workbench.plan import Plan
+from workbench.rules import HardLimit
 
-__all__ = ["HARD_LIMITS", "Violation", "check_plan"]
+__all__ = ["Violation", "check_plan"]
 
-HARD_LIMITS = {
-    0: "the plan agrees with the library",
-    1: "training only on the client's weekdays, one session a weekday",
-    2: "session minutes within the limit",
-    3: "equipment available",
-    4: "level, avoided tags and bans respected",
-    5: "each exercise once a session with 1..max sets",
-    6: "required exercises present",
-    7: "no muscle above its maximum",
-    8: "no muscle primary on consecutive calendar days",
-}
 TOLERANCE = 1e-6
 
 
 @dataclass(frozen=True)
 class Violation:
-    limit: int
+    limit: HardLimit
     message: str
 
     def __str__(self) -> str:
-        return f"limit {self.limit} ({HARD_LIMITS[self.limit]}): {self.message}"
+        return f"{self.limit}: {self.message}"
 
 
 def check_plan(
-    plan: Plan, library: Library, client: Client, targets: dict[str, Target]
+    plan: Plan, library: Library, client: Client, targets: Mapping[str, Target]
 ) -> list[Violation]:
     """Every hard limit ``plan`` breaks for ``client``; empty when it holds them all."""
     found: list[Violation] = []
 
-    def fail(limit: int, message: str) -> None:
-        found.append(Violation(limit, message))
+    def fail(number: int, message: str) -> None:
+        found.append(Violation(HardLimit.of(number), message))
 
     known = [e for e in plan.entries if library.has_exercise(e.exercise_id)]
     for entry in plan.entries:
@@ -117,15 +108,13 @@ def check_plan(
         if exercise.id in client.ban:
             fail(4, f"{entry.weekday} {exercise.id} is banned")
 
-    # 5: once per session, 1..max sets.
+    # 5: once per session, min..max sets.
+    low, high = client.min_sets_per_exercise, client.max_sets_per_exercise
     seen: dict[tuple[str, str], int] = defaultdict(int)
     for entry in plan.entries:
         seen[(entry.weekday, entry.exercise_id)] += 1
-        if not 1 <= entry.sets <= client.max_sets_per_exercise:
-            fail(
-                5,
-                f"{entry.weekday} {entry.exercise_id} has {entry.sets} sets (1..{client.max_sets_per_exercise})",
-            )
+        if not low <= entry.sets <= high:
+            fail(5, f"{entry.weekday} {entry.exercise_id} has {entry.sets} sets ({low}..{high})")
     for (weekday, exercise_id), count in seen.items():
         if count > 1:
             fail(5, f"{weekday} lists {exercise_id} {count} times")
@@ -143,7 +132,7 @@ def check_plan(
         for muscle in exercise.primary_muscles:
             effective[muscle] += entry.sets
         for muscle in exercise.secondary_muscles:
-            effective[muscle] += entry.sets * 0.5
+            effective[muscle] += entry.sets * SECONDARY_WEIGHT
     for muscle, total in effective.items():
         if total > targets[muscle].max_sets + TOLERANCE:
             fail(
@@ -163,4 +152,14 @@ def check_plan(
             following = (day + 1) % 7
             if day >= 0 and following in days and following != day:
                 fail(8, f"{muscle} is primary on {WEEKDAYS[day]} and {WEEKDAYS[following]}")
+
+    # 9: exercises per session, when the client caps them.
+    cap = client.max_exercises_per_session
+    if cap is not None:
+        per_day: dict[str, int] = defaultdict(int)
+        for entry in plan.entries:
+            per_day[entry.weekday] += 1
+        for weekday, count in per_day.items():
+            if count > cap:
+                fail(9, f"{weekday} holds {count} exercises, above {cap}")
     return found

@@ -16,13 +16,14 @@ from typing import Any, NoReturn
 from workbench import iotools
 from workbench.analytics import MuscleCoverage, coverage, coverage_rows
 from workbench.check import check_plan
-from workbench.client import Client, resolve_targets, spread_days, validate_client
+from workbench.client import CLIENT_FIELDS, Client, resolve_targets, spread_days, validate_client
 from workbench.errors import InputError, LibraryError, WorkbenchError
-from workbench.glossary import LEVELS
+from workbench.explain import Relaxation, what_relaxing_buys
 from workbench.library import Library
+from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.plan import Plan
-from workbench.planner import PlanResult, Relaxation, make_plan, what_relaxing_buys
-from workbench.solve import SOLVERS, SolveOptions, Status
+from workbench.planner import PlanResult, make_plan
+from workbench.present import number, sessions, status_words
 
 __all__ = ["main"]
 
@@ -60,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     plan = commands.add_parser(
         "plan",
         help="plan a client's week",
-        description="Plan a client's week: the smallest weighted shortfall under the hard limits, then balance, then time.",
+        description="Plan a client's week: the smallest weighted shortfall under the hard limits "
+        "(proven optimal), then the week a strength coach would write with the time left.",
     )
     plan.add_argument(
         "--client", metavar="FILE", help="client file (TOML); the options below override it"
@@ -68,23 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--days", type=str, metavar="N", help="training days per week, spread over the week"
     )
-    plan.add_argument("--weekdays", metavar="DAYS", help="training weekdays, e.g. Mon,Wed,Fri")
-    plan.add_argument("--minutes", metavar="M", help="minutes per session")
-    plan.add_argument(
-        "--equipment", metavar="LIST", help="equipment ids, comma-separated (bodyweight is implied)"
-    )
-    plan.add_argument("--level", metavar="L", help=f"one of {', '.join(LEVELS)}")
-    plan.add_argument("--sport", metavar="ID", help="sport profile id (data/sports/*.toml)")
-    plan.add_argument("--avoid", metavar="TAGS", help="exercise tags to avoid, comma-separated")
-    plan.add_argument("--require", metavar="IDS", help="exercise ids required at least once a week")
-    plan.add_argument("--ban", metavar="IDS", help="exercise ids never to use")
-    plan.add_argument("--max-sets", metavar="N", help="sets per exercise per session (default 5)")
+    # One option per client key that the command line may override (client.CLIENT_FIELDS).
+    for spec in CLIENT_FIELDS:
+        if spec.option is not None:
+            plan.add_argument(
+                spec.option, dest=spec.name, metavar=_METAVARS[spec.kind], help=spec.help
+            )
     _add_library(plan)
     plan.add_argument(
         "--solver", choices=SOLVERS, default="highs", help="MIP solver (default highs)"
     )
     plan.add_argument(
-        "--time-limit", metavar="S", help="seconds for the solve (default: until proven optimal)"
+        "--time-limit",
+        metavar="S",
+        help="cap on the whole solve in seconds (default none: every stage to its proven gap, "
+        "so the same inputs give the same plan)",
     )
     plan.add_argument(
         "--strict", action="store_true", help="exit 3 when any posterior-chain muscle stays short"
@@ -157,92 +157,94 @@ def _load_library(folder: str | None) -> Library:
     return iotools.read_library(folder)
 
 
-OVERRIDES = {
-    "weekdays": "--weekdays",
-    "minutes_per_session": "--minutes",
-    "equipment": "--equipment",
-    "level": "--level",
-    "sport": "--sport",
-    "avoid": "--avoid",
-    "require": "--require",
-    "ban": "--ban",
-    "max_sets_per_exercise": "--max-sets",
+_METAVARS = {
+    "days": "DAYS",
+    "number": "M",
+    "ids": "LIST",
+    "choice": "L",
+    "text": "ID",
+    "whole": "N",
+    "optional_whole": "N",
 }
+
+
+def _override(spec_kind: str, text: str, option: str) -> object:
+    if spec_kind in ("days", "ids"):
+        return _csv_list(text)
+    if spec_kind == "number":
+        return _number(text, option, low=-1e9, high=1e9)
+    if spec_kind in ("whole", "optional_whole"):
+        return int(_number(text, option, low=-1e9, high=1e9, whole=True) or 0)
+    return text
 
 
 def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple[Client, str]:
     label = args.client or COMMAND_LINE
     client = iotools.read_client(args.client) if args.client else Client()
     changes: dict[str, Any] = {}
+    options: dict[str, str] = {}
     days = _number(args.days, "--days", low=1, high=7, whole=True)
     if days is not None:
         changes["weekdays"] = spread_days(int(days))
-    if args.weekdays is not None:
-        changes["weekdays"] = _csv_list(args.weekdays)
-    minutes = _number(args.minutes, "--minutes", low=1, high=240)
-    if minutes is not None:
-        changes["minutes_per_session"] = float(minutes)
-    for key in ("equipment", "avoid", "require", "ban"):
-        if getattr(args, key) is not None:
-            changes[key] = _csv_list(getattr(args, key))
-    for key in ("level", "sport"):
-        if getattr(args, key) is not None:
-            changes[key] = getattr(args, key)
-    max_sets = _number(args.max_sets, "--max-sets", low=1, high=10, whole=True)
-    if max_sets is not None:
-        changes["max_sets_per_exercise"] = int(max_sets)
-    client = replace(client, **changes)
+        options["weekdays"] = "--days"
+    for spec in CLIENT_FIELDS:
+        text = getattr(args, spec.name, None) if spec.option else None
+        if text is not None:
+            changes[spec.name] = _override(spec.kind, text, spec.option or spec.name)
+            options[spec.name] = spec.option or spec.name
     try:
+        client = replace(client, **changes)
         validate_client(client, library, profiles, file=label)
     except InputError as error:
         key = (error.field or "").split(".")[0]
-        if key in changes:
+        if key in options:
             raise InputError(
-                error.message, file=COMMAND_LINE, field=OVERRIDES.get(key, key), value=error.value
+                error.message, file=COMMAND_LINE, field=options[key], value=error.value
             ) from None
         raise
     return client, label
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
-
-
 def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> None:
     plan = result.plan
     assert plan is not None
-    client = result.problem.client
-    solved = result.solved
+    problem, solved = result.problem, result.solved
+    client = problem.client
     print(
-        f"Plan for {client.name}: {', '.join(result.problem.weekdays)}, {_fmt(client.minutes_per_session)} min a session, "
-        f"{client.level}, sport {client.sport}"
+        f"Plan for {client.name}: {', '.join(problem.weekdays)}, "
+        f"{number(client.minutes_per_session)} min a session, {client.level}, "
+        f"sport {client.sport}"
     )
     print(
-        f"Status: shortfall {solved.message} ({solved.solver}, {solved.build_seconds + solved.solve_seconds:.2f} s); "
-        f"weighted shortfall {_fmt(solved.shortfall or 0.0)} [sets/week]"
+        f"Status: {status_words(solved)} ({solved.solver}, "
+        f"{solved.build_seconds + solved.solve_seconds:.2f} s); "
+        f"weighted shortfall {number(solved.shortfall or 0.0)} [sets/week]"
     )
-    if not solved.preferences_proven:
-        print("        balance and time: the best found in the time allowed")
-    minutes = plan.session_minutes()
+    if result.check is not None:
+        print(result.check.summary())
     width = max((len(entry.exercise) for entry in plan.entries), default=10)
-    for weekday in result.problem.weekdays:
-        session = plan.session(weekday)
-        print(
-            f"\n{weekday}  {_fmt(minutes.get(weekday, 0.0))}/{_fmt(client.minutes_per_session)} min"
-        )
-        if not session:
+    for session in sessions(plan, problem.weekdays, client.minutes_per_session):
+        print(f"\n{session.weekday}  {number(session.minutes)}/{number(session.booked)} min")
+        if not session.entries:
             print("  (rest day: nothing needed)")
-        for entry in session:
+        for entry in session.entries:
             print(
-                f"  {entry.order:>2}. {entry.exercise:<{width}}  {entry.sets} x {entry.reps:<6} rest {entry.rest_seconds:>3} s  {_fmt(entry.minutes):>5} min"
+                f"  {entry.order:>2}. {entry.exercise:<{width}}  {entry.sets} x {entry.reps:<6} "
+                f"rest {entry.rest_seconds:>3} s  {number(entry.minutes):>5} min"
             )
     print("\nCoverage [effective sets/week]  (posterior chain first)")
     _print_coverage(list(result.coverage))
+    if result.check is not None and result.check.failed:
+        print("\nCoach check:")
+        for criterion in result.check.criteria:
+            if criterion.applies:
+                mark = "ok  " if criterion.passed else "MISS"
+                print(f"  {mark} {criterion.id:<3} {criterion.title}: {criterion.detail}")
     if result.short:
         print("\nLeft short:")
         for short in result.short:
             print(f"  {short}")
-        weighted = _fmt(result.solved.shortfall or 0.0)
+        weighted = number(result.solved.shortfall or 0.0)
         print(f"\nWhat relaxing buys (weighted shortfall now {weighted}):")
         for relaxation in relaxations:
             print(f"  {relaxation}")
@@ -255,12 +257,13 @@ def _print_coverage(rows: list[MuscleCoverage]) -> None:
         if row.chain != "posterior" and row.effective_sets == 0:
             continue
         mark = {
-            "short": f"SHORT by {_fmt(row.shortfall)}",
-            "over": f"OVER by {_fmt(row.excess)}",
+            "short": f"SHORT by {number(row.shortfall)}",
+            "over": f"OVER by {number(row.excess)}",
             "ok": "ok",
         }[row.status]
         print(
-            f"  {row.muscle:<40} {row.effective_sets:>5.1f}  [{_fmt(row.min_sets)}-{_fmt(row.max_sets)}]  {row.chain:<9} {mark}"
+            f"  {row.muscle:<40} {row.effective_sets:>5.1f}  "
+            f"[{number(row.min_sets)}-{number(row.max_sets)}]  {row.chain:<9} {mark}"
         )
 
 
@@ -271,7 +274,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
     options = SolveOptions(solver=args.solver, time_limit=limit)
     result = make_plan(library, client, profiles, options, file=label)
-    if result.status is Status.INFEASIBLE:
+    if result.status is Termination.INFEASIBLE:
         print(f"workbench: {result.message}", file=sys.stderr)
         return EXIT_NO_PLAN
     if result.plan is None:

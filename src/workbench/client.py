@@ -1,26 +1,49 @@
-"""Clients and sport profiles: what a coach sets, validated against the library.
+"""Clients and sport profiles: what a coach sets, validated.
 
-A :class:`Client` is a frozen value; what-if variants are made with :func:`dataclasses.replace`
-(or :meth:`Client.evolve`) and validated again by :func:`validate_client`.
+A :class:`Client` is a frozen value that checks itself when it is made: a weekday that is not
+one, minutes out of range or a minimum of sets above the maximum raise
+:class:`~workbench.errors.InputError` naming the field and the value. Ids (equipment,
+exercises, muscles, the sport) are checked against a library by :func:`validate_client`.
+What-if variants are made with :meth:`Client.evolve`.
+
+The client's keys are declared once, on the dataclass fields (:data:`CLIENT_FIELDS`): the TOML
+reader and writer, the command line's overrides and the dashboard's controls derive from them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from workbench.errors import InputError
-from workbench.glossary import BODYWEIGHT, DEFAULT_MAX_SETS, LEVELS, PATTERNS, SLUG, TAGS, WEEKDAYS
+from workbench.glossary import (
+    ARTICLE_STAPLES,
+    BODYWEIGHT,
+    DEFAULT_MAX_SETS,
+    DEFAULT_MIN_SETS,
+    LEVELS,
+    PATTERNS,
+    SLUG,
+    TAGS,
+    WEEKDAYS,
+)
 from workbench.library import Library
 
 __all__ = [
+    "CLIENT_FIELDS",
     "CLIENT_KEYS",
+    "GENERAL",
+    "MAX_MINUTES",
     "Client",
+    "ClientField",
+    "FrozenMap",
     "Kit",
+    "Override",
     "SportProfile",
+    "SportSpecific",
     "Target",
     "client_from_mapping",
     "client_to_mapping",
@@ -31,23 +54,8 @@ __all__ = [
     "validate_client",
 ]
 
-CLIENT_KEYS = (
-    "name",
-    "weekdays",
-    "days_per_week",
-    "minutes_per_session",
-    "equipment",
-    "level",
-    "sport",
-    "avoid",
-    "require",
-    "ban",
-    "max_sets_per_exercise",
-    "targets",
-    "priorities",
-)
-SPORT_KEYS = ("name", "description", "preferred_patterns", "targets", "priorities")
 MAX_MINUTES = 240
+MAX_SETS_CAP = 10
 #: Weekdays chosen for ``days_per_week`` alone: sessions as far apart as the week allows,
 #: i.e. the fewest back-to-back days (2 x days - 7 of them, Sun->Mon counted), which leaves
 #: the recovery limit the most room.
@@ -61,13 +69,63 @@ SPREADS: dict[int, tuple[str, ...]] = {
     7: WEEKDAYS,
 }
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V], Generic[K, V]):
+    """An immutable, hashable mapping, so that frozen values hold no mutable dict."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._items: dict[K, V] = dict(pairs)
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._items) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
 
 @dataclass(frozen=True)
 class Target:
-    """A weekly band of effective sets [sets/week]."""
+    """A muscle's resolved weekly band [sets/week]: floor, ceiling and the dose aimed for."""
 
     min_sets: float
     max_sets: float
+    target_sets: float | None = None
+
+    @property
+    def dose(self) -> float:
+        """The dose a coach aims for, inside the band (the floor when none is given)."""
+        wanted = self.min_sets if self.target_sets is None else self.target_sets
+        return min(max(wanted, self.min_sets), self.max_sets)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A client's or sport profile's change to a muscle's band; either bound may be left out.
+    A sport profile may also move the dose aimed for (``target``)."""
+
+    min_sets: float | None = None
+    max_sets: float | None = None
+    target_sets: float | None = None
 
 
 @dataclass(frozen=True)
@@ -79,68 +137,18 @@ class Kit:
     equipment: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SportProfile:
-    """A named preset that adjusts priorities, targets and preferred movement patterns."""
-
-    id: str
-    name: str
-    description: str = ""
-    preferred_patterns: tuple[str, ...] = ()
-    targets: dict[str, Target] = field(default_factory=dict)
-    priorities: dict[str, float] = field(default_factory=dict)
-
-
-GENERAL = SportProfile("general", "General", "No adjustments.")
-
-
-@dataclass(frozen=True)
-class Client:
-    """A client's limits for one week of training."""
-
-    name: str = "Client"
-    weekdays: tuple[str, ...] = ("Mon", "Wed", "Fri")
-    minutes_per_session: float = 60
-    equipment: tuple[str, ...] = ()
-    level: str = "intermediate"
-    sport: str = "general"
-    avoid: tuple[str, ...] = ()
-    require: tuple[str, ...] = ()
-    ban: tuple[str, ...] = ()
-    max_sets_per_exercise: int = DEFAULT_MAX_SETS
-    targets: dict[str, Target] = field(default_factory=dict)
-    priorities: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def available_equipment(self) -> frozenset[str]:
-        return frozenset(self.equipment) | {BODYWEIGHT}
-
-    def evolve(self, **changes: Any) -> Client:
-        return dataclasses.replace(self, **changes)
-
-
-def spread_days(days_per_week: int) -> tuple[str, ...]:
-    """Training weekdays for ``days_per_week`` sessions, spaced for recovery."""
-    return SPREADS[days_per_week]
-
-
-def _fail(file: str, key: str, value: object, message: str) -> InputError:
+def _fail(file: str | None, key: str, value: object, message: str) -> InputError:
     return InputError(message, file=file, field=key, value=value)
 
 
-def _string_list(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if (
-        isinstance(value, str)
-        or not isinstance(value, list)
-        or not all(isinstance(v, str) for v in value)
-    ):
-        raise _fail(file, key, value, f"{value!r} is not a list of strings")
-    return tuple(value)
-
-
 def _number(
-    value: object, file: str, key: str, *, low: float, high: float, whole: bool = False
+    value: object,
+    key: str,
+    *,
+    low: float,
+    high: float,
+    whole: bool = False,
+    file: str | None = None,
 ) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _fail(file, key, value, f"{value!r} is not a number")
@@ -151,36 +159,274 @@ def _number(
     return value
 
 
-def _targets(data: object, file: str, key: str) -> dict[str, Target]:
+def _check_slugs(key: str, items: Iterable[str]) -> None:
+    for item in items:
+        if not isinstance(item, str) or not SLUG.match(item):
+            raise _fail(None, key, item, f"'{item}' is not an id")
+
+
+@dataclass(frozen=True)
+class ClientField:
+    """How one client key is read and written: TOML key, command-line option, help text."""
+
+    name: str
+    kind: str  # text, days, number, whole, choice, ids, optional_whole, targets, priorities
+    option: str | None
+    help: str
+
+
+def _key(kind: str, option: str | None, help: str) -> dict[str, Any]:
+    return {"kind": kind, "option": option, "help": help}
+
+
+@dataclass(frozen=True)
+class Client:
+    """A client's limits for one week of training."""
+
+    name: str = field(default="Client", metadata=_key("text", None, "shown in plots and exports"))
+    weekdays: tuple[str, ...] = field(
+        default=("Mon", "Wed", "Fri"),
+        metadata=_key("days", "--weekdays", "training weekdays, e.g. Mon,Wed,Fri"),
+    )
+    minutes_per_session: float = field(
+        default=60.0, metadata=_key("number", "--minutes", "minutes per session")
+    )
+    equipment: tuple[str, ...] = field(
+        default=(),
+        metadata=_key("ids", "--equipment", "equipment ids, comma-separated (bodyweight implied)"),
+    )
+    level: str = field(
+        default="intermediate", metadata=_key("choice", "--level", f"one of {', '.join(LEVELS)}")
+    )
+    sport: str = field(
+        default="general", metadata=_key("text", "--sport", "sport profile id (data/sports/*.toml)")
+    )
+    avoid: tuple[str, ...] = field(
+        default=(), metadata=_key("ids", "--avoid", "exercise tags to avoid, comma-separated")
+    )
+    require: tuple[str, ...] = field(
+        default=(), metadata=_key("ids", "--require", "exercise ids required at least once a week")
+    )
+    ban: tuple[str, ...] = field(
+        default=(), metadata=_key("ids", "--ban", "exercise ids never to use")
+    )
+    min_sets_per_exercise: int = field(
+        default=DEFAULT_MIN_SETS,
+        metadata=_key("whole", "--min-sets", "fewest sets of an exercise in a session (default 2)"),
+    )
+    max_sets_per_exercise: int = field(
+        default=DEFAULT_MAX_SETS,
+        metadata=_key("whole", "--max-sets", "most sets of an exercise in a session (default 5)"),
+    )
+    max_exercises_per_session: int | None = field(
+        default=None,
+        metadata=_key("optional_whole", "--max-exercises", "most exercises in a session"),
+    )
+    targets: Mapping[str, Override] = field(
+        default_factory=FrozenMap, metadata=_key("targets", None, "per-muscle band overrides")
+    )
+    priorities: Mapping[str, float] = field(
+        default_factory=FrozenMap, metadata=_key("priorities", None, "per-muscle weights")
+    )
+
+    def __post_init__(self) -> None:
+        # Normalise what callers may hand in as lists or dicts, then check every value.
+        for key in ("weekdays", "equipment", "avoid", "require", "ban"):
+            value = getattr(self, key)
+            if isinstance(value, str) or not isinstance(value, Iterable):
+                raise _fail(None, key, value, f"{value!r} is not a list of strings")
+            object.__setattr__(self, key, tuple(value))
+        for key in ("targets", "priorities"):
+            value = getattr(self, key)
+            if not isinstance(value, Mapping):
+                raise _fail(None, key, value, "must be a table of muscles")
+            object.__setattr__(self, key, FrozenMap(value))
+        self._check()
+
+    def _check(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise _fail(None, "name", self.name, "must be a non-empty string")
+        if not self.weekdays:
+            raise _fail(None, "weekdays", [], "names no training day")
+        for day in self.weekdays:
+            if day not in WEEKDAYS:
+                raise _fail(
+                    None, "weekdays", day, f"'{day}' is not a weekday ({', '.join(WEEKDAYS)})"
+                )
+        repeated = sorted({d for d in self.weekdays if self.weekdays.count(d) > 1})
+        if repeated:
+            raise _fail(None, "weekdays", repeated[0], f"names {repeated[0]} twice")
+        _number(self.minutes_per_session, "minutes_per_session", low=1, high=MAX_MINUTES)
+        if self.level not in LEVELS:
+            raise _fail(
+                None, "level", self.level, f"'{self.level}' is not a level ({', '.join(LEVELS)})"
+            )
+        if not isinstance(self.sport, str) or not SLUG.match(self.sport):
+            raise _fail(None, "sport", self.sport, f"'{self.sport}' is not an id")
+        for tag in self.avoid:
+            if tag not in TAGS:
+                raise _fail(None, "avoid", tag, f"'{tag}' is not a tag ({', '.join(TAGS)})")
+        for key in ("equipment", "require", "ban"):
+            _check_slugs(key, getattr(self, key))
+        low = _number(
+            self.min_sets_per_exercise,
+            "min_sets_per_exercise",
+            low=1,
+            high=MAX_SETS_CAP,
+            whole=True,
+        )
+        high = _number(
+            self.max_sets_per_exercise,
+            "max_sets_per_exercise",
+            low=1,
+            high=MAX_SETS_CAP,
+            whole=True,
+        )
+        if low > high:
+            raise _fail(
+                None,
+                "min_sets_per_exercise",
+                self.min_sets_per_exercise,
+                f"{low:g} is above max_sets_per_exercise {high:g}",
+            )
+        if self.max_exercises_per_session is not None:
+            _number(
+                self.max_exercises_per_session,
+                "max_exercises_per_session",
+                low=1,
+                high=30,
+                whole=True,
+            )
+        for muscle, band in self.targets.items():
+            _check_override(f"targets.{muscle}", band)
+        for muscle, weight in self.priorities.items():
+            _number(weight, f"priorities.{muscle}", low=0, high=100)
+
+    @property
+    def available_equipment(self) -> frozenset[str]:
+        return frozenset(self.equipment) | {BODYWEIGHT}
+
+    def evolve(self, **changes: Any) -> Client:
+        return dataclasses.replace(self, **changes)
+
+
+def _check_override(key: str, band: object) -> None:
+    if not isinstance(band, Override):
+        raise _fail(None, key, band, "must be a table with min and/or max")
+    if band.min_sets is None and band.max_sets is None:
+        raise _fail(None, key, {}, "needs min, max or both")
+    for bound, value in (("min", band.min_sets), ("max", band.max_sets)):
+        if value is not None:
+            _number(value, f"{key}.{bound}", low=0, high=100)
+    if band.min_sets is not None and band.max_sets is not None and band.min_sets > band.max_sets:
+        raise _fail(
+            None, f"{key}.min", band.min_sets, f"{band.min_sets:g} is above max {band.max_sets:g}"
+        )
+
+
+#: Every client key, in file order, with how it is read (derived once from the dataclass).
+CLIENT_FIELDS: tuple[ClientField, ...] = tuple(
+    ClientField(f.name, f.metadata["kind"], f.metadata["option"], f.metadata["help"])
+    for f in dataclasses.fields(Client)
+)
+#: The keys a client file may hold: the fields, and ``days_per_week`` as another way to say
+#: the weekdays.
+CLIENT_KEYS: tuple[str, ...] = (
+    "name",
+    "weekdays",
+    "days_per_week",
+    *(f.name for f in CLIENT_FIELDS if f.name not in ("name", "weekdays")),
+)
+
+
+def spread_days(days_per_week: int) -> tuple[str, ...]:
+    """Training weekdays for ``days_per_week`` sessions, spaced for recovery."""
+    return SPREADS[days_per_week]
+
+
+@dataclass(frozen=True)
+class SportSpecific:
+    """What a sport asks of a week beyond floors (COACHING.md C12): at least ``min_sets`` sets
+    of ``families``, and at least ``min_effective_sets`` for each of ``muscles``."""
+
+    families: tuple[str, ...] = ()
+    min_sets: float = 0.0
+    muscles: tuple[str, ...] = ()
+    min_effective_sets: float = 0.0
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SportProfile:
+    """A named preset: priorities, bands, preferred patterns, staple families and specifics."""
+
+    id: str
+    name: str
+    description: str = ""
+    preferred_patterns: tuple[str, ...] = ()
+    targets: Mapping[str, Override] = field(default_factory=FrozenMap)
+    priorities: Mapping[str, float] = field(default_factory=FrozenMap)
+    staples: tuple[str, ...] = ARTICLE_STAPLES
+    specific: SportSpecific = field(default_factory=SportSpecific)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "targets", FrozenMap(self.targets))
+        object.__setattr__(self, "priorities", FrozenMap(self.priorities))
+
+
+GENERAL = SportProfile("general", "General", "No adjustments.")
+
+
+# ----- reading and writing client tables --------------------------------------------------
+
+
+def _string_list(value: object, key: str, file: str) -> tuple[str, ...]:
+    if (
+        isinstance(value, str)
+        or not isinstance(value, list)
+        or not all(isinstance(v, str) for v in value)
+    ):
+        raise _fail(file, key, value, f"{value!r} is not a list of strings")
+    return tuple(value)
+
+
+def _overrides(
+    data: object, file: str, key: str, allowed: tuple[str, ...] = ("min", "max")
+) -> dict[str, Override]:
     if not isinstance(data, Mapping):
         raise _fail(file, key, data, "must be a table of muscles, e.g. [targets.hamstrings]")
-    targets = {}
+    overrides = {}
     for muscle, band in data.items():
         where = f"{key}.{muscle}"
         if not isinstance(band, Mapping):
-            raise _fail(file, where, band, "must be a table with min and max")
-        unknown = sorted(set(band) - {"min", "max"})
+            raise _fail(file, where, band, "must be a table with min and/or max")
+        unknown = sorted(set(band) - set(allowed))
         if unknown:
             raise _fail(
                 file,
                 f"{where}.{unknown[0]}",
                 band[unknown[0]],
-                f"unknown key '{unknown[0]}' (min, max)",
+                f"unknown key '{unknown[0]}' ({', '.join(allowed)})",
             )
-        if "min" not in band or "max" not in band:
-            raise _fail(file, where, dict(band), "needs both min and max")
-        low = _number(band["min"], file, f"{where}.min", low=0, high=100)
-        high = _number(band["max"], file, f"{where}.max", low=0, high=100)
-        if low > high:
-            raise _fail(file, f"{where}.max", high, f"{high:g} is below min {low:g}")
-        targets[muscle] = Target(float(low), float(high))
-    return targets
+        bounds = {
+            bound: float(_number(band[bound], f"{where}.{bound}", low=0, high=100, file=file))
+            for bound in allowed
+            if bound in band
+        }
+        try:
+            overrides[muscle] = Override(bounds.get("min"), bounds.get("max"), bounds.get("target"))
+            _check_override(where, overrides[muscle])
+        except InputError as error:
+            raise error.located(file) from None
+    return overrides
 
 
 def _priorities(data: object, file: str) -> dict[str, float]:
     if not isinstance(data, Mapping):
         raise _fail(file, "priorities", data, "must be a table of muscle = weight")
-    return {m: float(_number(w, file, f"priorities.{m}", low=0, high=100)) for m, w in data.items()}
+    return {
+        m: float(_number(w, f"priorities.{m}", low=0, high=100, file=file)) for m, w in data.items()
+    }
 
 
 def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], file: str) -> None:
@@ -190,17 +436,9 @@ def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], file: str) ->
             raise _fail(file, key, data[key], f"unknown key '{key}' (known: {', '.join(allowed)})")
 
 
-def client_from_mapping(data: Mapping[str, Any], *, file: str = "client") -> Client:
-    """Build a :class:`Client` from a parsed TOML table; shape and value checks only.
-
-    Ids are checked against a library by :func:`validate_client`.
-    """
-    _unknown_keys(data, CLIENT_KEYS, file)
-    name = data.get("name", "Client")
-    if not isinstance(name, str) or not name.strip():
-        raise _fail(file, "name", name, "must be a non-empty string")
+def _weekdays(data: Mapping[str, Any], file: str) -> tuple[str, ...]:
     if "weekdays" in data:
-        weekdays = _string_list(data, "weekdays", file)
+        weekdays = _string_list(data["weekdays"], "weekdays", file)
         if "days_per_week" in data and data["days_per_week"] != len(weekdays):
             raise _fail(
                 file,
@@ -208,68 +446,78 @@ def client_from_mapping(data: Mapping[str, Any], *, file: str = "client") -> Cli
                 data["days_per_week"],
                 f"disagrees with the {len(weekdays)} weekdays given",
             )
-    elif "days_per_week" in data:
-        days = int(_number(data["days_per_week"], file, "days_per_week", low=1, high=7, whole=True))
-        weekdays = spread_days(days)
-    else:
-        raise _fail(file, "weekdays", None, "is missing (give weekdays or days_per_week)")
-    if "minutes_per_session" not in data:
-        raise _fail(file, "minutes_per_session", None, "is missing")
-    minutes = _number(
-        data["minutes_per_session"], file, "minutes_per_session", low=1, high=MAX_MINUTES
-    )
-    level = data.get("level", "intermediate")
-    sport = data.get("sport", "general")
-    for key, value in (("level", level), ("sport", sport)):
+        return weekdays
+    if "days_per_week" in data:
+        days = _number(data["days_per_week"], "days_per_week", low=1, high=7, whole=True, file=file)
+        return spread_days(int(days))
+    raise _fail(file, "weekdays", None, "is missing (give weekdays or days_per_week)")
+
+
+def _field_value(spec: ClientField, value: object, file: str) -> object:
+    key = spec.name
+    if spec.kind in ("text", "choice"):
         if not isinstance(value, str):
             raise _fail(file, key, value, f"{value!r} is not a string")
-    max_sets = int(
-        _number(
-            data.get("max_sets_per_exercise", DEFAULT_MAX_SETS),
-            file,
-            "max_sets_per_exercise",
-            low=1,
-            high=10,
-            whole=True,
-        )
-    )
-    client = Client(
-        name=name.strip(),
-        weekdays=weekdays,
-        minutes_per_session=float(minutes),
-        equipment=_string_list(data, "equipment", file),
-        level=level,
-        sport=sport,
-        avoid=_string_list(data, "avoid", file),
-        require=_string_list(data, "require", file),
-        ban=_string_list(data, "ban", file),
-        max_sets_per_exercise=max_sets,
-        targets=_targets(data.get("targets", {}), file, "targets"),
-        priorities=_priorities(data.get("priorities", {}), file),
-    )
-    _check_values(client, file)
-    return client
+        return value.strip() if spec.kind == "text" else value
+    if spec.kind == "number":
+        return float(_number(value, key, low=-math.inf, high=math.inf, file=file))
+    if spec.kind in ("whole", "optional_whole"):
+        return int(_number(value, key, low=-math.inf, high=math.inf, whole=True, file=file))
+    if spec.kind == "ids":
+        return _string_list(value, key, file)
+    if spec.kind == "targets":
+        return _overrides(value, file, key)
+    if spec.kind == "priorities":
+        return _priorities(value, file)
+    raise AssertionError(spec.kind)
 
 
-def _check_values(client: Client, file: str) -> None:
-    for day in client.weekdays:
-        if day not in WEEKDAYS:
-            raise _fail(file, "weekdays", day, f"'{day}' is not a weekday ({', '.join(WEEKDAYS)})")
-    if not client.weekdays:
-        raise _fail(file, "weekdays", [], "names no training day")
-    if len(set(client.weekdays)) != len(client.weekdays):
-        raise _fail(file, "weekdays", list(client.weekdays), "names a weekday twice")
-    if client.level not in LEVELS:
-        raise _fail(
-            file, "level", client.level, f"'{client.level}' is not a level ({', '.join(LEVELS)})"
-        )
-    for tag in client.avoid:
-        if tag not in TAGS:
-            raise _fail(file, "avoid", tag, f"'{tag}' is not a tag ({', '.join(TAGS)})")
-    for key in ("equipment", "require", "ban"):
-        for item in getattr(client, key):
-            if not SLUG.match(item):
-                raise _fail(file, key, item, f"'{item}' is not an id")
+def client_from_mapping(data: Mapping[str, Any], *, file: str = "client") -> Client:
+    """Build a :class:`Client` from a parsed TOML table; shape and value checks only.
+
+    Ids are checked against a library by :func:`validate_client`.
+    """
+    _unknown_keys(data, CLIENT_KEYS, file)
+    if "minutes_per_session" not in data:
+        raise _fail(file, "minutes_per_session", None, "is missing")
+    values: dict[str, Any] = {"weekdays": _weekdays(data, file)}
+    for spec in CLIENT_FIELDS:
+        if spec.name in data and spec.kind != "days":
+            values[spec.name] = _field_value(spec, data[spec.name], file)
+    try:
+        return Client(**values)
+    except InputError as error:
+        raise error.located(file) from None
+
+
+def client_to_mapping(client: Client) -> dict[str, Any]:
+    """The TOML table of a client (inverse of :func:`client_from_mapping`)."""
+    data: dict[str, Any] = {}
+    for spec in CLIENT_FIELDS:
+        value = getattr(client, spec.name)
+        if spec.kind in ("days", "ids"):
+            data[spec.name] = list(value)
+        elif spec.kind == "number":
+            data[spec.name] = int(value) if float(value).is_integer() else value
+        elif spec.kind == "optional_whole":
+            if value is not None:
+                data[spec.name] = value
+        elif spec.kind == "targets":
+            if value:
+                data[spec.name] = {
+                    muscle: {
+                        bound: number
+                        for bound, number in (("min", band.min_sets), ("max", band.max_sets))
+                        if number is not None
+                    }
+                    for muscle, band in value.items()
+                }
+        elif spec.kind == "priorities":
+            if value:
+                data[spec.name] = dict(value)
+        else:
+            data[spec.name] = value
+    return data
 
 
 def validate_client(
@@ -279,31 +527,22 @@ def validate_client(
     *,
     file: str = "client",
 ) -> Client:
-    """Check every id a client names against the library and the sport profiles; return it."""
-    _check_values(client, file)
-    if not 0 < client.minutes_per_session <= MAX_MINUTES:
-        raise _fail(
-            file, "minutes_per_session", client.minutes_per_session, f"is outside 1..{MAX_MINUTES}"
-        )
-    if not 1 <= client.max_sets_per_exercise <= 10:
-        raise _fail(file, "max_sets_per_exercise", client.max_sets_per_exercise, "is outside 1..10")
+    """Check every id a client names against the library and the sport profiles; return it.
+
+    A band override that crosses the library's other bound (a min above the library's max) is
+    bad input too: the message names the key and both values.
+    """
+    where = library.source or "the library"
     for item in client.equipment:
         if item not in library.equipment_ids:
-            raise _fail(
-                file,
-                "equipment",
-                item,
-                f"'{item}' is not an equipment id in {library.source or 'the library'}",
-            )
+            raise _fail(file, "equipment", item, f"'{item}' is not an equipment id in {where}")
     for key in ("require", "ban"):
         for item in getattr(client, key):
             if not library.has_exercise(item):
-                raise _fail(
-                    file,
-                    key,
-                    item,
-                    f"'{item}' is not an exercise id in {library.source or 'the library'}",
-                )
+                raise _fail(file, key, item, f"'{item}' is not an exercise id in {where}")
+    both = sorted(set(client.require) & set(client.ban))
+    if both:
+        raise _fail(file, "ban", both[0], f"'{both[0]}' is both required and banned")
     for key, table in (("targets", client.targets), ("priorities", client.priorities)):
         for muscle in table:
             if not library.has_muscle(muscle):
@@ -316,7 +555,26 @@ def validate_client(
             client.sport,
             f"'{client.sport}' is not a sport profile ({', '.join(sorted(known))})",
         )
+    profile = known[client.sport]
+    for muscle, band in client.targets.items():
+        muscle_row = library.muscle(muscle)
+        base = profile.targets.get(muscle, Override())
+        low = _first(band.min_sets, base.min_sets, muscle_row.min_sets)
+        high = _first(band.max_sets, base.max_sets, muscle_row.max_sets)
+        if low > high:
+            bound = "min" if band.min_sets is not None else "max"
+            raise _fail(
+                file,
+                f"targets.{muscle}.{bound}",
+                band.min_sets if bound == "min" else band.max_sets,
+                f"min {low:g} is above max {high:g} (the other bound comes from "
+                f"{'the sport profile' if muscle in profile.targets else 'the library'})",
+            )
     return client
+
+
+def _first(*values: float | None) -> float:
+    return next(v for v in values if v is not None)
 
 
 def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -> SportProfile:
@@ -325,62 +583,86 @@ def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -
     description = data.get("description", "")
     if not isinstance(name, str) or not isinstance(description, str):
         raise _fail(file, "name", name, "name and description must be strings")
-    patterns = _string_list(data, "preferred_patterns", file)
+    patterns = _string_list(data.get("preferred_patterns", []), "preferred_patterns", file)
     for pattern in patterns:
         if pattern not in PATTERNS:
             raise _fail(
                 file, "preferred_patterns", pattern, f"'{pattern}' is not a movement pattern"
             )
+    staples = (
+        _string_list(data["staples"], "staples", file) if "staples" in data else ARTICLE_STAPLES
+    )
+    specific = data.get("specific", {})
+    if not isinstance(specific, Mapping):
+        raise _fail(file, "specific", specific, "must be a table")
+    _unknown_keys(specific, SPECIFIC_KEYS, file)
     return SportProfile(
         id=profile_id,
         name=name,
         description=description,
         preferred_patterns=patterns,
-        targets=_targets(data.get("targets", {}), file, "targets"),
+        targets=_overrides(data.get("targets", {}), file, "targets", ("min", "max", "target")),
         priorities=_priorities(data.get("priorities", {}), file),
+        staples=staples,
+        specific=SportSpecific(
+            families=_string_list(specific.get("families", []), "specific.families", file),
+            min_sets=float(
+                _number(
+                    specific.get("min_sets", 0), "specific.min_sets", low=0, high=100, file=file
+                )
+            ),
+            muscles=_string_list(specific.get("muscles", []), "specific.muscles", file),
+            min_effective_sets=float(
+                _number(
+                    specific.get("min_effective_sets", 0),
+                    "specific.min_effective_sets",
+                    low=0,
+                    high=100,
+                    file=file,
+                )
+            ),
+            description=str(specific.get("description", "")),
+        ),
     )
+
+
+SPORT_KEYS = (
+    "name",
+    "description",
+    "preferred_patterns",
+    "targets",
+    "priorities",
+    "staples",
+    "specific",
+)
+SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description")
 
 
 def resolve_targets(
     library: Library, client: Client, profile: SportProfile | None = None
 ) -> dict[str, Target]:
-    """Each muscle's weekly band: the library's, then the sport profile's, then the client's."""
-    targets = {m.id: Target(m.min_sets, m.max_sets) for m in library.muscles}
+    """Each muscle's weekly band: the library's, then the sport profile's, then the client's.
+
+    Either bound of an override may be given alone; the dose aimed for is the library's (or
+    the sport profile's), kept inside the resolved band.
+    """
+    targets = {m.id: Target(m.min_sets, m.max_sets, m.target_sets) for m in library.muscles}
     for source in (profile.targets if profile else {}, client.targets):
-        targets.update(source)
+        for muscle, band in source.items():
+            old = targets[muscle]
+            targets[muscle] = Target(
+                old.min_sets if band.min_sets is None else band.min_sets,
+                old.max_sets if band.max_sets is None else band.max_sets,
+                old.target_sets if band.target_sets is None else band.target_sets,
+            )
     return targets
 
 
 def resolve_priorities(
     library: Library, client: Client, profile: SportProfile | None = None
 ) -> dict[str, float]:
-    """Weight of each muscle's shortfall: 1, then the sport profile's, then the client's."""
+    """Weight of each muscle: 1, then the sport profile's, then the client's."""
     priorities = {m.id: 1.0 for m in library.muscles}
     for source in (profile.priorities if profile else {}, client.priorities):
         priorities.update(source)
     return priorities
-
-
-def client_to_mapping(client: Client) -> dict[str, Any]:
-    """The TOML table of a client (inverse of :func:`client_from_mapping`)."""
-    data: dict[str, Any] = {
-        "name": client.name,
-        "weekdays": list(client.weekdays),
-        "minutes_per_session": int(client.minutes_per_session)
-        if client.minutes_per_session == int(client.minutes_per_session)
-        else client.minutes_per_session,
-        "equipment": list(client.equipment),
-        "level": client.level,
-        "sport": client.sport,
-        "avoid": list(client.avoid),
-        "require": list(client.require),
-        "ban": list(client.ban),
-        "max_sets_per_exercise": client.max_sets_per_exercise,
-    }
-    if client.targets:
-        data["targets"] = {
-            m: {"min": t.min_sets, "max": t.max_sets} for m, t in client.targets.items()
-        }
-    if client.priorities:
-        data["priorities"] = dict(client.priorities)
-    return data

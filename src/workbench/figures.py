@@ -232,7 +232,7 @@ def coverage_figure(
     by_id = {r.muscle_id: r for r in rows}
     known = [m for m in _ordered_muscles(library) if m.id in by_id]
     extra = [
-        Muscle(r.muscle_id, r.muscle, r.region, r.chain, r.min_sets, r.max_sets)
+        Muscle(r.muscle_id, r.muscle, r.region, r.chain, r.min_sets, r.max_sets, r.target_sets)
         for r in rows
         if not library.has_muscle(r.muscle_id)
     ]
@@ -534,7 +534,15 @@ def comparison_figure(
         if row.muscle_id not in seen:
             seen.add(row.muscle_id)
             muscles.append(
-                Muscle(row.muscle_id, row.muscle, row.region, row.chain, row.min_sets, row.max_sets)
+                Muscle(
+                    row.muscle_id,
+                    row.muscle,
+                    row.region,
+                    row.chain,
+                    row.min_sets,
+                    row.max_sets,
+                    row.target_sets,
+                )
             )
     y = [m.id for m in muscles]
     base_sets = [before[m].effective_sets if m in before else 0.0 for m in y]

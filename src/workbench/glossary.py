@@ -9,15 +9,22 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ARTICLE_STAPLES",
     "BODYWEIGHT",
     "CHAINS",
     "COMPOUND_PATTERNS",
     "DEEP_KNEE_FLEXION_DEG",
     "DEFAULT_MAX_SETS",
+    "DEFAULT_MIN_SETS",
+    "HINGE_PATTERNS",
     "LEVELS",
+    "LOADED_EQUIPMENT",
+    "LOAD_CLASS",
+    "MAIN_ROLES",
     "PATTERNS",
     "POSTERIOR_CHAIN",
     "REGIONS",
+    "ROLES",
     "SECONDARY_WEIGHT",
     "SLUG",
     "SPINAL_LOADS",
@@ -80,14 +87,50 @@ PATTERNS: tuple[str, ...] = (
     "locomotion",
     "throw",
 )
-#: Multi-joint patterns that go early in a session, after explosive work.
+#: Multi-joint patterns: the main lifts of a library that does not name its families' roles.
 COMPOUND_PATTERNS: frozenset[str] = frozenset(
-    {"hinge", "squat", "lunge", "hip_extension", "vertical_pull", "horizontal_pull", "carry"}
+    {"hinge", "squat", "lunge", "hip_extension", "vertical_pull", "horizontal_pull"}
+)
+#: The hip-hinge principle's patterns (hip extension with little knee bend, and bridges).
+HINGE_PATTERNS: frozenset[str] = frozenset({"hinge", "hip_extension"})
+#: What an exercise family is for in a session, in session order: power work while fresh,
+#: then the main lifts, then accessories, then core and carries (NSCA Essentials, Simão 2012).
+ROLES: tuple[str, ...] = ("power", "main", "accessory", "core", "carry")
+#: Roles that make a main lift in the coach's rubric (multi-joint lifts and power work).
+MAIN_ROLES: frozenset[str] = frozenset({"power", "main"})
+#: The six staple families the source article says belong in nearly every client's program.
+ARTICLE_STAPLES: tuple[str, ...] = (
+    "deadlift",
+    "kettlebell_swing",
+    "glute_bridge",
+    "calf_raise",
+    "row",
+    "vertical_pull",
+)
+#: How much load an implement can add and progress, heaviest 3: a barbell or trap bar, then
+#: dumbbells, kettlebells, cables, machines, a pull-up bar or GHD (bodyweight plus load), then
+#: bands and medicine balls; bodyweight, a bench or a box add none.
+LOAD_CLASS: dict[str, int] = {
+    "barbell": 3,
+    "trap_bar": 3,
+    "dumbbell": 2,
+    "kettlebell": 2,
+    "cable": 2,
+    "machine": 2,
+    "pullup_bar": 2,
+    "ghd": 2,
+    "band": 1,
+    "medicine_ball": 1,
+}
+#: Equipment that loads a lift beyond bodyweight or a band (COACHING.md's "loaded").
+LOADED_EQUIPMENT: frozenset[str] = frozenset(
+    {"barbell", "dumbbell", "kettlebell", "trap_bar", "cable", "machine", "pullup_bar", "ghd"}
 )
 
 BODYWEIGHT = "bodyweight"
 #: Credit of a set to a secondary muscle (Pelland et al. 2024 fit best at 0.5).
 SECONDARY_WEIGHT = 0.5
+DEFAULT_MIN_SETS = 2
 DEFAULT_MAX_SETS = 5
 #: Knee bend at or above which an exercise carries ``deep_knee_flexion`` [deg].
 DEEP_KNEE_FLEXION_DEG = 100

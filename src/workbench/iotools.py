@@ -12,6 +12,7 @@ import os
 import tempfile
 import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from workbench.client import (
     client_to_mapping,
     sport_from_mapping,
 )
+from workbench.coaching import CoachWeights, weights_from_mapping
 from workbench.errors import InputError, LibraryError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Library, library_from_rows
@@ -42,15 +44,19 @@ __all__ = [
     "read_kits",
     "read_library",
     "read_library_profiles",
+    "read_library_weights",
     "read_plan",
     "read_sport_profiles",
+    "read_weights",
     "shipped_data_dir",
+    "shipped_weights",
     "write_client",
     "write_coverage",
     "write_plan",
 ]
 
 LIBRARY_FILES = ("muscles.csv", "equipment.csv", "exercises.csv")
+FAMILIES_FILE = "families.csv"
 COVERAGE_COLUMNS = (
     "muscle_id",
     "muscle",
@@ -59,6 +65,7 @@ COVERAGE_COLUMNS = (
     "effective_sets",
     "min_sets",
     "max_sets",
+    "target_sets",
     "shortfall",
     "status",
 )
@@ -135,11 +142,12 @@ def read_library(folder: str | os.PathLike[str] | None = None) -> Library:
     base = Path(folder) if folder is not None else shipped_data_dir()
     if not base.is_dir():
         raise InputError("library folder not found", file=_label(base))
-    tables = []
-    for name in LIBRARY_FILES:
-        rows = _csv_rows(base / name)
-        tables.append(rows)
-    labels = tuple(_label(base / name) for name in LIBRARY_FILES)
+    # A library folder may leave out the families table: the shipped one then applies.
+    paths = [base / name for name in LIBRARY_FILES]
+    own_families = base / FAMILIES_FILE
+    paths.append(own_families if own_families.exists() else shipped_data_dir() / FAMILIES_FILE)
+    tables = [_csv_rows(path) for path in paths]
+    labels = tuple(_label(path) for path in paths)
     # Keep spreadsheet row numbers when blank lines were skipped: re-index by __row__.
     return _library_with_row_numbers(tables, labels, str(base))
 
@@ -152,11 +160,7 @@ def _library_with_row_numbers(
     ]
     try:
         return library_from_rows(
-            stripped[0],
-            stripped[1],
-            stripped[2],
-            files=(labels[0], labels[1], labels[2]),
-            source=source,
+            stripped[0], stripped[1], stripped[2], stripped[3], files=labels, source=source
         )
     except LibraryError as error:
         for problem in error.problems:
@@ -200,19 +204,53 @@ def read_sport_profiles(
     for path in sorted(base.glob("*.toml")):
         profile = sport_from_mapping(path.stem, _read_toml(path), file=_label(path))
         if library is not None:
-            for key, table in (("targets", profile.targets), ("priorities", profile.priorities)):
-                for muscle in table:
-                    if not library.has_muscle(muscle):
-                        raise InputError(
-                            f"'{muscle}' is not a muscle id",
-                            file=_label(path),
-                            field=f"{key}.{muscle}",
-                            value=muscle,
-                        )
+            _check_profile_ids(profile, library, _label(path))
         profiles[profile.id] = profile
     if "general" not in profiles:
         profiles["general"] = GENERAL
     return profiles
+
+
+def _check_profile_ids(profile: SportProfile, library: Library, label: str) -> None:
+    muscles = [
+        *((f"targets.{m}", m) for m in profile.targets),
+        *((f"priorities.{m}", m) for m in profile.priorities),
+        *(("specific.muscles", m) for m in profile.specific.muscles),
+    ]
+    for key, muscle in muscles:
+        if not library.has_muscle(muscle):
+            raise InputError(f"'{muscle}' is not a muscle id", file=label, field=key, value=muscle)
+    families = [
+        *(("staples", f) for f in profile.staples),
+        *(("specific.families", f) for f in profile.specific.families),
+    ]
+    for key, family in families:
+        if not library.has_family(family):
+            raise InputError(
+                f"'{family}' is not a family id in the library", file=label, field=key, value=family
+            )
+
+
+WEIGHTS_FILE = "coaching.toml"
+
+
+def read_weights(path: str | os.PathLike[str] | None = None) -> CoachWeights:
+    """The coach value's weights (``coaching.toml``; default: the shipped one)."""
+    path = Path(path) if path is not None else shipped_data_dir() / WEIGHTS_FILE
+    return weights_from_mapping(_read_toml(path), file=_label(path))
+
+
+@cache
+def shipped_weights() -> CoachWeights:
+    """The shipped weights, read once per process."""
+    return read_weights()
+
+
+def read_library_weights(library_folder: str | os.PathLike[str] | None) -> CoachWeights:
+    """The weights that go with a library: its folder's ``coaching.toml`` if it has one,
+    else the shipped ones."""
+    own = Path(library_folder) / WEIGHTS_FILE if library_folder is not None else None
+    return read_weights(own) if own is not None and own.is_file() else shipped_weights()
 
 
 def read_kits(

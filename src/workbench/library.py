@@ -16,10 +16,16 @@ from workbench.errors import InputError, LibraryError
 from workbench.glossary import (
     BODYWEIGHT,
     CHAINS,
+    COMPOUND_PATTERNS,
     DEEP_KNEE_FLEXION_DEG,
+    HINGE_PATTERNS,
     LEVELS,
+    LOAD_CLASS,
+    LOADED_EQUIPMENT,
+    MAIN_ROLES,
     PATTERNS,
     REGIONS,
+    ROLES,
     SECONDARY_WEIGHT,
     SLUG,
     SPINAL_LOADS,
@@ -29,16 +35,20 @@ from workbench.glossary import (
 __all__ = [
     "EQUIPMENT_COLUMNS",
     "EXERCISE_COLUMNS",
+    "FAMILY_COLUMNS",
     "MUSCLE_COLUMNS",
     "Equipment",
     "Exercise",
+    "Family",
     "Library",
     "Muscle",
+    "default_role",
     "library_from_rows",
 ]
 
-MUSCLE_COLUMNS = ("id", "name", "region", "chain", "min_sets", "max_sets")
+MUSCLE_COLUMNS = ("id", "name", "region", "chain", "min_sets", "max_sets", "target_sets")
 EQUIPMENT_COLUMNS = ("id", "name")
+FAMILY_COLUMNS = ("id", "name", "role")
 EXERCISE_COLUMNS = (
     "id",
     "name",
@@ -55,6 +65,7 @@ EXERCISE_COLUMNS = (
     "tags",
     "primary_muscles",
     "secondary_muscles",
+    "family",
 )
 REPS = re.compile(r"^\d+(-\d+)?s?$")
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
@@ -62,7 +73,8 @@ YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
 @dataclass(frozen=True)
 class Muscle:
-    """A muscle with its weekly target band [sets/week]."""
+    """A muscle with its weekly band [sets/week]: the floor, the ceiling, and the dose a
+    coach aims for between them."""
 
     id: str
     name: str
@@ -70,6 +82,16 @@ class Muscle:
     chain: str
     min_sets: float
     max_sets: float
+    target_sets: float
+
+
+@dataclass(frozen=True)
+class Family:
+    """A lift family a coach would name (``deadlift``, ``row``), and its role in a session."""
+
+    id: str
+    name: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,33 @@ class Exercise:
     tags: tuple[str, ...]
     primary_muscles: tuple[str, ...]
     secondary_muscles: tuple[str, ...] = ()
+    family: str = ""
+    #: The family's role (``power``, ``main``, ``accessory``, ``core``, ``carry``).
+    role: str = "accessory"
+
+    @property
+    def is_main_lift(self) -> bool:
+        """A multi-joint lift, a bridge or hip thrust, or power work (COACHING.md)."""
+        return self.role in MAIN_ROLES
+
+    @property
+    def loaded(self) -> bool:
+        """Loads the lift with more than bodyweight or a band."""
+        return any(item in LOADED_EQUIPMENT for item in self.equipment)
+
+    @property
+    def load_class(self) -> int:
+        """How much load its implement can add: 3 barbell ... 0 bodyweight (LOAD_CLASS)."""
+        return max((LOAD_CLASS.get(item, 0) for item in self.equipment), default=0)
+
+    @property
+    def impact(self) -> bool:
+        return "impact" in self.tags
+
+    @property
+    def hinge(self) -> bool:
+        """A non-impact hip hinge or hip extension: the article's hip-hinge principle."""
+        return self.pattern in HINGE_PATTERNS and not self.impact
 
     def weight(self, muscle_id: str) -> float:
         """Effective sets one set of this exercise gives ``muscle_id``."""
@@ -123,6 +172,7 @@ class Library:
     muscles: tuple[Muscle, ...]
     equipment: tuple[Equipment, ...]
     exercises: tuple[Exercise, ...]
+    families: tuple[Family, ...] = ()
     source: str = field(default="", compare=False)
 
     @cached_property
@@ -152,6 +202,20 @@ class Library:
     @property
     def posterior_chain(self) -> tuple[Muscle, ...]:
         return tuple(m for m in self.muscles if m.chain == "posterior")
+
+    @cached_property
+    def _families(self) -> dict[str, Family]:
+        return {f.id: f for f in self.families}
+
+    def family(self, family_id: str) -> Family:
+        return self._families[family_id]
+
+    def has_family(self, family_id: str) -> bool:
+        return family_id in self._families
+
+    def anterior_only(self, exercise: Exercise) -> bool:
+        """Whether every primary muscle of ``exercise`` is on the anterior chain."""
+        return all(self.muscle(m).chain == "anterior" for m in exercise.primary_muscles)
 
 
 class _Rows:
@@ -241,12 +305,21 @@ def _muscles(rows: Sequence[Mapping[str, str]], check: _Rows) -> list[Muscle]:
     for row_number, row in enumerate(rows, start=2):
         min_sets = check.number(row_number, "min_sets", row["min_sets"], low=0, high=100)
         max_sets = check.number(row_number, "max_sets", row["max_sets"], low=0, high=100)
+        target_sets = check.number(row_number, "target_sets", row["target_sets"], low=0, high=100)
         if min_sets > max_sets:
             check.fail(
                 row_number,
                 "max_sets",
                 row["max_sets"],
                 f"{row['max_sets']} is below min_sets {row['min_sets']}",
+            )
+        elif not min_sets <= target_sets <= max_sets:
+            check.fail(
+                row_number,
+                "target_sets",
+                row["target_sets"],
+                f"{row['target_sets']} is outside min_sets..max_sets "
+                f"({row['min_sets']}..{row['max_sets']})",
             )
         muscles.append(
             Muscle(
@@ -256,9 +329,35 @@ def _muscles(rows: Sequence[Mapping[str, str]], check: _Rows) -> list[Muscle]:
                 chain=check.choice(row_number, "chain", row["chain"], CHAINS, "a chain"),
                 min_sets=min_sets,
                 max_sets=max_sets,
+                target_sets=target_sets,
             )
         )
     return muscles
+
+
+def default_role(pattern: str, explosive: bool) -> str:
+    """The role of a family that no families table names: power for explosive whole-body work,
+    main for multi-joint patterns, core and carry by pattern, accessory otherwise."""
+    if explosive and pattern in ("hinge", "squat", "locomotion", "throw"):
+        return "power"
+    if pattern in COMPOUND_PATTERNS:
+        return "main"
+    if pattern == "carry":
+        return "carry"
+    if pattern in ("rotation", "anti_rotation", "lateral_flexion"):
+        return "core"
+    return "accessory"
+
+
+def _families(rows: Sequence[Mapping[str, str]], check: _Rows) -> list[Family]:
+    return [
+        Family(
+            id=check.slug(n, "id", row["id"]),
+            name=check.text(n, "name", row["name"]),
+            role=check.choice(n, "role", row["role"], ROLES, "a role"),
+        )
+        for n, row in enumerate(rows, start=2)
+    ]
 
 
 def _equipment(rows: Sequence[Mapping[str, str]], check: _Rows) -> list[Equipment]:
@@ -272,13 +371,28 @@ def _equipment(rows: Sequence[Mapping[str, str]], check: _Rows) -> list[Equipmen
 
 
 def _exercise(
-    n: int, row: Mapping[str, str], check: _Rows, muscle_ids: set[str], equipment_ids: set[str]
+    n: int,
+    row: Mapping[str, str],
+    check: _Rows,
+    muscle_ids: set[str],
+    equipment_ids: set[str],
+    families: Mapping[str, Family] | None,
 ) -> Exercise:
+    family = check.slug(n, "family", row["family"])
+    pattern = check.choice(n, "pattern", row["pattern"], PATTERNS, "a movement pattern")
+    explosive = check.flag(n, "explosive", row["explosive"])
+    if families is None:
+        role = default_role(pattern, explosive)
+    elif family in families:
+        role = families[family].role
+    else:
+        check.fail(n, "family", family, f"'{family}' is not a family id in families.csv")
+        role = "accessory"
     exercise = Exercise(
         id=check.slug(n, "id", row["id"]),
         name=check.text(n, "name", row["name"]),
         equipment=check.ids(n, "equipment", row["equipment"], equipment_ids, "an equipment id"),
-        pattern=check.choice(n, "pattern", row["pattern"], PATTERNS, "a movement pattern"),
+        pattern=pattern,
         level=check.choice(n, "level", row["level"], LEVELS, "a level"),
         set_minutes=check.number(n, "set_minutes", row["set_minutes"], low=0.25, high=30),
         reps=row["reps"].strip(),
@@ -288,7 +402,7 @@ def _exercise(
             n, "spinal_load", row["spinal_load"], SPINAL_LOADS, "a spinal load"
         ),
         unilateral=check.flag(n, "unilateral", row["unilateral"]),
-        explosive=check.flag(n, "explosive", row["explosive"]),
+        explosive=explosive,
         tags=check.ids(n, "tags", row["tags"], TAGS, "a tag"),
         primary_muscles=check.ids(
             n, "primary_muscles", row["primary_muscles"], muscle_ids, "a muscle id"
@@ -296,6 +410,8 @@ def _exercise(
         secondary_muscles=check.ids(
             n, "secondary_muscles", row["secondary_muscles"], muscle_ids, "a muscle id"
         ),
+        family=family,
+        role=role,
     )
     if not REPS.match(exercise.reps):
         check.fail(n, "reps", exercise.reps, f"'{exercise.reps}' is not reps (10, 8-12 or 30s)")
@@ -340,21 +456,26 @@ def library_from_rows(
     muscle_rows: Sequence[Mapping[str, str]],
     equipment_rows: Sequence[Mapping[str, str]],
     exercise_rows: Sequence[Mapping[str, str]],
+    family_rows: Sequence[Mapping[str, str]] | None = None,
     *,
-    files: tuple[str, str, str] = ("muscles.csv", "equipment.csv", "exercises.csv"),
+    files: tuple[str, ...] = ("muscles.csv", "equipment.csv", "exercises.csv", "families.csv"),
     source: str = "",
 ) -> Library:
     """Validate rows of strings into a :class:`Library`; raise :class:`LibraryError` listing all problems.
 
     Row numbers are spreadsheet rows: the header is row 1, the first exercise row 2.
+    Without ``family_rows`` every family an exercise names is taken as it is, with the role
+    :func:`default_role` gives its first exercise.
     """
     problems: list[InputError] = []
-    for rows, columns, file in zip(
-        (muscle_rows, equipment_rows, exercise_rows),
-        (MUSCLE_COLUMNS, EQUIPMENT_COLUMNS, EXERCISE_COLUMNS),
-        files,
-        strict=True,
-    ):
+    tables = [
+        (muscle_rows, MUSCLE_COLUMNS, files[0]),
+        (equipment_rows, EQUIPMENT_COLUMNS, files[1]),
+        (exercise_rows, EXERCISE_COLUMNS, files[2]),
+    ]
+    if family_rows is not None:
+        tables.append((family_rows, FAMILY_COLUMNS, files[3]))
+    for rows, columns, file in tables:
         check = _Rows(file, problems)
         if rows and not check.header(rows[0].keys(), columns):
             raise LibraryError(problems)
@@ -365,20 +486,29 @@ def library_from_rows(
 
     muscles = _muscles(muscle_rows, _Rows(files[0], problems))
     equipment = _equipment(equipment_rows, _Rows(files[1], problems))
+    families = _families(family_rows, _Rows(files[3], problems)) if family_rows is not None else []
     check = _Rows(files[2], problems)
     muscle_ids = {m.id for m in muscles}
     equipment_ids = {e.id for e in equipment}
+    known = {f.id: f for f in families} if family_rows is not None else None
     exercises = [
-        _exercise(n, row, check, muscle_ids, equipment_ids)
+        _exercise(n, row, check, muscle_ids, equipment_ids, known)
         for n, row in enumerate(exercise_rows, start=2)
     ]
+    if family_rows is None:
+        for exercise in exercises:
+            if exercise.family not in {f.id for f in families}:
+                name = exercise.family.replace("_", " ").capitalize()
+                families.append(Family(exercise.family, name, exercise.role))
 
-    id_lists = (
+    id_lists = [
         [m.id for m in muscles],
         [e.id for e in equipment],
         [e.id for e in exercises],
-    )
-    for ids, file in zip(id_lists, files, strict=True):
+    ]
+    if family_rows is not None:
+        id_lists.append([f.id for f in families])
+    for ids, file in zip(id_lists, files, strict=False):
         seen: dict[str, int] = {}
         for n, item_id in enumerate(ids, start=2):
             if item_id in seen:
@@ -387,4 +517,6 @@ def library_from_rows(
             seen.setdefault(item_id, n)
     if problems:
         raise LibraryError(problems)
-    return Library(tuple(muscles), tuple(equipment), tuple(exercises), source=source)
+    return Library(
+        tuple(muscles), tuple(equipment), tuple(exercises), tuple(families), source=source
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.glossary import COMPOUND_PATTERNS, SPINAL_LOADS, WEEKDAYS
+from workbench.glossary import ROLES, SPINAL_LOADS, WEEKDAYS
 from workbench.library import Exercise, Library
 
 __all__ = ["PLAN_COLUMNS", "Plan", "PlanEntry", "build_plan", "session_order"]
@@ -82,20 +82,23 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
-def _rank(exercise: Exercise) -> tuple[int, int, int, float, str]:
-    # Explosive work while fresh, then heavy compound lifts, isolation and core last.
+def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, str]:
+    # Power work while fresh, then the main lifts, then accessories, then core and carries
+    # (NSCA Essentials; Simão et al. 2012); within a role the most sets first, so the opener
+    # is the session's biggest lift, then the heavier spinal load.
+    role = min(ROLES.index(exercise.role), ROLES.index("core"))
     return (
-        0 if exercise.explosive else 1,
-        0 if exercise.pattern in COMPOUND_PATTERNS else 1,
+        role,
+        -sets,
         -SPINAL_LOADS.index(exercise.spinal_load),
         -exercise.set_minutes,
         exercise.id,
     )
 
 
-def session_order(exercises: list[Exercise]) -> list[Exercise]:
-    """Exercises in the order a coach runs a session."""
-    return sorted(exercises, key=_rank)
+def session_order(exercises: Sequence[tuple[Exercise, int]]) -> list[tuple[Exercise, int]]:
+    """``(exercise, sets)`` pairs in the order a coach runs a session."""
+    return sorted(exercises, key=lambda pair: _rank(*pair))
 
 
 def build_plan(
@@ -105,9 +108,10 @@ def build_plan(
     ordered_days = tuple(d for d in WEEKDAYS if d in weekdays)
     entries = []
     for day_number, weekday in enumerate(ordered_days, start=1):
-        chosen = [library.exercise(e) for (e, d), n in sets.items() if d == weekday and n > 0]
-        for order, exercise in enumerate(session_order(chosen), start=1):
-            count = int(sets[(exercise.id, weekday)])
+        chosen = [
+            (library.exercise(e), int(n)) for (e, d), n in sets.items() if d == weekday and n > 0
+        ]
+        for order, (exercise, count) in enumerate(session_order(chosen), start=1):
             entries.append(
                 PlanEntry(
                     day=day_number,

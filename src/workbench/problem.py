@@ -1,10 +1,12 @@
-"""A planning problem: library, client and sport profile resolved into the optimizer's inputs.
+"""A planning problem: library, client, sport profile and coach weights resolved into the
+optimizer's inputs.
 
 Everything here is a pure function of frozen values, cheap to rebuild for a what-if variant.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,16 +14,22 @@ from functools import cached_property
 from workbench.client import (
     GENERAL,
     Client,
+    FrozenMap,
     SportProfile,
     Target,
     resolve_priorities,
     resolve_targets,
     validate_client,
 )
+from workbench.coaching import CoachWeights
 from workbench.glossary import WEEKDAYS, level_rank
 from workbench.library import Exercise, Library
+from workbench.rules import HardLimit
 
-__all__ = ["Problem", "adjacent_pairs", "exclusion_reasons", "make_problem"]
+__all__ = ["ALL_LIMITS", "Problem", "adjacent_pairs", "exclusion_reasons", "make_problem"]
+
+ALL_LIMITS: frozenset[HardLimit] = frozenset(HardLimit)
+EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -29,13 +37,40 @@ class Problem:
     library: Library
     client: Client
     profile: SportProfile
-    targets: dict[str, Target]
-    priorities: dict[str, float]
+    targets: Mapping[str, Target]
+    priorities: Mapping[str, float]
+    weights: CoachWeights
 
     @cached_property
     def eligible(self) -> tuple[Exercise, ...]:
-        """Exercises the client may do: equipment, level, avoided tags and bans (hard limits 3, 4)."""
+        """Exercises the client may do: equipment, level, avoided tags and bans (limits 3, 4)."""
         return tuple(e for e in self.library.exercises if not exclusion_reasons(e, self.client))
+
+    def allowed(self, enforced: frozenset[HardLimit] = ALL_LIMITS) -> tuple[Exercise, ...]:
+        """Exercises the optimizer may place when only ``enforced`` limits hold."""
+        return tuple(
+            e
+            for e in self.library.exercises
+            if not exclusion_reasons(e, self.client, enforced=enforced)
+        )
+
+    def upper_sets(self, exercise: Exercise, enforced: frozenset[HardLimit] = ALL_LIMITS) -> int:
+        """Most sets of ``exercise`` in one session that the ``enforced`` limits allow."""
+        client = self.client
+        bound = client.max_sets_per_exercise
+        if HardLimit.SESSION_MINUTES in enforced:
+            bound = min(
+                bound, math.floor(client.minutes_per_session / exercise.set_minutes + EPSILON)
+            )
+        if HardLimit.MUSCLE_MAXIMUM in enforced:
+            for muscle, weight in exercise.muscle_weights.items():
+                bound = min(bound, math.floor(self.targets[muscle].max_sets / weight + EPSILON))
+        return max(bound, 0)
+
+    def placeable(self, enforced: frozenset[HardLimit] = ALL_LIMITS) -> tuple[Exercise, ...]:
+        """Allowed exercises that can be placed at all: their fewest sets fit the limits."""
+        fewest = self.client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
+        return tuple(e for e in self.allowed(enforced) if self.upper_sets(e, enforced) >= fewest)
 
     @property
     def weekdays(self) -> tuple[str, ...]:
@@ -46,25 +81,34 @@ class Problem:
         """Posterior-chain muscles with a positive weekly minimum: the ones a plan must cover."""
         return tuple(m.id for m in self.library.posterior_chain if self.targets[m.id].min_sets > 0)
 
+    @property
+    def weekly_minutes(self) -> float:
+        return self.client.minutes_per_session * len(self.weekdays)
 
-def exclusion_reasons(exercise: Exercise, client: Client) -> list[str]:
-    """Why a client may not do ``exercise`` (empty when allowed)."""
+
+def exclusion_reasons(
+    exercise: Exercise, client: Client, *, enforced: frozenset[HardLimit] | None = None
+) -> list[str]:
+    """Why a client may not do ``exercise`` (empty when allowed) under the ``enforced`` limits
+    (default: all of them)."""
+    enforced = ALL_LIMITS if enforced is None else enforced
     reasons = []
     missing = sorted(exercise.needs - client.available_equipment)
-    if missing:
+    if missing and HardLimit.EQUIPMENT in enforced:
         reasons.append("needs " + ", ".join(missing))
-    if level_rank(exercise.level) > level_rank(client.level):
-        reasons.append(f"is {exercise.level}")
-    avoided = sorted(set(exercise.tags) & set(client.avoid))
-    if avoided:
-        reasons.append("carries avoided tag " + ", ".join(avoided))
-    if exercise.id in client.ban:
-        reasons.append("is banned")
+    if HardLimit.ELIGIBILITY in enforced:
+        if level_rank(exercise.level) > level_rank(client.level):
+            reasons.append(f"is {exercise.level}")
+        avoided = sorted(set(exercise.tags) & set(client.avoid))
+        if avoided:
+            reasons.append("carries avoided tag " + ", ".join(avoided))
+        if exercise.id in client.ban:
+            reasons.append("is banned")
     return reasons
 
 
 def adjacent_pairs(weekdays: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Training days that fall on consecutive calendar days, Sun->Mon included (hard limit 8)."""
+    """Training days that fall on consecutive calendar days, Sun->Mon included (limit 8)."""
     days = set(weekdays)
     return [
         (WEEKDAYS[i], WEEKDAYS[(i + 1) % 7])
@@ -77,16 +121,26 @@ def make_problem(
     library: Library,
     client: Client,
     profiles: Mapping[str, SportProfile] | None = None,
+    weights: CoachWeights | None = None,
     *,
     file: str = "client",
 ) -> Problem:
-    """Validate ``client`` against ``library`` and resolve targets and priorities."""
+    """Validate ``client`` against ``library`` and resolve targets and priorities.
+
+    ``weights`` default to the shipped ``data/coaching.toml``.
+    """
     validate_client(client, library, profiles, file=file)
     profile = (profiles or {}).get(client.sport, GENERAL)
+    if weights is None:
+        # The shipped weights are package data, read once; I/O stays in iotools.
+        from workbench.iotools import shipped_weights
+
+        weights = shipped_weights()
     return Problem(
         library=library,
         client=client,
         profile=profile,
-        targets=resolve_targets(library, client, profile),
-        priorities=resolve_priorities(library, client, profile),
+        targets=FrozenMap(resolve_targets(library, client, profile)),
+        priorities=FrozenMap(resolve_priorities(library, client, profile)),
+        weights=weights,
     )

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 from traitlets import link
 
-from workbench.solve import SOLVERS
+from workbench.optimize import SOLVERS
 from workbench.ui.model import DashboardModel
 
 __all__ = ["AdvancedPanel", "FilesPanel", "uploaded"]
@@ -46,24 +46,43 @@ class AdvancedPanel(w.VBox):
             description="Time limit [s]",
             style={"description_width": "90px"},
         )
-        self.max_sets = w.IntSlider(
+        self.sets = w.IntRangeSlider(
             min=1,
             max=10,
             description="Sets/exercise",
             continuous_update=False,
             style={"description_width": "90px"},
         )
+        self.max_exercises = w.BoundedIntText(
+            min=0,
+            max=30,
+            description="Max exercises",
+            style={"description_width": "90px"},
+        )
         link((model, "solver"), (self.solver, "value"))
         link((model, "time_limit"), (self.time_limit, "value"))
-        link((model, "max_sets_per_exercise"), (self.max_sets, "value"))
+
+        # One slider for both bounds of hard limit 5; 0 exercises means no cap (limit 9).
+        def show_sets(_change: object = None) -> None:
+            self.sets.value = (model.min_sets_per_exercise, model.max_sets_per_exercise)
+
+        show_sets()
+        model.observe(show_sets, names=["min_sets_per_exercise", "max_sets_per_exercise"])
+        self.sets.observe(lambda change: model.set_sets_per_exercise(*change.new), names="value")
+        link(
+            (model, "max_exercises_per_session"),
+            (self.max_exercises, "value"),
+            transform=(lambda cap: cap or 0, lambda value: value or None),
+        )
         self.replan = w.Button(description="Re-plan now", icon="refresh")
         self.replan.on_click(lambda _: model.replan())
         super().__init__(
             [
                 self.solver,
                 self.time_limit,
-                self.max_sets,
-                w.HTML("<small>time limit 0: until proven optimal</small>"),
+                self.sets,
+                self.max_exercises,
+                w.HTML("<small>time limit 0: until proven; max exercises 0: no cap</small>"),
                 self.replan,
             ]
         )

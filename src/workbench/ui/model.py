@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 import traitlets as t
@@ -22,42 +22,68 @@ import traitlets as t
 from workbench import figures, iotools
 from workbench.analytics import coverage_rows
 from workbench.client import (
-    CLIENT_KEYS,
+    CLIENT_FIELDS,
     Client,
+    ClientField,
     Kit,
+    Override,
     SportProfile,
-    Target,
     client_from_mapping,
     resolve_priorities,
     resolve_targets,
     validate_client,
 )
 from workbench.errors import InputError, WorkbenchError
-from workbench.glossary import DEFAULT_MAX_SETS, LEVELS, WEEKDAYS
+from workbench.explain import what_relaxing_buys
+from workbench.glossary import LEVELS, WEEKDAYS
 from workbench.library import Library
-from workbench.planner import PlanResult, make_plan, what_relaxing_buys
-from workbench.solve import SOLVERS, SolveOptions, Status
+from workbench.optimize import SOLVERS, SolveOptions, Termination
+from workbench.planner import PlanResult, make_plan
+from workbench.present import number, status_words
 from workbench.ui.debounce import Debouncer, Timer
 
 __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
 LOG = logging.getLogger(__name__)
 
-#: Traits that change the plan; a change to any of them asks for a re-plan. The client-file
-#: keys (the name only labels, and the dashboard always names weekdays), then the solver's.
+#: Traits that change the plan; a change to any of them asks for a re-plan: the client's
+#: fields (the name only labels), then the solver's.
 CONTROLS = (
-    *(key for key in CLIENT_KEYS if key not in ("name", "days_per_week")),
+    *(spec.name for spec in CLIENT_FIELDS if spec.name != "name"),
     "solver",
     "time_limit",
 )
 #: The figures the dashboard shows, in display order.
 FIGURES = ("coverage", "heatmap", "balance", "minutes", "comparison")
-#: Each preference stage (balance, time) may take this long [s]: enough on the shipped library
-#: for a good balance, short enough that a control change re-plans in well under half a second.
-PREFERENCE_SECONDS = 0.12
-#: Default cap on a dashboard solve [s]; 0 means until proven optimal. Most changes prove
-#: optimal in well under a second; a few tight ones (2 short sessions, full gym) take minutes.
-TIME_LIMIT = 3.0
+#: Default cap on a dashboard solve [s]; 0 means none: every stage to its proven gap, so the
+#: dashboard shows the same plan as ``workbench plan`` for the same client.
+TIME_LIMIT = 0.0
+
+
+def _trait(spec: ClientField, default: Any) -> t.TraitType:
+    """The trait that holds one client field in the dashboard."""
+    if spec.kind in ("days", "ids"):
+        return t.Tuple(default_value=tuple(default))
+    if spec.kind == "number":
+        return t.Float(float(default))
+    if spec.kind == "whole":
+        return t.Int(int(default))
+    if spec.kind == "optional_whole":
+        return t.Int(default, allow_none=True)
+    if spec.kind == "choice":
+        return t.Enum(LEVELS, default_value=default)
+    if spec.kind in ("targets", "priorities"):
+        return t.Dict()  # muscle id -> Override / weight, the client's own overrides
+    return t.Unicode(default)
+
+
+_DEFAULT = Client()
+#: The client's choices as traits, one per field of :class:`Client` (derived, never listed).
+ClientTraits = type(
+    "ClientTraits",
+    (t.HasTraits,),
+    {spec.name: _trait(spec, getattr(_DEFAULT, spec.name)) for spec in CLIENT_FIELDS},
+)
 
 
 def slug(text: str) -> str:
@@ -65,22 +91,26 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "client"
 
 
-class DashboardModel(t.HasTraits):
+class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     """State and actions of the dashboard; testable without widgets or a browser."""
 
-    # The client's choices.
-    name = t.Unicode("Client")
-    weekdays = t.Tuple(default_value=("Mon", "Wed", "Fri"))
-    minutes_per_session = t.Float(60.0)
-    equipment = t.Tuple()
-    level = t.Enum(LEVELS, default_value="intermediate")
-    sport = t.Unicode("general")
-    avoid = t.Tuple()
-    require = t.Tuple()
-    ban = t.Tuple()
-    max_sets_per_exercise = t.Int(DEFAULT_MAX_SETS)
-    targets = t.Dict()  # muscle id -> Target, the client's overrides
-    priorities = t.Dict()  # muscle id -> weight, the client's overrides
+    if TYPE_CHECKING:  # the client's traits, as ClientTraits makes them
+        name: str
+        weekdays: tuple[str, ...]
+        minutes_per_session: float
+        equipment: tuple[str, ...]
+        level: str
+        sport: str
+        avoid: tuple[str, ...]
+        require: tuple[str, ...]
+        ban: tuple[str, ...]
+        min_sets_per_exercise: int
+        max_sets_per_exercise: int
+        max_exercises_per_session: int | None
+        targets: dict[str, Override]
+        priorities: dict[str, float]
+
+    # The client's choices are the traits of ClientTraits; the solver's follow.
     solver = t.Enum(SOLVERS, default_value="highs")
     time_limit = t.Float(TIME_LIMIT)  # [s], 0 = until proven optimal
 
@@ -114,14 +144,12 @@ class DashboardModel(t.HasTraits):
         *,
         timer: Timer | None = None,
         delay: float = 0.3,
-        preference_seconds: float = PREFERENCE_SECONDS,
         today: Callable[[], date] = date.today,
         **traits: Any,
     ) -> None:
         self.library = library
         self.profiles = dict(profiles)
         self.kits = dict(kits or {})
-        self.preference_seconds = preference_seconds
         self.today = today
         self.debouncer = Debouncer(self._debounced_replan, delay, timer)
         self._applying = False
@@ -134,43 +162,32 @@ class DashboardModel(t.HasTraits):
     # ----- choices -----------------------------------------------------------------------
 
     def client(self) -> Client:
-        """The client the controls describe (not yet validated)."""
-        return Client(
-            name=self.name.strip() or "Client",
-            weekdays=tuple(d for d in WEEKDAYS if d in self.weekdays),
-            minutes_per_session=float(self.minutes_per_session),
-            equipment=tuple(self.equipment),
-            level=self.level,
-            sport=self.sport,
-            avoid=tuple(self.avoid),
-            require=tuple(self.require),
-            ban=tuple(self.ban),
-            max_sets_per_exercise=int(self.max_sets_per_exercise),
-            targets=dict(self.targets),
-            priorities=dict(self.priorities),
-        )
+        """The client the controls describe; raises InputError for an impossible value."""
+        values: dict[str, Any] = {spec.name: getattr(self, spec.name) for spec in CLIENT_FIELDS}
+        values["name"] = self.name.strip() or "Client"
+        values["weekdays"] = tuple(d for d in WEEKDAYS if d in self.weekdays)
+        return Client(**values)
 
     def set_client(self, client: Client) -> None:
         """Show ``client`` in the controls and re-plan once."""
         self._applying = True
         try:
             with self.hold_trait_notifications():
-                self.name = client.name
-                self.weekdays = tuple(client.weekdays)
-                self.minutes_per_session = float(client.minutes_per_session)
-                self.equipment = tuple(client.equipment)
-                self.level = client.level
-                self.sport = client.sport
-                self.avoid = tuple(client.avoid)
-                self.require = tuple(client.require)
-                self.ban = tuple(client.ban)
-                self.max_sets_per_exercise = client.max_sets_per_exercise
-                self.targets = dict(client.targets)
-                self.priorities = dict(client.priorities)
+                for spec in CLIENT_FIELDS:
+                    value = getattr(client, spec.name)
+                    if spec.kind in ("targets", "priorities"):
+                        value = dict(value)
+                    setattr(self, spec.name, value)
         finally:
             self._applying = False
         self._resolve()
         self.replan()
+
+    def set_sets_per_exercise(self, low: int, high: int) -> None:
+        """Both bounds of the sets per exercise and session at once (one re-plan)."""
+        with self.hold_trait_notifications():
+            self.min_sets_per_exercise = int(low)
+            self.max_sets_per_exercise = int(high)
 
     def toggle_weekday(self, weekday: str, on: bool) -> None:
         days = set(self.weekdays) | {weekday} if on else set(self.weekdays) - {weekday}
@@ -196,10 +213,11 @@ class DashboardModel(t.HasTraits):
     def set_target(self, muscle_id: str, low: float, high: float) -> None:
         """Override a muscle's weekly band [sets/week]; the default band clears the override."""
         targets = dict(self.targets)
-        if self._default_target(muscle_id) == Target(float(low), float(high)):
+        default = self._default_target(muscle_id)
+        if (default.min_sets, default.max_sets) == (float(low), float(high)):
             targets.pop(muscle_id, None)
         else:
-            targets[muscle_id] = Target(float(low), float(high))
+            targets[muscle_id] = Override(float(low), float(high))
         self.targets = targets
 
     def set_priority(self, muscle_id: str, weight: float) -> None:
@@ -223,9 +241,10 @@ class DashboardModel(t.HasTraits):
             self._applying = False
         self._control_changed()
 
-    def _default_target(self, muscle_id: str) -> Target:
+    def _default_target(self, muscle_id: str) -> Override:
         profile = self.profiles.get(self.sport)
-        return resolve_targets(self.library, Client(), profile)[muscle_id]
+        band = resolve_targets(self.library, Client(), profile)[muscle_id]
+        return Override(band.min_sets, band.max_sets)
 
     # ----- planning ----------------------------------------------------------------------
 
@@ -238,11 +257,7 @@ class DashboardModel(t.HasTraits):
         return self.debouncer.flush()
 
     def options(self) -> SolveOptions:
-        return SolveOptions(
-            solver=self.solver,
-            time_limit=self.time_limit or None,
-            preference_seconds=self.preference_seconds,
-        )
+        return SolveOptions(solver=self.solver, time_limit=self.time_limit or None)
 
     def _debounced_replan(self) -> None:
         # Runs from the event loop, where an exception would only reach the kernel's log:
@@ -265,7 +280,7 @@ class DashboardModel(t.HasTraits):
     def _replan(self) -> PlanResult | None:
         started = time.perf_counter()
         try:
-            # make_plan validates the client against the library (an InputError if not).
+            # The client checks its values, make_plan its ids (an InputError if not).
             result = make_plan(
                 self.library,
                 self.client(),
@@ -317,7 +332,7 @@ class DashboardModel(t.HasTraits):
                 found = what_relaxing_buys(good.problem, good.solved, self.options())
             finally:
                 self.busy = False
-            now = f"now {good.solved.shortfall or 0.0:g} short (weighted)"
+            now = f"now {number(good.solved.shortfall or 0.0)} short (weighted)"
             lines = [str(r) for r in found] or [
                 "neither more minutes, one more day nor one more equipment item helps"
             ]
@@ -335,21 +350,17 @@ class DashboardModel(t.HasTraits):
         seconds = solved.build_seconds + solved.solve_seconds
         if result.plan is None:
             kept = " (showing the last good plan)" if self.good is not None else ""
-            if result.status is Status.INFEASIBLE:
+            if result.status is Termination.INFEASIBLE:
                 why = result.message.removeprefix("no plan meets the hard limits: ")
                 return f"no plan: {why}{kept}"
             return f"no plan: {result.message}{kept}"
-        if result.status is Status.OPTIMAL:
-            # What is proven is the shortfall; balance and time are the best found in budget.
-            head = "shortfall proven optimal"
-        else:
-            head = f"stopped at time limit, gap {solved.gap or 0.0:.3g} [sets/week]"
         short = (
             f"; {len(result.short)} muscle(s) short" if result.short else "; every muscle covered"
         )
+        check = f"; {result.check.summary()}" if result.check is not None else ""
         return (
-            f"{head} in {seconds:.2f} s ({solved.solver}); weighted shortfall "
-            f"{solved.shortfall or 0.0:.3g} [sets/week]{short}"
+            f"{status_words(solved)} in {seconds:.2f} s ({solved.solver}); weighted shortfall "
+            f"{number(solved.shortfall or 0.0)} [sets/week]{short}{check}"
         )
 
     def _control_changed(self, change: object = None) -> None:
@@ -365,7 +376,11 @@ class DashboardModel(t.HasTraits):
 
     def _resolve(self) -> None:
         profile = self.profiles.get(self.sport)
-        client = Client(targets=dict(self.targets), priorities=dict(self.priorities))
+        try:
+            client = Client(targets=self.targets, priorities=self.priorities)
+        except InputError as error:
+            self._fail(error.line())
+            return
         self.resolved_targets = {
             m: (band.min_sets, band.max_sets)
             for m, band in resolve_targets(self.library, client, profile).items()

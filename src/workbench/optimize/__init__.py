@@ -1,0 +1,191 @@
+"""The optimizer: the hard limits as constraints, the objectives solved lexicographically.
+
+``solve`` is a pure function of frozen inputs. It returns a :class:`SolveResult` with our
+own :class:`Termination` and one :class:`StageResult` per stage; an infeasible problem is
+an answer, not an exception.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pulp
+
+from workbench.optimize.backends import SOLVERS, backend, cbc_path
+from workbench.optimize.constraints import apply
+from workbench.optimize.decisions import EPSILON, Decisions
+from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
+from workbench.optimize.result import SolveResult, StageResult
+from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
+from workbench.optimize.status import Termination
+from workbench.plan import build_plan
+from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
+from workbench.rules import HardLimit
+
+__all__ = [
+    "ALL_LIMITS",
+    "COACH_VALUE",
+    "DEFAULT_SPEC",
+    "SHORTFALL",
+    "SHORTFALL_ONLY",
+    "SOLVERS",
+    "VALUE_GAP",
+    "Objective",
+    "SolveOptions",
+    "SolveResult",
+    "Stage",
+    "StageResult",
+    "Termination",
+    "cbc_path",
+    "precheck",
+    "solve",
+]
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    solver: str = "highs"
+    #: Cap on the whole solve [s]; None (the default) solves every stage to its gap, so the
+    #: same inputs always give the same plan.
+    time_limit: float | None = None
+    threads: int = 1
+    #: False: the shortfall stage only (what-if questions that only ask "how short?").
+    preferences: bool = True
+
+
+def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
+    """Conflicts of required exercises visible without solving: one that the client may not
+    do, or whose fewest sets cannot fit a session or a muscle's maximum."""
+    if HardLimit.REQUIRED not in enforced:
+        return []
+    client = problem.client
+    placeable = {e.id for e in problem.placeable(enforced)}
+    fewest = client.min_sets_per_exercise
+    conflicts = []
+    for exercise_id in client.require:
+        exercise = problem.library.exercise(exercise_id)
+        reasons = exclusion_reasons(exercise, client, enforced=enforced)
+        if reasons:
+            conflicts.append(f"required '{exercise_id}' " + " and ".join(reasons))
+        elif exercise_id not in placeable:
+            minutes = fewest * exercise.set_minutes
+            if minutes > client.minutes_per_session:
+                conflicts.append(
+                    f"required '{exercise_id}' takes {minutes:g} min for its {fewest} sets, "
+                    f"more than the {client.minutes_per_session:g}-min session"
+                )
+            for muscle, weight in exercise.muscle_weights.items():
+                ceiling = problem.targets[muscle].max_sets
+                if fewest * weight > ceiling:
+                    conflicts.append(
+                        f"required '{exercise_id}' gives {muscle} {fewest * weight:g} sets in "
+                        f"{fewest} sets, above its maximum of {ceiling:g}"
+                    )
+    return conflicts
+
+
+def solve(
+    problem: Problem,
+    options: SolveOptions | None = None,
+    *,
+    enforced: frozenset[HardLimit] = ALL_LIMITS,
+    spec: tuple[Stage, ...] | None = None,
+) -> SolveResult:
+    """The best weekly plan for ``problem`` under the ``enforced`` hard limits."""
+    options = options or SolveOptions()
+    spec = spec if spec is not None else (DEFAULT_SPEC if options.preferences else SHORTFALL_ONLY)
+    if options.solver not in SOLVERS:
+        return SolveResult(
+            Termination.ERROR,
+            message=f"unknown solver '{options.solver}' ({', '.join(SOLVERS)})",
+        )
+    conflicts = precheck(problem, enforced)
+    if conflicts:
+        return SolveResult(
+            Termination.INFEASIBLE,
+            message="no plan meets the hard limits: " + "; ".join(conflicts),
+            solver=options.solver,
+            conflicts=tuple(conflicts),
+        )
+    started = time.perf_counter()
+    decisions = Decisions(problem, enforced)
+    apply(decisions)
+    expressions = [stage.objective.build(decisions) for stage in spec]
+    built = time.perf_counter()
+    deadline = None if options.time_limit is None else built + options.time_limit
+    solver = backend(options.solver)
+
+    def timing(termination: Termination, message: str, stages: list[StageResult]) -> SolveResult:
+        return SolveResult(
+            termination,
+            message=message,
+            solver=options.solver,
+            build_seconds=built - started,
+            solve_seconds=time.perf_counter() - built,
+            stages=tuple(stages),
+        )
+
+    stages: list[StageResult] = []
+    assignment: dict[tuple[str, str], int] = {}
+    try:
+        for number, (stage, expression) in enumerate(zip(spec, expressions, strict=True)):
+            objective = stage.objective
+            decisions.prob.sense = objective.sense
+            decisions.prob.setObjective(expression)
+            if number:
+                decisions.warm_start(assignment)
+            begun = time.perf_counter()
+            left = None if deadline is None else max(deadline - begun, 0.0)
+            run = solver.run(
+                decisions.prob,
+                gap=stage.gap,
+                time_limit=left,
+                warm=bool(number),
+                threads=options.threads,
+            )
+            seconds = time.perf_counter() - begun
+            if not run.termination.feasible:
+                stages.append(
+                    StageResult(objective.name, run.termination, gap=stage.gap, seconds=seconds)
+                )
+                if number == 0 and run.termination is Termination.INFEASIBLE:
+                    return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
+                if number == 0:
+                    return timing(
+                        Termination.ERROR,
+                        f"the solver found no plan ({run.detail or run.termination.value}); "
+                        "raise the time limit",
+                        stages,
+                    )
+                break  # a later stage found nothing better in its time: keep the last plan
+            assignment = decisions.assignment()
+            # Our value, from the rounded plan, not the solver's floats.
+            value = objective.evaluate(problem, assignment)
+            stages.append(
+                StageResult(objective.name, run.termination, value, run.bound, stage.gap, seconds)
+            )
+            if number < len(spec) - 1:
+                if objective.maximise:
+                    decisions.prob += expression >= value - EPSILON, f"keep_{number}"
+                else:
+                    decisions.prob += expression <= value + EPSILON, f"keep_{number}"
+    except (pulp.PulpSolverError, RuntimeError, OSError) as error:
+        return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)
+    first = stages[0]
+    plan = build_plan(problem.library, problem.weekdays, assignment)
+    shortfall = first.value
+    bound = shortfall if first.proven else first.bound
+    message = "proven optimal" if first.proven else "stopped at the time limit"
+    result = timing(first.termination, message, stages)
+    return SolveResult(
+        result.status,
+        plan=plan,
+        shortfall=shortfall,
+        bound=bound,
+        message=message,
+        solver=options.solver,
+        build_seconds=result.build_seconds,
+        solve_seconds=result.solve_seconds,
+        stages=result.stages,
+    )

@@ -1,0 +1,490 @@
+"""Objectives as values: each builds its expression on the decisions and evaluates a plan
+on its own, from the plan's sets alone, so the value reported is never the solver's float.
+
+- :data:`SHORTFALL` (minimise): the priority-weighted shortfall of effective sets below
+  each posterior-chain muscle's floor.
+- :data:`COACH_VALUE` (maximise): the week a strength coach would write with the time that
+  is left — dose toward each muscle's target with diminishing returns, the sport's staple
+  families, a main lift of three or more sets opening every session, the hip-hinge
+  principle, booked time used evenly, the right number of exercises, loaded main lifts,
+  little impact and anterior-only work, major muscles twice a week, required exercises and
+  sport specifics dosed. Weights come from ``data/coaching.toml``; the targets it aims at
+  from :mod:`workbench.standards`, the same numbers the rubric judges by.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pulp
+
+from workbench.coaching import CoachWeights
+from workbench.glossary import ARTICLE_STAPLES, SECONDARY_WEIGHT, level_rank
+from workbench.library import Exercise
+from workbench.optimize.decisions import Decisions
+from workbench.problem import Problem
+from workbench.standards import (
+    ANTERIOR_SHARE,
+    IMPACT_SHARE,
+    LOADED_SHARE,
+    MAIN_SHARE,
+    MAJOR_DAY_SETS,
+    MAJOR_DAYS,
+    MAJOR_MUSCLES,
+    OPENER_SETS,
+    REQUIRED_SESSION_SETS,
+    REQUIRED_WEEKLY_SETS,
+    SESSION_USE,
+    exercises_range,
+    hinge_goal,
+    hinge_sessions_goal,
+)
+
+__all__ = [
+    "COACH_VALUE",
+    "SHORTFALL",
+    "Assignment",
+    "Objective",
+    "coach_value_of",
+    "shortfall_of",
+]
+
+Assignment = Mapping[tuple[str, str], int]
+#: Effective sets move in steps of this size: whole sets x 1.0 or x SECONDARY_WEIGHT.
+SET_STEP = SECONDARY_WEIGHT
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A stage's objective: how to build it on the decisions and how to evaluate a plan."""
+
+    name: str
+    sense: int  # pulp.LpMinimize or pulp.LpMaximize
+    unit: str
+    build: Callable[[Decisions], Any]
+    evaluate: Callable[[Problem, Assignment], float]
+
+    @property
+    def maximise(self) -> bool:
+        return self.sense == pulp.LpMaximize
+
+
+# ----- helpers shared by build and evaluate ------------------------------------------------
+
+
+def _effective(problem: Problem, assignment: Assignment) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for (exercise_id, _day), sets in assignment.items():
+        for muscle, weight in problem.library.exercise(exercise_id).muscle_weights.items():
+            totals[muscle] += sets * weight
+    return totals
+
+
+def _on_set_grid(value: float) -> bool:
+    """Whether every shortfall below a minimum of ``value`` is a whole number of steps."""
+    steps = value / SET_STEP
+    return (1 / SET_STEP).is_integer() and abs(steps - round(steps)) < 1e-9
+
+
+# ----- the shortfall ---------------------------------------------------------------------
+
+
+def _build_shortfall(decisions: Decisions) -> Any:
+    problem = decisions.problem
+    terms = []
+    for muscle_id in problem.shortfall_muscles:
+        minimum = problem.targets[muscle_id].min_sets
+        if _on_set_grid(minimum):
+            # Effective sets move in half sets, so a shortfall below a minimum on that grid is
+            # a whole number of half sets. Saying so lets the solvers round their bound up to
+            # the next reachable value: without it, proving a positive shortfall optimal took
+            # HiGHS a minute and CBC several on a two-day travel kit.
+            halves = decisions.variable("short", low=0)
+            halves.cat = pulp.LpInteger
+            short = SET_STEP * halves
+        else:
+            short = decisions.variable("short", low=0)
+        decisions.prob += short >= minimum - decisions.effective[muscle_id]
+        terms.append(problem.priorities[muscle_id] * short)
+    return pulp.lpSum(terms)
+
+
+def shortfall_of(problem: Problem, assignment: Assignment) -> float:
+    """Priority-weighted shortfall of ``assignment`` below the posterior floors [sets/week]."""
+    effective = _effective(problem, assignment)
+    return sum(
+        problem.priorities[m] * max(0.0, problem.targets[m].min_sets - effective.get(m, 0.0))
+        for m in problem.shortfall_muscles
+    )
+
+
+SHORTFALL = Objective(
+    "shortfall", pulp.LpMinimize, "weighted sets/week", _build_shortfall, shortfall_of
+)
+
+
+# ----- the coach value -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The exercise groups the coach value speaks of, for one problem."""
+
+    main: tuple[Exercise, ...]
+    power: tuple[Exercise, ...]
+    hinge: tuple[Exercise, ...]
+    loaded_main: tuple[Exercise, ...]
+    lighter: dict[int, tuple[Exercise, ...]]  # load classes below the family's best -> lifts
+    below_level: tuple[Exercise, ...]
+    impact: tuple[Exercise, ...]
+    anterior_only: tuple[Exercise, ...]
+    preferred: tuple[Exercise, ...]
+    specific: tuple[Exercise, ...]
+    staples: dict[str, tuple[Exercise, ...]]
+    loadable: bool  # the client can load a main lift
+    placeable: tuple[Exercise, ...]
+
+
+def _scopes(exercise: Exercise) -> tuple[str, ...]:
+    """What an exercise's load is compared with: its family, and a main lift's pattern."""
+    if exercise.is_main_lift:
+        return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
+    return (f"family:{exercise.family}",)
+
+
+def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
+    profile = problem.profile
+    main = tuple(e for e in exercises if e.is_main_lift)
+    # The heaviest variant a client could do: within the family, and for a main lift also
+    # among the main lifts of its pattern (a barbell RDL, not a band good morning).
+    heaviest: dict[str, int] = defaultdict(int)
+    hardest: dict[str, int] = defaultdict(int)
+    for exercise in exercises:
+        for scope in _scopes(exercise):
+            heaviest[scope] = max(heaviest[scope], exercise.load_class)
+        hardest[exercise.family] = max(hardest[exercise.family], level_rank(exercise.level))
+    lighter: dict[int, list[Exercise]] = defaultdict(list)
+    for exercise in exercises:
+        best = max(heaviest[scope] for scope in _scopes(exercise))
+        if best > exercise.load_class:
+            lighter[best - exercise.load_class].append(exercise)
+    loaded_main = tuple(e for e in main if e.loaded)
+    # The article's six belong in nearly every program; a sport adds its own.
+    families = dict.fromkeys((*ARTICLE_STAPLES, *profile.staples))
+    staples = {family: tuple(e for e in exercises if e.family == family) for family in families}
+    return _Groups(
+        main=main,
+        power=tuple(e for e in exercises if e.role == "power"),
+        hinge=tuple(e for e in exercises if e.hinge),
+        loaded_main=loaded_main,
+        lighter={steps: tuple(group) for steps, group in sorted(lighter.items())},
+        below_level=tuple(e for e in exercises if level_rank(e.level) < hardest[e.family]),
+        impact=tuple(e for e in exercises if e.impact),
+        anterior_only=tuple(e for e in exercises if problem.library.anterior_only(e)),
+        preferred=tuple(e for e in exercises if e.pattern in profile.preferred_patterns),
+        specific=tuple(e for e in exercises if e.family in profile.specific.families),
+        staples={family: group for family, group in staples.items() if group},
+        loadable=bool(loaded_main),
+        placeable=exercises,
+    )
+
+
+def _stimulus(w: CoachWeights, groups: _Groups) -> dict[str, float]:
+    """Exercise id -> the share of a set's dose it gives when a heavier variant is at hand."""
+    return {
+        exercise.id: max(0.0, 1.0 - w.lighter_stimulus * steps)
+        for steps, group in groups.lighter.items()
+        for exercise in group
+    }
+
+
+def _choice_terms(w: CoachWeights, groups: _Groups) -> list[tuple[float, tuple[Exercise, ...]]]:
+    """Per-set weights of exercise choice: lighter and easier variants than the family offers,
+    impact drills, the profile's preferred patterns."""
+    terms = [(-w.lighter_variant * steps, group) for steps, group in groups.lighter.items()]
+    terms += [
+        (-w.below_level, groups.below_level),
+        (-w.impact_set, groups.impact),
+        (w.preferred_set, groups.preferred),
+    ]
+    return [(weight, group) for weight, group in terms if group and weight]
+
+
+def _build_value(decisions: Decisions) -> Any:
+    problem, client, w = decisions.problem, decisions.problem.client, decisions.problem.weights
+    prob, days = decisions.prob, decisions.days
+    groups = _groups(problem, decisions.exercises)
+    var = decisions.variable
+    value: list[Any] = []
+
+    # Dose toward each posterior muscle's target, then less per set up to its maximum; a set
+    # of a lighter variant than the client could load counts for less.
+    stimulus = _stimulus(w, groups)
+    for muscle in problem.library.posterior_chain:
+        band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
+        toward = var("dose", high=band.dose)
+        above = var("above", high=max(0.0, band.max_sets - band.dose))
+        prob += toward + above <= pulp.lpSum(
+            e.weight(muscle.id) * stimulus.get(e.id, 1.0) * decisions.sets[(e.id, d)]
+            for e in decisions.exercises
+            if e.weight(muscle.id)
+            for d in days
+        )
+        value += [w.dose * priority * toward, w.dose_above_target * priority * above]
+
+    # The sport's staple families, each present at least once.
+    for group in groups.staples.values():
+        present = var("staple", high=1)
+        prob += present <= pulp.lpSum(decisions.chosen[(e.id, d)] for e in group for d in days)
+        value.append(w.staple * present)
+
+    # A main lift of >= 3 sets opens every session; power work (which opens) has >= 3 sets.
+    if client.max_sets_per_exercise >= OPENER_SETS:
+        heavy = {
+            (e.id, d): var("heavy", binary=True)
+            for e in groups.main
+            if decisions.upper[e.id] >= OPENER_SETS
+            for d in days
+        }
+        for key, flag in heavy.items():
+            prob += decisions.sets[key] >= OPENER_SETS * flag
+        for day in days:
+            opened = var("opener", high=1)
+            prob += opened <= pulp.lpSum(f for (_, d), f in heavy.items() if d == day)
+            value.append(w.opener * opened)
+        for exercise in groups.main:
+            weight = w.short_power if exercise.role == "power" else w.short_main
+            for day in days:
+                short = var("short_main")
+                flag = heavy.get((exercise.id, day), 0)
+                prob += short >= decisions.chosen[(exercise.id, day)] - flag
+                value.append(-weight * short)
+
+    # The hip-hinge principle: enough non-impact hinge sets, spread over the sessions.
+    if groups.hinge:
+        hinge_sets = var("hinge_sets", high=hinge_goal(client.level, len(days)))
+        prob += hinge_sets <= decisions.sets_of(groups.hinge)
+        value.append(w.hinge_set * hinge_sets)
+        loaded_days = []
+        for day in days:
+            flag = var("hinge_day", binary=True)
+            prob += decisions.sets_of(groups.hinge, [day]) >= 3 * flag
+            loaded_days.append(flag)
+        sessions = var("hinge_sessions", high=hinge_sessions_goal(len(days)))
+        prob += sessions <= pulp.lpSum(loaded_days)
+        value.append(w.hinge_session * sessions)
+
+    # Booked time used: each session at least 70% of its minutes.
+    for day in days:
+        unused = var("unused")
+        prob += unused >= SESSION_USE * client.minutes_per_session - decisions.minutes[day]
+        value.append(-w.unused_minute * unused)
+
+    # The number of exercises a session of this length holds (C3).
+    fewest, most = exercises_range(client.minutes_per_session)
+    for day in days:
+        over, under = var("over_count"), var("under_count")
+        prob += over >= decisions.count[day] - most
+        prob += under >= fewest - decisions.count[day]
+        value.append(-w.exercise_count * (over + under))
+
+    # Loaded, not jumped: impact at most a third of glute max and hamstring sets (C9).
+    impact = tuple(e for e in decisions.exercises if e.impact)
+    for muscle_id in ("gluteus_maximus", "hamstrings"):
+        if impact and problem.library.has_muscle(muscle_id):
+            excess = var("impact")
+            prob += (
+                excess
+                >= decisions.effective_of(muscle_id, impact)
+                - IMPACT_SHARE * decisions.effective[muscle_id]
+            )
+            value.append(-w.impact_excess * excess)
+
+    # Major muscles on two days or more (C10).
+    if len(days) >= MAJOR_DAYS:
+        for muscle_id in MAJOR_MUSCLES:
+            if not problem.library.has_muscle(muscle_id):
+                continue
+            trained = []
+            for day in days:
+                flag = var("major_day", binary=True)
+                prob += (
+                    decisions.effective_of(muscle_id, decisions.exercises, [day])
+                    >= MAJOR_DAY_SETS * flag
+                )
+                trained.append(flag)
+            often = var("frequency", high=MAJOR_DAYS)
+            prob += often <= pulp.lpSum(trained)
+            value.append(w.frequency * often)
+
+    # Required exercises dosed: >= 3 sets in a session and >= 6 a week (C12).
+    for exercise_id in client.require:
+        keys = [(exercise_id, d) for d in days if (exercise_id, d) in decisions.sets]
+        if not keys:
+            continue
+        dosed_days = []
+        for key in keys:
+            flag = var("required_day", binary=True)
+            prob += decisions.sets[key] >= REQUIRED_SESSION_SETS * flag
+            dosed_days.append(flag)
+        dosed = var("required_dosed", high=1)
+        prob += dosed <= pulp.lpSum(dosed_days)
+        weekly = var("required_sets", high=REQUIRED_WEEKLY_SETS)
+        prob += weekly <= pulp.lpSum(decisions.sets[key] for key in keys)
+        value += [w.required_session * dosed, w.required_set * weekly]
+
+    # The sport's specifics (C12): sets of its families, effective sets of its muscles.
+    specific = problem.profile.specific
+    if groups.specific and specific.min_sets:
+        done = var("specific_sets", high=specific.min_sets)
+        prob += done <= decisions.sets_of(groups.specific)
+        value.append(w.specific_set * done)
+    for muscle_id in specific.muscles:
+        done = var("specific_dose", high=specific.min_effective_sets)
+        prob += done <= decisions.effective[muscle_id]
+        value.append(w.specific_set * done)
+
+    all_sets = decisions.sets_of(decisions.exercises)
+    main_sets = decisions.sets_of(groups.main)
+    value.append(-w.set_cost * all_sets)
+    # Loaded main lifts where the equipment allows (C13), and a nudge toward them beyond it.
+    if groups.loadable:
+        loaded = decisions.sets_of(groups.loaded_main)
+        unloaded = var("unloaded")
+        prob += unloaded >= LOADED_SHARE * main_sets - loaded
+        value.append(-w.unloaded_main_set * unloaded)
+    # Multi-joint lifts carry at least half the sets of every session (C11 asks it of the week).
+    for day in days:
+        thin = var("main_share")
+        prob += thin >= MAIN_SHARE * decisions.sets_of(
+            decisions.exercises, [day]
+        ) - decisions.sets_of(groups.main, [day])
+        value.append(-w.main_share * thin)
+    # Few exercises that load only anterior muscles (C14).
+    if groups.anterior_only:
+        anterior = decisions.sets_of(groups.anterior_only)
+        excess = var("anterior")
+        prob += excess >= anterior - ANTERIOR_SHARE * all_sets
+        value += [-w.anterior_set * anterior, -w.anterior_excess * excess]
+    # Exercise choice: the loadable variant and the client's own level first (charged per set
+    # of the lesser variant, so choice never buys volume), the profile's preferred patterns.
+    for weight, group in _choice_terms(w, groups):
+        value.append(weight * decisions.sets_of(group))
+    # Variety: the same exercise on three or more days.
+    if len(days) >= 3:
+        for exercise in decisions.exercises:
+            repeat = var("repeat")
+            prob += repeat >= pulp.lpSum(decisions.chosen[(exercise.id, d)] for d in days) - 2
+            value.append(-w.repeat * repeat)
+    return pulp.lpSum(value)
+
+
+def coach_value_of(problem: Problem, assignment: Assignment) -> float:
+    """The coach value of ``assignment``, computed from its sets alone [points]."""
+    client, w = problem.client, problem.weights
+    days = problem.weekdays
+    library = problem.library
+    exercises = tuple(library.exercise(e) for e in sorted({e for e, _ in assignment}))
+    groups = _groups(problem, problem.placeable())
+    effective = _effective(problem, assignment)
+    by_day: dict[str, dict[str, float]] = {d: defaultdict(float) for d in days}
+    sets_by_day: dict[str, list[tuple[Exercise, int]]] = {d: [] for d in days}
+    for (exercise_id, day), sets in assignment.items():
+        exercise = library.exercise(exercise_id)
+        sets_by_day[day].append((exercise, sets))
+        for muscle_id, weight in exercise.muscle_weights.items():
+            by_day[day][muscle_id] += sets * weight
+
+    def sets_in(members: tuple[Exercise, ...], day: str | None = None) -> int:
+        ids = {e.id for e in members}
+        return sum(n for (e, d), n in assignment.items() if e in ids and (day is None or d == day))
+
+    stimulus = _stimulus(w, groups)
+    dosed: dict[str, float] = defaultdict(float)
+    for (exercise_id, _day), sets in assignment.items():
+        for muscle_id, weight in library.exercise(exercise_id).muscle_weights.items():
+            dosed[muscle_id] += sets * weight * stimulus.get(exercise_id, 1.0)
+    value = 0.0
+    for muscle in library.posterior_chain:
+        band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
+        total = dosed.get(muscle.id, 0.0)
+        value += w.dose * priority * min(total, band.dose)
+        value += (
+            w.dose_above_target
+            * priority
+            * min(max(0.0, total - band.dose), max(0.0, band.max_sets - band.dose))
+        )
+    used_families = {e.family for e in exercises}
+    value += w.staple * sum(1 for family in groups.staples if family in used_families)
+    if client.max_sets_per_exercise >= OPENER_SETS:
+        for day in days:
+            if any(e.is_main_lift and n >= OPENER_SETS for e, n in sets_by_day[day]):
+                value += w.opener
+            for exercise, sets in sets_by_day[day]:
+                if exercise.is_main_lift and sets < OPENER_SETS:
+                    value -= w.short_power if exercise.role == "power" else w.short_main
+    if groups.hinge:
+        value += w.hinge_set * min(sets_in(groups.hinge), hinge_goal(client.level, len(days)))
+        loaded_days = sum(1 for d in days if sets_in(groups.hinge, d) >= 3)
+        value += w.hinge_session * min(loaded_days, hinge_sessions_goal(len(days)))
+    minutes = {d: sum(e.set_minutes * n for e, n in sets_by_day[d]) for d in days}
+    for day in days:
+        value -= w.unused_minute * max(0.0, SESSION_USE * client.minutes_per_session - minutes[day])
+    fewest, most = exercises_range(client.minutes_per_session)
+    for day in days:
+        count = len(sets_by_day[day])
+        value -= w.exercise_count * (max(0, count - most) + max(0, fewest - count))
+    impact = tuple(e for e in groups.placeable if e.impact)
+    if impact:
+        for muscle_id in ("gluteus_maximus", "hamstrings"):
+            if library.has_muscle(muscle_id):
+                jumped = sum(
+                    n * library.exercise(e).weight(muscle_id)
+                    for (e, _), n in assignment.items()
+                    if library.exercise(e).impact
+                )
+                value -= w.impact_excess * max(
+                    0.0, jumped - IMPACT_SHARE * effective.get(muscle_id, 0.0)
+                )
+    if len(days) >= MAJOR_DAYS:
+        for muscle_id in MAJOR_MUSCLES:
+            if library.has_muscle(muscle_id):
+                trained = sum(1 for d in days if by_day[d][muscle_id] >= MAJOR_DAY_SETS - 1e-9)
+                value += w.frequency * min(trained, MAJOR_DAYS)
+    for exercise_id in client.require:
+        counts = [assignment.get((exercise_id, d), 0) for d in days]
+        if any(n >= REQUIRED_SESSION_SETS for n in counts):
+            value += w.required_session
+        value += w.required_set * min(sum(counts), REQUIRED_WEEKLY_SETS)
+    specific = problem.profile.specific
+    if groups.specific and specific.min_sets:
+        value += w.specific_set * min(sets_in(groups.specific), specific.min_sets)
+    for muscle_id in specific.muscles:
+        value += w.specific_set * min(effective.get(muscle_id, 0.0), specific.min_effective_sets)
+    all_sets = sum(assignment.values())
+    main_sets = sets_in(groups.main)
+    value -= w.set_cost * all_sets
+    if groups.loadable:
+        loaded = sets_in(groups.loaded_main)
+        value -= w.unloaded_main_set * max(0.0, LOADED_SHARE * main_sets - loaded)
+    for day in days:
+        value -= w.main_share * max(
+            0.0, MAIN_SHARE * sets_in(groups.placeable, day) - sets_in(groups.main, day)
+        )
+    if groups.anterior_only:
+        anterior = sets_in(groups.anterior_only)
+        value -= w.anterior_set * anterior
+        value -= w.anterior_excess * max(0.0, anterior - ANTERIOR_SHARE * all_sets)
+    for weight, group in _choice_terms(w, groups):
+        value += weight * sets_in(group)
+    if len(days) >= 3:
+        for exercise in exercises:
+            on = sum(1 for d in days if (exercise.id, d) in assignment)
+            value -= w.repeat * max(0, on - 2)
+    return value
+
+
+COACH_VALUE = Objective("coach value", pulp.LpMaximize, "points", _build_value, coach_value_of)

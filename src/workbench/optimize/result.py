@@ -1,0 +1,76 @@
+"""Per-stage results and the result of a whole solve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.optimize.status import Termination
+from workbench.plan import Plan
+
+__all__ = ["SolveResult", "StageResult"]
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """One lexicographic stage: its objective's value on the rounded plan, the solver's proven
+    bound, the relative gap it was asked for, and how long it took."""
+
+    name: str
+    termination: Termination
+    value: float | None = None  # recomputed from the rounded plan, in the objective's unit
+    bound: float | None = None  # the best bound the solver proved
+    gap: float = 0.0  # relative gap the stage was solved to [ratio]
+    seconds: float = 0.0
+
+    @property
+    def proven(self) -> bool:
+        return self.termination is Termination.OPTIMAL
+
+    @property
+    def achieved_gap(self) -> float | None:
+        """The relative gap between value and bound [ratio], when both are known."""
+        if self.value is None or self.bound is None:
+            return None
+        scale = max(abs(self.value), abs(self.bound), 1e-9)
+        return abs(self.bound - self.value) / scale
+
+    def describe(self) -> str:
+        if self.termination is Termination.OPTIMAL:
+            return "proven optimal" if self.gap == 0 else f"proven within {self.gap:.0%}"
+        if self.termination is Termination.TIME_LIMIT:
+            return "best found in the time allowed"
+        return self.termination.value
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """A whole solve: the status of the first stage (the shortfall), the plan of the last."""
+
+    status: Termination
+    plan: Plan | None = None
+    shortfall: float | None = None  # priority-weighted [sets/week]
+    bound: float | None = None  # best proven lower bound on the shortfall
+    message: str = ""
+    solver: str = ""
+    build_seconds: float = 0.0
+    solve_seconds: float = 0.0
+    stages: tuple[StageResult, ...] = ()
+    conflicts: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.status.feasible and self.plan is not None
+
+    @property
+    def preferences_proven(self) -> bool:
+        """Whether every stage after the shortfall was also solved to its gap."""
+        return len(self.stages) > 1 and all(stage.proven for stage in self.stages[1:])
+
+    @property
+    def gap(self) -> float | None:
+        if self.shortfall is None or self.bound is None:
+            return None
+        return max(0.0, self.shortfall - self.bound)
+
+    def stage(self, name: str) -> StageResult | None:
+        return next((s for s in self.stages if s.name == name), None)

@@ -1,0 +1,88 @@
+"""How results are said and shown, once for the CLI, the report and the dashboard: number
+formats, status words, colours, muscle and equipment names, and the plan as rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workbench.library import Library
+from workbench.optimize import SolveResult, Termination
+from workbench.plan import Plan, PlanEntry
+
+__all__ = [
+    "COLOURS",
+    "TOLERANCE",
+    "SessionRows",
+    "equipment_name",
+    "muscle_name",
+    "number",
+    "sessions",
+    "status_words",
+]
+
+#: Comparisons of effective sets and minutes allow this much float noise.
+TOLERANCE = 1e-6
+COLOURS = {
+    "posterior": "#1f5f8b",
+    "anterior": "#d08c2f",
+    "ok": "#2a9d8f",
+    "short": "#d1495b",
+    "over": "#7b3fa0",
+    "target": "#264653",
+    "baseline": "#9aa5b1",
+    "current": "#1f5f8b",
+    "limit": "#d1495b",
+    "neutral": "#5c6773",
+    "upper": "#1f5f8b",
+    "lower": "#2a9d8f",
+    "core": "#e9c46a",
+    "grid": "#c8ced6",
+}
+
+
+def number(value: float) -> str:
+    """A number as a coach reads it: 4, 7.5, 12.25; never 7.500000001."""
+    return f"{round(float(value), 2):g}"
+
+
+def muscle_name(library: Library, muscle_id: str) -> str:
+    return library.muscle(muscle_id).name if library.has_muscle(muscle_id) else muscle_id
+
+
+def equipment_name(library: Library, equipment_id: str) -> str:
+    return next((e.name for e in library.equipment if e.id == equipment_id), equipment_id)
+
+
+def status_words(solved: SolveResult) -> str:
+    """What is proven about a plan, in a coach's words: the shortfall, then the coach value."""
+    if solved.status is Termination.INFEASIBLE:
+        return "no plan meets the hard limits"
+    if solved.status is Termination.ERROR:
+        return solved.message
+    first = (
+        "coverage proven optimal"
+        if solved.status is Termination.OPTIMAL
+        else "coverage: best found in the time allowed"
+    )
+    value = solved.stage("coach value")
+    if value is None:
+        return first
+    return f"{first}; coach value {value.describe()}"
+
+
+@dataclass(frozen=True)
+class SessionRows:
+    """One training day: its weekday, minutes used and booked, and its entries in order."""
+
+    weekday: str
+    minutes: float
+    booked: float
+    entries: tuple[PlanEntry, ...]
+
+
+def sessions(plan: Plan, weekdays: tuple[str, ...], booked: float) -> Iterator[SessionRows]:
+    """The plan session by session, every training day included (empty ones too)."""
+    minutes = plan.session_minutes()
+    for weekday in weekdays:
+        yield SessionRows(weekday, minutes.get(weekday, 0.0), booked, plan.session(weekday))

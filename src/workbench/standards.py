@@ -1,0 +1,99 @@
+"""The coach's standards (COACHING.md's rubric) as numbers and small functions.
+
+Shared by the optimizer's coach value (which aims at them) and :mod:`workbench.quality`
+(which judges a plan against them), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = [
+    "ANTERIOR_SHARE",
+    "DOSE_MINUTES",
+    "IMPACT_SHARE",
+    "LOADED_SHARE",
+    "MAIN_SHARE",
+    "MAJOR_CEILING",
+    "MAJOR_DAYS",
+    "MAJOR_DAY_SETS",
+    "MAJOR_DOSE",
+    "MAJOR_DOSE_BEGINNER",
+    "MAJOR_MUSCLES",
+    "OPENER_SETS",
+    "PRIORITY_RAISE",
+    "PRIORITY_THRESHOLD",
+    "REQUIRED_SESSION_SETS",
+    "REQUIRED_WEEKLY_SETS",
+    "SESSION_EVENNESS",
+    "SESSION_USE",
+    "STAPLE_MINUTES",
+    "STAPLE_SETS",
+    "exercises_range",
+    "hinge_goal",
+    "hinge_sessions_goal",
+    "staples_goal",
+]
+
+#: C1: every session uses at least this share of the booked minutes.
+SESSION_USE = 0.70
+#: C2: the shortest session is at least this share of the longest.
+SESSION_EVENNESS = 0.70
+#: C5: the opening main lift has at least this many sets.
+OPENER_SETS = 3
+#: C7: a staple family counts with at least this many sets in the week; one family is
+#: expected per this many booked minutes a week.
+STAPLE_SETS = 2
+STAPLE_MINUTES = 10
+#: C8 and C10: the major muscles, their weekly dose (beginners lower), the ceiling on their
+#: non-ballistic sets, and the per-day dose on at least two days.
+MAJOR_MUSCLES: tuple[str, ...] = ("gluteus_maximus", "hamstrings", "latissimus_dorsi")
+MAJOR_DOSE = 10.0
+MAJOR_DOSE_BEGINNER = 6.0
+MAJOR_CEILING = 20.0
+MAJOR_DAY_SETS = 2.0
+MAJOR_DAYS = 2
+#: C8 applies when at least this many minutes are booked a week.
+DOSE_MINUTES = 60.0
+#: C9: impact drills give at most this share of glute max and of hamstring effective sets.
+IMPACT_SHARE = 1 / 3
+#: C11: main-lift sets are at least this share of the week's sets.
+MAIN_SHARE = 0.5
+#: C12: a required exercise gets this many sets in one session and in the week; a muscle
+#: with priority at least PRIORITY_THRESHOLD gets PRIORITY_RAISE times its floor.
+REQUIRED_SESSION_SETS = 3
+REQUIRED_WEEKLY_SETS = 6
+PRIORITY_THRESHOLD = 2.0
+PRIORITY_RAISE = 1.25
+#: C13: with loadable equipment, at least this share of main-lift sets are loaded.
+LOADED_SHARE = 2 / 3
+#: C14: exercises whose primary muscles are all anterior give at most this share of sets.
+ANTERIOR_SHARE = 0.15
+
+
+def exercises_range(minutes_per_session: float) -> tuple[int, int]:
+    """C3: how many exercises a session of this length holds, fewest and most."""
+    if minutes_per_session < 30:
+        return 2, 4
+    if minutes_per_session < 40:
+        return 3, 5
+    if minutes_per_session < 50:
+        return 4, 6
+    return 4, 7
+
+
+def hinge_goal(level: str, days: int) -> float:
+    """C6: non-impact hinge and hip-extension sets a week."""
+    if days == 1:
+        return 4.0
+    return 6.0 if level == "beginner" else 8.0
+
+
+def hinge_sessions_goal(days: int) -> int:
+    """C6: sessions holding at least three of those sets (never more than the sessions)."""
+    return min(days, max(2, math.ceil(days / 2)))
+
+
+def staples_goal(doable: int, weekly_minutes: float) -> int:
+    """C7: staple families expected: those the client can do, one per 10 booked minutes."""
+    return min(doable, int(weekly_minutes // STAPLE_MINUTES))
