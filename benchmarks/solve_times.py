@@ -20,6 +20,7 @@ from workbench import iotools
 from workbench.client import Client, SportProfile, spread_days
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, SolveResult, solve
+from workbench.present import value_gap
 from workbench.problem import make_problem
 from workbench.quality import coach_check
 
@@ -97,18 +98,19 @@ def measure(
     problem = make_problem(library, client, profiles)
     runs = [solve(problem, SolveOptions(solver=solver)) for _ in range(repeat)]
     last = runs[-1]
-    value = last.stage("coach value")
     check = coach_check(last.plan, problem) if last.plan is not None else None
     return Row(
         client=name,
         solver=solver,
         build=statistics.median(r.build_seconds for r in runs),
         shortfall_seconds=statistics.median(_stage_seconds(r, "shortfall") for r in runs),
-        value_seconds=statistics.median(_stage_seconds(r, "coach value") for r in runs),
+        value_seconds=statistics.median(
+            sum(s.seconds for s in r.stages if s.name != "shortfall") for r in runs
+        ),
         total=statistics.median(r.build_seconds + r.solve_seconds for r in runs),
         status=" / ".join(sorted({_status(r) for r in runs})),
         shortfall=last.shortfall,
-        value_gap=value.achieved_gap if value is not None else None,
+        value_gap=value_gap(last),
         check=f"{check.passed}/{check.applicable}" if check is not None else "-",
         minutes=last.plan.total_minutes if last.plan is not None else None,
     )

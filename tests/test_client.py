@@ -257,9 +257,10 @@ def test_targets_and_priorities_layer(library: Library, profiles) -> None:
     muscle = library.muscle("soleus")
     assert targets["soleus"] == Target(muscle.min_sets, muscle.max_sets, muscle.target_sets)
     hamstrings = library.muscle("hamstrings")
+    fighter_dose = fighter.targets["hamstrings"].target_sets
     # Either bound alone: the other stays the library's, the dose stays inside the band.
-    assert targets["hamstrings"] == Target(hamstrings.min_sets, 18, hamstrings.target_sets)
-    assert targets["hamstrings"].dose == min(hamstrings.target_sets, 18)
+    assert targets["hamstrings"] == Target(hamstrings.min_sets, 18, fighter_dose)
+    assert fighter_dose is not None and targets["hamstrings"].dose == min(fighter_dose, 18)
     priorities = resolve_priorities(library, client, fighter)
     assert priorities["hamstrings"] == 5.0
     assert priorities["gluteus_maximus"] == fighter.priorities["gluteus_maximus"]

@@ -24,6 +24,8 @@ class CoachWeights:
     """Points for what a coach values in a week (see ``data/coaching.toml`` for sources)."""
 
     dose: float  # per effective set up to the target dose [points/set], x priority
+    prime_mover_dose: float  # extra per effective set toward a prime mover's target
+    prime_mover_reached: float  # per prime mover whose weekly target is reached [points]
     dose_above_target: float  # per effective set from target to maximum [points/set]
     set_cost: float  # per set: every set must earn its place (fatigue) [points/set]
     staple: float  # per staple family of the sport profile in the week [points]
@@ -44,10 +46,12 @@ class CoachWeights:
     below_level: float  # per set of a regression when its family has a harder placeable one
     impact_set: float  # per set of an impact drill (jumps, hops, sprints) [points/set]
     short_main: float  # per main lift placed with fewer than 3 sets [points]
-    main_share: float  # per set by which a session's main lifts fall below half (C11)
+    main_share: float  # per set by which the week's main lifts fall below half (C11)
+    session_main_share: float  # per set by which a session's main lifts fall below half
     anterior_set: float  # per set of an exercise loading only anterior muscles [points/set]
     anterior_excess: float  # per such set above 15% of the week's sets (C14) [points/set]
     preferred_set: float  # per set of a pattern the sport profile prefers [points/set]
+    family_excess: float  # per set of one family past FAMILY_WEEKLY_SETS a week [points/set]
     repeat: float  # per exercise done on more than two days of the week [points]
 
 

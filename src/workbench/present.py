@@ -19,6 +19,7 @@ __all__ = [
     "number",
     "sessions",
     "status_words",
+    "value_gap",
 ]
 
 #: Comparisons of effective sets and minutes allow this much float noise.
@@ -69,6 +70,16 @@ def status_words(solved: SolveResult) -> str:
     if value is None:
         return first
     return f"{first}; coach value {value.describe()}"
+
+
+def value_gap(solved: SolveResult) -> float | None:
+    """How far the final plan's coach value is from the best bound any plan could reach
+    [ratio]: the proven gap of the whole value, after the day-by-day polish."""
+    value, final = solved.stage("coach value"), solved.stages[-1] if solved.stages else None
+    if value is None or value.bound is None or final is None or final.value is None:
+        return None
+    scale = max(abs(final.value), abs(value.bound), 1e-9)
+    return max(0.0, value.bound - final.value) / scale
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import math
 __all__ = [
     "ANTERIOR_SHARE",
     "DOSE_MINUTES",
+    "FAMILY_WEEKLY_SETS",
     "IMPACT_SHARE",
     "LOADED_SHARE",
     "MAIN_SHARE",
@@ -21,6 +22,7 @@ __all__ = [
     "MAJOR_DOSE_BEGINNER",
     "MAJOR_MUSCLES",
     "OPENER_SETS",
+    "PRIME_MOVERS",
     "PRIORITY_RAISE",
     "PRIORITY_THRESHOLD",
     "REQUIRED_SESSION_SETS",
@@ -53,6 +55,9 @@ MAJOR_DOSE_BEGINNER = 6.0
 MAJOR_CEILING = 20.0
 MAJOR_DAY_SETS = 2.0
 MAJOR_DAYS = 2
+#: The posterior chain's prime movers: the lifts are built around them, and the small
+#: muscles are mostly covered by their compound lifts' secondary credit.
+PRIME_MOVERS: tuple[str, ...] = (*MAJOR_MUSCLES, "erector_spinae")
 #: C8 applies when at least this many minutes are booked a week.
 DOSE_MINUTES = 60.0
 #: C9: impact drills give at most this share of glute max and of hamstring effective sets.
@@ -69,6 +74,9 @@ PRIORITY_RAISE = 1.25
 LOADED_SHARE = 2 / 3
 #: C14: exercises whose primary muscles are all anterior give at most this share of sets.
 ANTERIOR_SHARE = 0.15
+#: Variety (not a rubric line): one lift family past this many sets a week is a
+#: specialisation block; the coach's reference weeks hold 7 to 11.
+FAMILY_WEEKLY_SETS = 10
 
 
 def exercises_range(minutes_per_session: float) -> tuple[int, int]:

@@ -128,50 +128,70 @@ def solve(
 
     stages: list[StageResult] = []
     assignment: dict[tuple[str, str], int] = {}
-    try:
-        for number, (stage, expression) in enumerate(zip(spec, expressions, strict=True)):
-            objective = stage.objective
-            decisions.prob.sense = objective.sense
-            decisions.prob.setObjective(expression)
-            if number:
-                decisions.warm_start(assignment)
-            begun = time.perf_counter()
-            left = None if deadline is None else max(deadline - begun, 0.0)
-            run = solver.run(
-                decisions.prob,
-                gap=stage.gap,
-                time_limit=left,
-                warm=bool(number),
-                threads=options.threads,
-            )
-            seconds = time.perf_counter() - begun
-            if not run.termination.feasible:
-                stages.append(
-                    StageResult(objective.name, run.termination, gap=stage.gap, seconds=seconds)
+    for number, (stage, expression) in enumerate(zip(spec, expressions, strict=True)):
+        objective = stage.objective
+        decisions.prob.sense = objective.sense
+        decisions.prob.setObjective(expression)
+        begun = time.perf_counter()
+        # One run with every choice open, or one per training day with the other days'
+        # exercises kept (a neighbourhood small enough to solve to a tight gap).
+        neighbourhoods: tuple[str | None, ...] = decisions.days if stage.by_day else (None,)
+        runs = []
+        try:
+            for day in neighbourhoods:
+                if number:
+                    decisions.warm_start(assignment)
+                if day is not None:
+                    decisions.keep_days(assignment, free_day=day)
+                left = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
+                run = solver.run(
+                    decisions.prob,
+                    gap=stage.gap,
+                    time_limit=left,
+                    warm=bool(number),
+                    threads=options.threads,
                 )
-                if number == 0 and run.termination is Termination.INFEASIBLE:
-                    return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
-                if number == 0:
-                    return timing(
-                        Termination.ERROR,
-                        f"the solver found no plan ({run.detail or run.termination.value}); "
-                        "raise the time limit",
-                        stages,
-                    )
-                break  # a later stage found nothing better in its time: keep the last plan
-            assignment = decisions.assignment()
-            # Our value, from the rounded plan, not the solver's floats.
-            value = objective.evaluate(problem, assignment)
+                runs.append(run)
+                if not run.termination.feasible:
+                    break
+                assignment = decisions.assignment()
+        except (pulp.PulpSolverError, RuntimeError, OSError) as error:
+            if number == 0:
+                return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)
+            stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
+            break  # a later stage failed: keep the plan the earlier stages made
+        finally:
+            decisions.free_days()
+        seconds = time.perf_counter() - begun
+        worst = next((r for r in runs if not r.termination.feasible), None)
+        if worst is not None and (number == 0 or not assignment):
             stages.append(
-                StageResult(objective.name, run.termination, value, run.bound, stage.gap, seconds)
+                StageResult(stage.title, worst.termination, gap=stage.gap, seconds=seconds)
             )
-            if number < len(spec) - 1:
-                if objective.maximise:
-                    decisions.prob += expression >= value - EPSILON, f"keep_{number}"
-                else:
-                    decisions.prob += expression <= value + EPSILON, f"keep_{number}"
-    except (pulp.PulpSolverError, RuntimeError, OSError) as error:
-        return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)
+            if worst.termination is Termination.INFEASIBLE:
+                return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
+            return timing(
+                Termination.ERROR,
+                f"the solver found no plan ({worst.detail or worst.termination.value}); "
+                "raise the time limit",
+                stages,
+            )
+        # Our value, from the rounded plan, not the solver's floats.
+        value = objective.evaluate(problem, assignment)
+        termination = worst.termination if worst is not None else runs[-1].termination
+        bound = None if stage.by_day else runs[0].bound
+        stages.append(
+            StageResult(
+                stage.title, termination, value, bound, stage.gap, seconds, by_day=stage.by_day
+            )
+        )
+        if worst is not None:
+            break  # a later stage ran out of time: keep the last plan
+        if number < len(spec) - 1:
+            if objective.maximise:
+                decisions.prob += expression >= value - EPSILON, f"keep_{number}"
+            else:
+                decisions.prob += expression <= value + EPSILON, f"keep_{number}"
     first = stages[0]
     plan = build_plan(problem.library, problem.weekdays, assignment)
     shortfall = first.value

@@ -105,6 +105,20 @@ class Decisions:
                 values[key] = round(value)
         return values
 
+    def keep_days(self, assignment: dict[Key, int], *, free_day: str) -> None:
+        """Keep the exercises ``assignment`` does on every day but ``free_day``, whose choices
+        stay open; every day's sets stay open."""
+        for key, chosen in self.chosen.items():
+            if key[1] == free_day:
+                chosen.lowBound, chosen.upBound = 0, 1
+            else:
+                chosen.lowBound = chosen.upBound = 1 if assignment.get(key, 0) else 0
+
+    def free_days(self) -> None:
+        """Open every day's choices again."""
+        for chosen in self.chosen.values():
+            chosen.lowBound, chosen.upBound = 0, 1
+
     def warm_start(self, assignment: dict[Key, int]) -> None:
         for key, variable in self.sets.items():
             count = assignment.get(key, 0)

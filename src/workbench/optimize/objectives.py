@@ -10,6 +10,10 @@ on its own, from the plan's sets alone, so the value reported is never the solve
   little impact and anterior-only work, major muscles twice a week, required exercises and
   sport specifics dosed. Weights come from ``data/coaching.toml``; the targets it aims at
   from :mod:`workbench.standards`, the same numbers the rubric judges by.
+
+  The dose counts as points *lost* below each target (0 when every target is met), not as
+  points gained from zero: the relative gap the stage is proven to is then a gap on what a
+  coach can still change, not on a large constant every sensible week collects.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from workbench.optimize.decisions import Decisions
 from workbench.problem import Problem
 from workbench.standards import (
     ANTERIOR_SHARE,
+    FAMILY_WEEKLY_SETS,
     IMPACT_SHARE,
     LOADED_SHARE,
     MAIN_SHARE,
@@ -35,6 +40,7 @@ from workbench.standards import (
     MAJOR_DAYS,
     MAJOR_MUSCLES,
     OPENER_SETS,
+    PRIME_MOVERS,
     REQUIRED_SESSION_SETS,
     REQUIRED_WEEKLY_SETS,
     SESSION_USE,
@@ -149,10 +155,28 @@ class _Groups:
 
 
 def _scopes(exercise: Exercise) -> tuple[str, ...]:
-    """What an exercise's load is compared with: its family, and a main lift's pattern."""
-    if exercise.is_main_lift:
+    """What an exercise's load is compared with: its family, and for a (slow) main lift the
+    main lifts of its pattern (a barbell RDL, not a band good morning). Power work is
+    compared within its family only: a swing is not a light deadlift."""
+    if exercise.role == "main":
         return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
     return (f"family:{exercise.family}",)
+
+
+def _regressions(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """Easier versions of a lift the client could do as it is: same family and primary
+    muscles, the same equipment and more (a band-assisted pull-up beside a pull-up)."""
+    return tuple(
+        easy
+        for easy in exercises
+        if any(
+            hard.family == easy.family
+            and level_rank(hard.level) > level_rank(easy.level)
+            and set(hard.primary_muscles) == set(easy.primary_muscles)
+            and set(hard.equipment) < set(easy.equipment)
+            for hard in exercises
+        )
+    )
 
 
 def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
@@ -161,11 +185,9 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
     # The heaviest variant a client could do: within the family, and for a main lift also
     # among the main lifts of its pattern (a barbell RDL, not a band good morning).
     heaviest: dict[str, int] = defaultdict(int)
-    hardest: dict[str, int] = defaultdict(int)
     for exercise in exercises:
         for scope in _scopes(exercise):
             heaviest[scope] = max(heaviest[scope], exercise.load_class)
-        hardest[exercise.family] = max(hardest[exercise.family], level_rank(exercise.level))
     lighter: dict[int, list[Exercise]] = defaultdict(list)
     for exercise in exercises:
         best = max(heaviest[scope] for scope in _scopes(exercise))
@@ -181,7 +203,7 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
         hinge=tuple(e for e in exercises if e.hinge),
         loaded_main=loaded_main,
         lighter={steps: tuple(group) for steps, group in sorted(lighter.items())},
-        below_level=tuple(e for e in exercises if level_rank(e.level) < hardest[e.family]),
+        below_level=_regressions(exercises),
         impact=tuple(e for e in exercises if e.impact),
         anterior_only=tuple(e for e in exercises if problem.library.anterior_only(e)),
         preferred=tuple(e for e in exercises if e.pattern in profile.preferred_patterns),
@@ -189,6 +211,19 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
         staples={family: group for family, group in staples.items() if group},
         loadable=bool(loaded_main),
         placeable=exercises,
+    )
+
+
+def _dose_slope(w: CoachWeights, muscle_id: str) -> float:
+    """Points per effective set toward a muscle's target (before its priority)."""
+    return w.dose + (w.prime_mover_dose if muscle_id in PRIME_MOVERS else 0.0)
+
+
+def _full_dose(problem: Problem) -> float:
+    """The dose points of a week that meets every posterior muscle's target [points]."""
+    return sum(
+        _dose_slope(problem.weights, m.id) * problem.priorities[m.id] * problem.targets[m.id].dose
+        for m in problem.library.posterior_chain
     )
 
 
@@ -233,7 +268,12 @@ def _build_value(decisions: Decisions) -> Any:
             if e.weight(muscle.id)
             for d in days
         )
-        value += [w.dose * priority * toward, w.dose_above_target * priority * above]
+        slope = _dose_slope(w, muscle.id)
+        value += [slope * priority * toward, w.dose_above_target * priority * above]
+        if muscle.id in PRIME_MOVERS and w.prime_mover_reached and band.dose > 0:
+            reached = var("reached", binary=True)
+            prob += toward >= band.dose * reached
+            value.append(w.prime_mover_reached * reached)
 
     # The sport's staple families, each present at least once.
     for group in groups.staples.values():
@@ -356,13 +396,16 @@ def _build_value(decisions: Decisions) -> Any:
         unloaded = var("unloaded")
         prob += unloaded >= LOADED_SHARE * main_sets - loaded
         value.append(-w.unloaded_main_set * unloaded)
-    # Multi-joint lifts carry at least half the sets of every session (C11 asks it of the week).
+    # Multi-joint lifts carry at least half the week's sets (C11), and of each session.
+    thin = var("main_share")
+    prob += thin >= MAIN_SHARE * all_sets - main_sets
+    value.append(-w.main_share * thin)
     for day in days:
-        thin = var("main_share")
+        thin = var("session_main_share")
         prob += thin >= MAIN_SHARE * decisions.sets_of(
             decisions.exercises, [day]
         ) - decisions.sets_of(groups.main, [day])
-        value.append(-w.main_share * thin)
+        value.append(-w.session_main_share * thin)
     # Few exercises that load only anterior muscles (C14).
     if groups.anterior_only:
         anterior = decisions.sets_of(groups.anterior_only)
@@ -373,7 +416,15 @@ def _build_value(decisions: Decisions) -> Any:
     # of the lesser variant, so choice never buys volume), the profile's preferred patterns.
     for weight, group in _choice_terms(w, groups):
         value.append(weight * decisions.sets_of(group))
-    # Variety: the same exercise on three or more days.
+    # Variety: no family past its weekly sets, and the same exercise on three days at most.
+    families: dict[str, list[Exercise]] = defaultdict(list)
+    for exercise in decisions.exercises:
+        families[exercise.family].append(exercise)
+    for members in families.values():
+        if sum(decisions.upper[e.id] for e in members) * len(days) > FAMILY_WEEKLY_SETS:
+            excess = var("family_excess")
+            prob += excess >= decisions.sets_of(members) - FAMILY_WEEKLY_SETS
+            value.append(-w.family_excess * excess)
     if len(days) >= 3:
         for exercise in decisions.exercises:
             repeat = var("repeat")
@@ -411,7 +462,9 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
     for muscle in library.posterior_chain:
         band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
         total = dosed.get(muscle.id, 0.0)
-        value += w.dose * priority * min(total, band.dose)
+        value += _dose_slope(w, muscle.id) * priority * min(total, band.dose)
+        if muscle.id in PRIME_MOVERS and band.dose > 0 and total >= band.dose - 1e-9:
+            value += w.prime_mover_reached
         value += (
             w.dose_above_target
             * priority
@@ -470,8 +523,9 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
     if groups.loadable:
         loaded = sets_in(groups.loaded_main)
         value -= w.unloaded_main_set * max(0.0, LOADED_SHARE * main_sets - loaded)
+    value -= w.main_share * max(0.0, MAIN_SHARE * all_sets - main_sets)
     for day in days:
-        value -= w.main_share * max(
+        value -= w.session_main_share * max(
             0.0, MAIN_SHARE * sets_in(groups.placeable, day) - sets_in(groups.main, day)
         )
     if groups.anterior_only:
@@ -480,6 +534,10 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
         value -= w.anterior_excess * max(0.0, anterior - ANTERIOR_SHARE * all_sets)
     for weight, group in _choice_terms(w, groups):
         value += weight * sets_in(group)
+    family_sets: dict[str, int] = defaultdict(int)
+    for (exercise_id, _day), sets in assignment.items():
+        family_sets[library.exercise(exercise_id).family] += sets
+    value -= w.family_excess * sum(max(0, n - FAMILY_WEEKLY_SETS) for n in family_sets.values())
     if len(days) >= 3:
         for exercise in exercises:
             on = sum(1 for d in days if (exercise.id, d) in assignment)

@@ -21,6 +21,7 @@ class StageResult:
     bound: float | None = None  # the best bound the solver proved
     gap: float = 0.0  # relative gap the stage was solved to [ratio]
     seconds: float = 0.0
+    by_day: bool = False  # proven per day, the other days' exercises kept (not for the week)
 
     @property
     def proven(self) -> bool:
@@ -35,6 +36,8 @@ class StageResult:
         return abs(self.bound - self.value) / scale
 
     def describe(self) -> str:
+        if self.termination is Termination.OPTIMAL and self.by_day:
+            return "improved day by day"
         if self.termination is Termination.OPTIMAL:
             return "proven optimal" if self.gap == 0 else f"proven within {self.gap:.0%}"
         if self.termination is Termination.TIME_LIMIT:
