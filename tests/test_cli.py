@@ -317,7 +317,8 @@ def test_strict_with_a_shortfall_exits_3(
 def test_strict_without_a_shortfall_exits_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = call(capsys, "plan", "--client", HOME, "--strict", "--solver", "cbc")
+    fighter = str(DATA / "clients" / "fighter.toml")
+    code, out, err = call(capsys, "plan", "--client", fighter, "--strict", "--solver", "cbc")
     assert code == 0, err
     assert "(cbc," in out
 

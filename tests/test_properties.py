@@ -23,6 +23,8 @@ SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 #: A generated client can be hard (seven 10-minute days); past this a plan stopped at the time
 #: limit is still checked, and its bound still has to hold [s].
 OPTIONS = SolveOptions(time_limit=15)
+#: What the shortfall properties need: the proven shortfall stage alone.
+SHORTFALL_ONLY = SolveOptions(time_limit=15, preferences=False)
 
 
 def _ids(path: str, column: int = 0) -> list[str]:
@@ -160,8 +162,8 @@ def test_relaxing_a_limit_never_raises_the_optimum(
         equipment=tuple(sorted({*client.equipment, extra})),
         weekdays=tuple(sorted({*client.weekdays, day}, key=WEEKDAYS.index)),
     )
-    first = solve(make_problem(library, client, profiles), OPTIONS)
-    second = solve(make_problem(library, relaxed, profiles), OPTIONS)
+    first = solve(make_problem(library, client, profiles), SHORTFALL_ONLY)
+    second = solve(make_problem(library, relaxed, profiles), SHORTFALL_ONLY)
     assert first.ok and second.ok, (first.message, second.message)
     assert first.shortfall is not None and second.bound is not None
     # bound(relaxed) <= optimum(relaxed) <= optimum(client) <= shortfall found for the client
@@ -171,7 +173,7 @@ def test_relaxing_a_limit_never_raises_the_optimum(
         assert second.shortfall <= first.shortfall + 1e-9
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=SLOW)
+@settings(max_examples=3, deadline=None, suppress_health_check=SLOW)
 @given(client=clients(allow_require=False))
 def test_equal_inputs_give_equal_answers(client: Client, library: Library, profiles) -> None:
     first = solve(make_problem(library, client, profiles))

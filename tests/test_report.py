@@ -103,6 +103,10 @@ def test_cli_writes_the_report(files: dict[str, Path], capsys: pytest.CaptureFix
     assert "Weekly posterior-chain plan: Sam" in page
     for div_id in report.FIGURE_IDS:
         assert f'id="{div_id}"' in page
+    # The coach's check, criterion by criterion, with the week's numbers.
+    assert 'id="coach-check"' in page and "coach check " in page
+    for number in range(1, 15):
+        assert f"<td>C{number}</td>" in page
     assert "Wrote" in capsys.readouterr().out
 
 

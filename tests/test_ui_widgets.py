@@ -278,6 +278,19 @@ def test_advanced_controls(view: DashboardView) -> None:
     assert model.max_exercises_per_session is None
 
 
+def test_coach_check_panel_follows_the_plan(view: DashboardView) -> None:
+    model = view.model
+    assert model.good is not None and model.good.check is not None
+    page = view.check.value
+    assert model.good.check.summary() in page
+    assert page.count("<tr>") == 14  # every criterion, with its number
+    assert "✗" not in page  # the home client's week passes every criterion
+    view.controls.minutes.value = 15  # a week too short for the rubric
+    model.flush()
+    assert model.good.check is not None and model.good.check.failed
+    assert "✗" in view.check.value and model.good.check.summary() in view.check.value
+
+
 def test_close_the_gap_button(view: DashboardView) -> None:
     model = view.model
     assert view.gap.ask.disabled  # every muscle covered: nothing to ask

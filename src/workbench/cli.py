@@ -222,6 +222,12 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
     )
     if result.check is not None:
         print(result.check.summary())
+        if result.coverage_costs:
+            print(
+                "        covering every muscle's floor costs "
+                + ", ".join(result.coverage_costs)
+                + " in a week this short (a week without the floors would pass them)"
+            )
     width = max((len(entry.exercise) for entry in plan.entries), default=10)
     for session in sessions(plan, problem.weekdays, client.minutes_per_session):
         print(f"\n{session.weekday}  {number(session.minutes)}/{number(session.booked)} min")
@@ -273,7 +279,8 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     client, label = _client(args, library, profiles)
     limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
     options = SolveOptions(solver=args.solver, time_limit=limit)
-    result = make_plan(library, client, profiles, options, file=label)
+    weights = iotools.read_library_weights(args.library)
+    result = make_plan(library, client, profiles, options, weights=weights, file=label)
     if result.status is Termination.INFEASIBLE:
         print(f"workbench: {result.message}", file=sys.stderr)
         return EXIT_NO_PLAN

@@ -43,6 +43,9 @@ class CoachWeights:
     unloaded_main_set: float  # per main-lift set below two thirds loaded (C13) [points/set]
     lighter_variant: float  # per set and load class below the family's heaviest placeable
     lighter_stimulus: float  # dose lost per load class below it [ratio of a set]
+    ballistic_stimulus: float  # share of a ballistic set's dose toward a target [ratio]
+    knee_flexion_set: float  # per hamstring-curl set up to KNEE_FLEXION_SETS a week
+    single_leg_set: float  # per single-leg lower-body set up to SINGLE_LEG_SETS a week
     below_level: float  # per set of a regression when its family has a harder placeable one
     impact_set: float  # per set of an impact drill (jumps, hops, sprints) [points/set]
     short_main: float  # per main lift placed with fewer than 3 sets [points]
@@ -52,6 +55,9 @@ class CoachWeights:
     anterior_excess: float  # per such set above 15% of the week's sets (C14) [points/set]
     preferred_set: float  # per set of a pattern the sport profile prefers [points/set]
     family_excess: float  # per set of one family past FAMILY_WEEKLY_SETS a week [points/set]
+    same_lift_twice: float  # per session holding two variants of one lift [points]
+    accessory_set: float  # per accessory, core or carry set past three in a session
+    beginner_dose: float  # share of the target dose aimed for with a beginner [ratio]
     repeat: float  # per exercise done on more than two days of the week [points]
 
 

@@ -82,16 +82,19 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
-def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, str]:
+def _rank(exercise: Exercise, sets: int) -> tuple[int, int, float, int, int, str]:
     # Power work while fresh, then the main lifts, then accessories, then core and carries
-    # (NSCA Essentials; Simão et al. 2012); within a role the most sets first, so the opener
-    # is the session's biggest lift, then the heavier spinal load.
+    # (NSCA Essentials; Simão et al. 2012). Within a role the lift that opens must carry three
+    # sets or more (COACHING.md C5), then the most demanding first: the longest sets (heavy
+    # lifts rest longest: a deadlift before a good morning before a row), the heavier spinal
+    # load, the most sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
     return (
         role,
-        -sets,
-        -SPINAL_LOADS.index(exercise.spinal_load),
+        0 if sets >= 3 else 1,
         -exercise.set_minutes,
+        -SPINAL_LOADS.index(exercise.spinal_load),
+        -sets,
         exercise.id,
     )
 

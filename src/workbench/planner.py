@@ -15,12 +15,18 @@ from workbench.client import Client, SportProfile
 from workbench.coaching import CoachWeights
 from workbench.explain import ShortMuscle, explain_infeasible, explain_shortfalls
 from workbench.library import Library
-from workbench.optimize import SolveOptions, SolveResult, Termination, solve
+from workbench.optimize import (
+    DEFAULT_SPEC,
+    SolveOptions,
+    SolveResult,
+    Termination,
+    solve,
+)
 from workbench.plan import Plan
 from workbench.problem import Problem, make_problem
 from workbench.quality import CoachCheck, coach_check
 
-__all__ = ["PlanResult", "make_plan"]
+__all__ = ["PlanResult", "coverage_costs", "make_plan"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,9 @@ class PlanResult:
     coverage: tuple[MuscleCoverage, ...] = ()
     short: tuple[ShortMuscle, ...] = field(default=())
     check: CoachCheck | None = None  # the coach's rubric, for a plan that passed the checker
+    #: Rubric criteria the plan misses only because covering the floors comes first: a week
+    #: planned without the floors (the same hard limits) passes them.
+    coverage_costs: tuple[str, ...] = ()
     message: str = ""
 
     @property
@@ -76,11 +85,27 @@ def make_plan(
         )
     rows = tuple(coverage(solved.plan, library, problem.targets))
     short = tuple(explain_shortfalls(problem, solved, options)) if explain else ()
+    check = coach_check(solved.plan, problem)
+    costs = coverage_costs(problem, check, options) if explain else ()
     return PlanResult(
         problem,
         solved,
         coverage=rows,
         short=short,
-        check=coach_check(solved.plan, problem),
+        check=check,
+        coverage_costs=costs,
         message=solved.message,
     )
+
+
+def coverage_costs(problem: Problem, check: CoachCheck, options: SolveOptions) -> tuple[str, ...]:
+    """The criteria ``check`` fails that a week without the floors would pass: what covering
+    every muscle costs in a short week (COACHING.md: coverage wins, and the plan says so)."""
+    if not check.failed:
+        return ()
+    # The same stages without the shortfall: the coach value under the hard limits alone.
+    free = solve(problem, options, spec=DEFAULT_SPEC[1:])
+    if free.plan is None:
+        return ()
+    without = coach_check(free.plan, problem)
+    return tuple(c.id for c in check.failed if without.criterion(c.id).passed)

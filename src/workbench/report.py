@@ -30,6 +30,8 @@ from workbench.client import (
 )
 from workbench.library import Library
 from workbench.plan import Plan
+from workbench.problem import make_problem
+from workbench.quality import CoachCheck, coach_check
 
 __all__ = ["FIGURE_IDS", "add_commands", "report_html", "run"]
 
@@ -170,6 +172,25 @@ def _summary(rows: Sequence[MuscleCoverage], priorities: Mapping[str, float]) ->
     return f'<p class="summary">{escape(text)}</p>'
 
 
+def _check_section(check: CoachCheck | None) -> str:
+    """The coach's check: each criterion, whether the week passes it, and the number."""
+    if check is None:
+        return ""
+    rows = "\n".join(
+        f"<tr><td>{c.id}</td><td>{escape(c.title)}</td>"
+        f'<td class="status-{"ok" if c.passed else "short"}">'
+        f"{'not asked' if not c.applies else 'yes' if c.passed else 'no'}</td>"
+        f"<td>{escape(c.detail)}</td></tr>"
+        for c in check.criteria
+    )
+    return (
+        '<section id="coach-check">\n<h2>Coach check</h2>\n'
+        f"<p>{escape(check.summary())}</p>\n"
+        "<table>\n<thead><tr><th></th><th>What a coach looks for</th><th>Met</th>"
+        f"<th>This week</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</section>"
+    )
+
+
 def _figure_div(figure: go.Figure, div_id: str, *, first: bool) -> str:
     html: str = figure.to_html(
         full_html=False,
@@ -188,6 +209,7 @@ def report_html(
     *,
     profile: SportProfile | None = None,
     generated: dt.date | None = None,
+    check: CoachCheck | None = None,
 ) -> str:
     """The whole report as one standalone HTML page (plotly.js inlined once).
 
@@ -225,6 +247,7 @@ def report_html(
             _header(client, library, profile, generated),
             _summary(rows, priorities),
             _plan_tables(plan, client),
+            _check_section(check),
             '<section id="coverage">\n<h2>Coverage [effective sets/week]</h2>',
             _coverage_table(rows, library),
             "</section>",
@@ -261,7 +284,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_VIOLATIONS
-    page = report_html(plan, library, client, targets, profile=profile)
+    check = coach_check(plan, make_problem(library, client, profiles, file=args.client))
+    page = report_html(plan, library, client, targets, profile=profile, check=check)
     iotools.atomic_write_text(Path(args.out), page)
     print(f"Wrote {args.out}")
     return EXIT_OK

@@ -9,10 +9,12 @@ from __future__ import annotations
 import math
 
 __all__ = [
+    "ACCESSORY_SETS",
     "ANTERIOR_SHARE",
     "DOSE_MINUTES",
     "FAMILY_WEEKLY_SETS",
     "IMPACT_SHARE",
+    "KNEE_FLEXION_SETS",
     "LOADED_SHARE",
     "MAIN_SHARE",
     "MAJOR_CEILING",
@@ -29,6 +31,8 @@ __all__ = [
     "REQUIRED_WEEKLY_SETS",
     "SESSION_EVENNESS",
     "SESSION_USE",
+    "SINGLE_LEG_PATTERNS",
+    "SINGLE_LEG_SETS",
     "STAPLE_MINUTES",
     "STAPLE_SETS",
     "exercises_range",
@@ -74,6 +78,16 @@ PRIORITY_RAISE = 1.25
 LOADED_SHARE = 2 / 3
 #: C14: exercises whose primary muscles are all anterior give at most this share of sets.
 ANTERIOR_SHARE = 0.15
+#: Accessories, core and carries at this many sets a session at most (not a rubric line: the
+#: coach's reference weeks dose them at 2-3, the main lifts at 3-5).
+ACCESSORY_SETS = 3
+#: Hamstrings trained at the knee as well as the hip (not a rubric line: every coach's week
+#: has a curl, a Nordic or a glute-ham raise), sets a week.
+KNEE_FLEXION_SETS = 4
+#: Single-leg lower-body work (not a rubric line: every coach's week has a single-leg hinge or
+#: a lunge), sets a week, and the patterns it counts in.
+SINGLE_LEG_SETS = 4
+SINGLE_LEG_PATTERNS: frozenset[str] = frozenset({"hinge", "lunge", "hip_extension", "squat"})
 #: Variety (not a rubric line): one lift family past this many sets a week is a
 #: specialisation block; the coach's reference weeks hold 7 to 11.
 FAMILY_WEEKLY_SETS = 10

@@ -134,7 +134,7 @@ def solve(
         decisions.prob.setObjective(expression)
         begun = time.perf_counter()
         # One run with every choice open, or one per training day with the other days'
-        # exercises kept (a neighbourhood small enough to solve to a tight gap).
+        # sessions kept (a neighbourhood small enough to solve exactly).
         neighbourhoods: tuple[str | None, ...] = decisions.days if stage.by_day else (None,)
         runs = []
         try:
@@ -143,6 +143,8 @@ def solve(
                     decisions.warm_start(assignment)
                 if day is not None:
                     decisions.keep_days(assignment, free_day=day)
+                if stage.keep_choice:
+                    decisions.keep_choice(assignment)
                 left = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
                 run = solver.run(
                     decisions.prob,
@@ -161,7 +163,7 @@ def solve(
             stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
             break  # a later stage failed: keep the plan the earlier stages made
         finally:
-            decisions.free_days()
+            decisions.reopen()
         seconds = time.perf_counter() - begun
         worst = next((r for r in runs if not r.termination.feasible), None)
         if worst is not None and (number == 0 or not assignment):
@@ -179,10 +181,16 @@ def solve(
         # Our value, from the rounded plan, not the solver's floats.
         value = objective.evaluate(problem, assignment)
         termination = worst.termination if worst is not None else runs[-1].termination
-        bound = None if stage.by_day else runs[0].bound
+        bound = None if stage.by_day or stage.keep_choice else runs[0].bound
         stages.append(
             StageResult(
-                stage.title, termination, value, bound, stage.gap, seconds, by_day=stage.by_day
+                stage.title,
+                termination,
+                value,
+                bound,
+                stage.gap,
+                seconds,
+                by_day=stage.by_day or stage.keep_choice,
             )
         )
         if worst is not None:
@@ -194,8 +202,10 @@ def solve(
                 decisions.prob += expression <= value + EPSILON, f"keep_{number}"
     first = stages[0]
     plan = build_plan(problem.library, problem.weekdays, assignment)
-    shortfall = first.value
-    bound = shortfall if first.proven else first.bound
+    shortfall = SHORTFALL.evaluate(problem, assignment)
+    # A spec without the shortfall stage proves nothing about the shortfall.
+    proves_shortfall = spec[0].objective is SHORTFALL
+    bound = (shortfall if first.proven else first.bound) if proves_shortfall else None
     message = "proven optimal" if first.proven else "stopped at the time limit"
     result = timing(first.termination, message, stages)
     return SolveResult(

@@ -106,18 +106,23 @@ class Decisions:
         return values
 
     def keep_days(self, assignment: dict[Key, int], *, free_day: str) -> None:
-        """Keep the exercises ``assignment`` does on every day but ``free_day``, whose choices
-        stay open; every day's sets stay open."""
+        """Keep ``assignment``'s sessions on every day but ``free_day``, which stays open."""
         for key, chosen in self.chosen.items():
-            if key[1] == free_day:
-                chosen.lowBound, chosen.upBound = 0, 1
-            else:
-                chosen.lowBound = chosen.upBound = 1 if assignment.get(key, 0) else 0
+            if key[1] != free_day:
+                count = assignment.get(key, 0)
+                chosen.lowBound = chosen.upBound = 1 if count else 0
+                self.sets[key].lowBound = self.sets[key].upBound = count
 
-    def free_days(self) -> None:
-        """Open every day's choices again."""
-        for chosen in self.chosen.values():
+    def keep_choice(self, assignment: dict[Key, int]) -> None:
+        """Keep which exercises ``assignment`` does on which day; every set count stays open."""
+        for key, chosen in self.chosen.items():
+            chosen.lowBound = chosen.upBound = 1 if assignment.get(key, 0) else 0
+
+    def reopen(self) -> None:
+        """Open every choice and set count again."""
+        for key, chosen in self.chosen.items():
             chosen.lowBound, chosen.upBound = 0, 1
+            self.sets[key].lowBound, self.sets[key].upBound = 0, self.upper[key[0]]
 
     def warm_start(self, assignment: dict[Key, int]) -> None:
         for key, variable in self.sets.items():

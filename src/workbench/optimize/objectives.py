@@ -31,9 +31,11 @@ from workbench.library import Exercise
 from workbench.optimize.decisions import Decisions
 from workbench.problem import Problem
 from workbench.standards import (
+    ACCESSORY_SETS,
     ANTERIOR_SHARE,
     FAMILY_WEEKLY_SETS,
     IMPACT_SHARE,
+    KNEE_FLEXION_SETS,
     LOADED_SHARE,
     MAIN_SHARE,
     MAJOR_DAY_SETS,
@@ -44,6 +46,8 @@ from workbench.standards import (
     REQUIRED_SESSION_SETS,
     REQUIRED_WEEKLY_SETS,
     SESSION_USE,
+    SINGLE_LEG_PATTERNS,
+    SINGLE_LEG_SETS,
     exercises_range,
     hinge_goal,
     hinge_sessions_goal,
@@ -146,6 +150,8 @@ class _Groups:
     lighter: dict[int, tuple[Exercise, ...]]  # load classes below the family's best -> lifts
     below_level: tuple[Exercise, ...]
     impact: tuple[Exercise, ...]
+    knee_flexion: tuple[Exercise, ...]  # hamstring curls: knee-flexion pattern, not impact
+    single_leg: tuple[Exercise, ...]  # unilateral lower-body lifts
     anterior_only: tuple[Exercise, ...]
     preferred: tuple[Exercise, ...]
     specific: tuple[Exercise, ...]
@@ -161,6 +167,22 @@ def _scopes(exercise: Exercise) -> tuple[str, ...]:
     if exercise.role == "main":
         return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
     return (f"family:{exercise.family}",)
+
+
+def _lift(exercise: Exercise) -> tuple[str, str]:
+    """A lift as a coach counts it in a session: for a main lift its pattern and the muscle it
+    leads with (a good morning and a straight-leg deadlift are one hamstring hinge, a row and
+    a Pendlay row one row); for other work its family and lead muscle (a standing and a
+    seated calf raise are two)."""
+    kind = f"pattern:{exercise.pattern}" if exercise.role == "main" else exercise.family
+    return (kind, exercise.primary_muscles[0])
+
+
+def _lifts(exercises: tuple[Exercise, ...]) -> dict[tuple[str, str], list[Exercise]]:
+    lifts: dict[tuple[str, str], list[Exercise]] = defaultdict(list)
+    for exercise in exercises:
+        lifts[_lift(exercise)].append(exercise)
+    return lifts
 
 
 def _regressions(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
@@ -205,6 +227,16 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
         lighter={steps: tuple(group) for steps, group in sorted(lighter.items())},
         below_level=_regressions(exercises),
         impact=tuple(e for e in exercises if e.impact),
+        knee_flexion=tuple(
+            e
+            for e in exercises
+            if e.pattern == "knee_flexion" and "hamstrings" in e.primary_muscles
+        ),
+        single_leg=tuple(
+            e
+            for e in exercises
+            if e.unilateral and e.pattern in SINGLE_LEG_PATTERNS and not e.impact
+        ),
         anterior_only=tuple(e for e in exercises if problem.library.anterior_only(e)),
         preferred=tuple(e for e in exercises if e.pattern in profile.preferred_patterns),
         specific=tuple(e for e in exercises if e.family in profile.specific.families),
@@ -219,21 +251,31 @@ def _dose_slope(w: CoachWeights, muscle_id: str) -> float:
     return w.dose + (w.prime_mover_dose if muscle_id in PRIME_MOVERS else 0.0)
 
 
+def _aim(problem: Problem, muscle_id: str) -> float:
+    """The dose aimed for: the band's, scaled down for a beginner, never below the floor."""
+    band = problem.targets[muscle_id]
+    scale = problem.weights.beginner_dose if problem.client.level == "beginner" else 1.0
+    return max(band.min_sets, band.dose * scale)
+
+
 def _full_dose(problem: Problem) -> float:
     """The dose points of a week that meets every posterior muscle's target [points]."""
     return sum(
-        _dose_slope(problem.weights, m.id) * problem.priorities[m.id] * problem.targets[m.id].dose
+        _dose_slope(problem.weights, m.id) * problem.priorities[m.id] * _aim(problem, m.id)
         for m in problem.library.posterior_chain
     )
 
 
 def _stimulus(w: CoachWeights, groups: _Groups) -> dict[str, float]:
-    """Exercise id -> the share of a set's dose it gives when a heavier variant is at hand."""
-    return {
-        exercise.id: max(0.0, 1.0 - w.lighter_stimulus * steps)
-        for steps, group in groups.lighter.items()
-        for exercise in group
-    }
+    """Exercise id -> the share of a set's dose it gives toward a target: less for a lighter
+    variant than one at hand, less for ballistic work (it counts in full against the maxima)."""
+    share = {e.id: w.ballistic_stimulus for e in groups.placeable if e.explosive}
+    for steps, group in groups.lighter.items():
+        for exercise in group:
+            share[exercise.id] = share.get(exercise.id, 1.0) * max(
+                0.0, 1.0 - w.lighter_stimulus * steps
+            )
+    return share
 
 
 def _choice_terms(w: CoachWeights, groups: _Groups) -> list[tuple[float, tuple[Exercise, ...]]]:
@@ -260,8 +302,9 @@ def _build_value(decisions: Decisions) -> Any:
     stimulus = _stimulus(w, groups)
     for muscle in problem.library.posterior_chain:
         band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
-        toward = var("dose", high=band.dose)
-        above = var("above", high=max(0.0, band.max_sets - band.dose))
+        aim = _aim(problem, muscle.id)
+        toward = var("dose", high=aim)
+        above = var("above", high=max(0.0, band.max_sets - aim))
         prob += toward + above <= pulp.lpSum(
             e.weight(muscle.id) * stimulus.get(e.id, 1.0) * decisions.sets[(e.id, d)]
             for e in decisions.exercises
@@ -270,9 +313,10 @@ def _build_value(decisions: Decisions) -> Any:
         )
         slope = _dose_slope(w, muscle.id)
         value += [slope * priority * toward, w.dose_above_target * priority * above]
-        if muscle.id in PRIME_MOVERS and w.prime_mover_reached and band.dose > 0:
+        if muscle.id in PRIME_MOVERS and w.prime_mover_reached and aim > 0:
+            # The planned dose as a coach counts it (every effective set, ballistic included).
             reached = var("reached", binary=True)
-            prob += toward >= band.dose * reached
+            prob += decisions.effective[muscle.id] >= aim * reached
             value.append(w.prime_mover_reached * reached)
 
     # The sport's staple families, each present at least once.
@@ -387,6 +431,17 @@ def _build_value(decisions: Decisions) -> Any:
         prob += done <= decisions.effective[muscle_id]
         value.append(w.specific_set * done)
 
+    # Hamstrings trained at the knee too (curls, Nordics, glute-ham raises), and single-leg
+    # lower-body work, each up to its weekly goal.
+    for weight, group, goal in (
+        (w.knee_flexion_set, groups.knee_flexion, KNEE_FLEXION_SETS),
+        (w.single_leg_set, groups.single_leg, SINGLE_LEG_SETS),
+    ):
+        if group and weight:
+            done = var("goal_sets", high=goal)
+            prob += done <= decisions.sets_of(group)
+            value.append(weight * done)
+
     all_sets = decisions.sets_of(decisions.exercises)
     main_sets = decisions.sets_of(groups.main)
     value.append(-w.set_cost * all_sets)
@@ -416,6 +471,20 @@ def _build_value(decisions: Decisions) -> Any:
     # of the lesser variant, so choice never buys volume), the profile's preferred patterns.
     for weight, group in _choice_terms(w, groups):
         value.append(weight * decisions.sets_of(group))
+    # A session holds one variant of a lift (a family with the same lead muscle), and its
+    # accessories at three sets or fewer.
+    for lift in _lifts(decisions.exercises).values():
+        if len(lift) > 1:
+            for day in days:
+                twice = var("same_lift")
+                prob += twice >= pulp.lpSum(decisions.chosen[(e.id, day)] for e in lift) - 1
+                value.append(-w.same_lift_twice * twice)
+    for exercise in decisions.exercises:
+        if not exercise.is_main_lift and decisions.upper[exercise.id] > ACCESSORY_SETS:
+            for day in days:
+                extra = var("accessory_sets")
+                prob += extra >= decisions.sets[(exercise.id, day)] - ACCESSORY_SETS
+                value.append(-w.accessory_set * extra)
     # Variety: no family past its weekly sets, and the same exercise on three days at most.
     families: dict[str, list[Exercise]] = defaultdict(list)
     for exercise in decisions.exercises:
@@ -461,14 +530,14 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
     value = 0.0
     for muscle in library.posterior_chain:
         band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
-        total = dosed.get(muscle.id, 0.0)
-        value += _dose_slope(w, muscle.id) * priority * min(total, band.dose)
-        if muscle.id in PRIME_MOVERS and band.dose > 0 and total >= band.dose - 1e-9:
+        total, aim = dosed.get(muscle.id, 0.0), _aim(problem, muscle.id)
+        value += _dose_slope(w, muscle.id) * priority * min(total, aim)
+        if muscle.id in PRIME_MOVERS and aim > 0 and effective.get(muscle.id, 0.0) >= aim - 1e-9:
             value += w.prime_mover_reached
         value += (
             w.dose_above_target
             * priority
-            * min(max(0.0, total - band.dose), max(0.0, band.max_sets - band.dose))
+            * min(max(0.0, total - aim), max(0.0, band.max_sets - aim))
         )
     used_families = {e.family for e in exercises}
     value += w.staple * sum(1 for family in groups.staples if family in used_families)
@@ -517,6 +586,12 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
         value += w.specific_set * min(sets_in(groups.specific), specific.min_sets)
     for muscle_id in specific.muscles:
         value += w.specific_set * min(effective.get(muscle_id, 0.0), specific.min_effective_sets)
+    for weight, group, goal in (
+        (w.knee_flexion_set, groups.knee_flexion, KNEE_FLEXION_SETS),
+        (w.single_leg_set, groups.single_leg, SINGLE_LEG_SETS),
+    ):
+        if group and weight:
+            value += weight * min(sets_in(group), goal)
     all_sets = sum(assignment.values())
     main_sets = sets_in(groups.main)
     value -= w.set_cost * all_sets
@@ -534,6 +609,13 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
         value -= w.anterior_excess * max(0.0, anterior - ANTERIOR_SHARE * all_sets)
     for weight, group in _choice_terms(w, groups):
         value += weight * sets_in(group)
+    for day in days:
+        lifts: dict[tuple[str, str], int] = defaultdict(int)
+        for exercise, sets in sets_by_day[day]:
+            lifts[_lift(exercise)] += 1
+            if not exercise.is_main_lift:
+                value -= w.accessory_set * max(0, sets - ACCESSORY_SETS)
+        value -= w.same_lift_twice * sum(max(0, n - 1) for n in lifts.values())
     family_sets: dict[str, int] = defaultdict(int)
     for (exercise_id, _day), sets in assignment.items():
         family_sets[library.exercise(exercise_id).family] += sets

@@ -21,7 +21,7 @@ class StageResult:
     bound: float | None = None  # the best bound the solver proved
     gap: float = 0.0  # relative gap the stage was solved to [ratio]
     seconds: float = 0.0
-    by_day: bool = False  # proven per day, the other days' exercises kept (not for the week)
+    by_day: bool = False  # proven in a neighbourhood of the plan, not for the whole week
 
     @property
     def proven(self) -> bool:
@@ -37,7 +37,7 @@ class StageResult:
 
     def describe(self) -> str:
         if self.termination is Termination.OPTIMAL and self.by_day:
-            return "improved day by day"
+            return "polished"
         if self.termination is Termination.OPTIMAL:
             return "proven optimal" if self.gap == 0 else f"proven within {self.gap:.0%}"
         if self.termination is Termination.TIME_LIMIT:

@@ -15,19 +15,18 @@ __all__ = ["DEFAULT_SPEC", "SHORTFALL_ONLY", "VALUE_GAP", "Stage"]
 #: Relative gap the coach value is proven to [ratio]. A gap, not a time cap, ends the stage,
 #: so the same inputs give the same plan on every run (measured: benchmarks/solve_times.py).
 VALUE_GAP = 0.02
-#: Relative gap of each day-by-day neighbourhood [ratio]: none, each is solved exactly.
-POLISH_GAP = 0.0
 
 
 @dataclass(frozen=True)
 class Stage:
     objective: Objective
     gap: float  # relative gap to prove [ratio]; 0 = exactly optimal
-    #: Improve the previous stage's plan one training day at a time: that day's exercises
-    #: open, the other days' kept (every day's sets stay open). Each neighbourhood is small
-    #: and solved to a tight gap, so a plan proven within the stage gap is polished where it
-    #: can be, deterministically.
+    #: Improve the previous stage's plan one training day at a time: that day's session
+    #: open, the other days' kept. Each neighbourhood is small and solved exactly, so a plan
+    #: proven within the stage gap is polished where it can be, deterministically.
     by_day: bool = False
+    #: Keep the exercises the previous stage chose and re-balance every set count exactly.
+    keep_choice: bool = False
     name: str = ""
 
     @property
@@ -38,7 +37,8 @@ class Stage:
 DEFAULT_SPEC: tuple[Stage, ...] = (
     Stage(SHORTFALL, 0.0),
     Stage(COACH_VALUE, VALUE_GAP),
-    Stage(COACH_VALUE, POLISH_GAP, by_day=True, name="coach value, day by day"),
+    Stage(COACH_VALUE, 0.0, by_day=True, name="coach value, day by day"),
+    Stage(COACH_VALUE, 0.0, keep_choice=True, name="coach value, sets re-balanced"),
 )
 #: For what-if questions that only ask "how short?".
 SHORTFALL_ONLY: tuple[Stage, ...] = DEFAULT_SPEC[:1]

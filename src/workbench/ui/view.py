@@ -13,6 +13,7 @@ import ipywidgets as w
 from traitlets import dlink
 
 from workbench import iotools
+from workbench.ui.check_panel import CheckPanel
 from workbench.ui.controls import ControlsPanel
 from workbench.ui.debounce import default_timer
 from workbench.ui.exercises_panel import ExercisesPanel
@@ -53,6 +54,7 @@ class DashboardView(w.VBox):
         self.gap = GapPanel(model)
         self.figures = FiguresPanel()
         self.plan = PlanTable(model)
+        self.check = CheckPanel(model)
 
         self.status = w.HTML()
         self.error = w.HTML()
@@ -86,6 +88,8 @@ class DashboardView(w.VBox):
                 self.figures,
                 w.HTML("<h3>Plan</h3>"),
                 self.plan,
+                w.HTML("<h3>Coach check</h3>"),
+                self.check,
             ],
             layout=w.Layout(flex="1 1 auto", width="100%", padding="0 0 0 12px"),
         )

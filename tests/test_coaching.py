@@ -1,0 +1,78 @@
+"""The coach value's weights: one coach-editable file with a source for every number, read
+strictly, and really what the optimizer values."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from workbench import cli, iotools
+from workbench.coaching import CoachWeights, weights_from_mapping
+from workbench.errors import InputError
+
+
+def _table() -> dict:
+    return tomllib.loads((DATA / "coaching.toml").read_text(encoding="utf-8"))
+
+
+def test_every_weight_has_a_value_and_a_source() -> None:
+    table = _table()["weights"]
+    names = {f.name for f in dataclasses.fields(CoachWeights)}
+    assert set(table) == names
+    for name, entry in table.items():
+        assert set(entry) == {"value", "source"}, name
+        assert len(entry["source"]) > 30, name  # a sentence, not a placeholder
+    assert iotools.read_weights() == weights_from_mapping(_table())
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda t: t["weights"].update({"vibes": {"value": 1, "source": "x"}}), "weights.vibes"),
+        (lambda t: t["weights"].pop("staple"), "weights.staple"),
+        (lambda t: t["weights"]["staple"].update({"value": "lots"}), "weights.staple"),
+        (lambda t: t["weights"]["staple"].update({"value": -1}), "weights.staple"),
+        (lambda t: t["weights"]["staple"].update({"source": " "}), "weights.staple"),
+        (lambda t: t["weights"]["staple"].update({"unit": "pt"}), "weights.staple"),
+        (lambda t: t.update({"extra": 1}), "extra"),
+    ],
+)
+def test_bad_weights_name_the_field(change, field: str) -> None:
+    table = _table()
+    change(table)
+    with pytest.raises(InputError) as caught:
+        weights_from_mapping(table, file="coaching.toml")
+    assert caught.value.field == field and "\n" not in str(caught.value)
+
+
+def test_a_library_folder_carries_its_own_weights(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A coach who stops valuing staples (and the article's principle behind them) gets a
+    different week from the same client: the file is read, not decorative."""
+    folder = tmp_path / "lib"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("clients", "*.md"))
+    client = str(DATA / "clients" / "home_kettlebell.toml")
+    plans = []
+    for label in ("shipped", "edited"):
+        if label == "edited":
+            text = (folder / "coaching.toml").read_text(encoding="utf-8")
+            text = text.replace("[weights.staple]\nvalue = 12.0", "[weights.staple]\nvalue = 0.0")
+            text = text.replace(
+                "[weights.hinge_set]\nvalue = 1.0", "[weights.hinge_set]\nvalue = 0.0"
+            )
+            (folder / "coaching.toml").write_text(text, encoding="utf-8")
+        out = tmp_path / f"{label}.csv"
+        code = cli.main(["plan", "--client", client, "--library", str(folder), "--out", str(out)])
+        assert code == 0, capsys.readouterr().err
+        plans.append(out.read_bytes())
+    assert plans[0] != plans[1]
+    (folder / "coaching.toml").write_text("[weights]\nstaple = 3\n", encoding="utf-8")
+    code = cli.main(["plan", "--client", client, "--library", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 2 and "coaching.toml" in err and len(err.strip().splitlines()) == 1
