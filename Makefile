@@ -32,6 +32,7 @@ lab: install
 
 bench: install
 	$(BIN)/python benchmarks/solve_times.py
+	$(BIN)/python benchmarks/coach_rubric.py
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/figures.py
 

@@ -20,6 +20,7 @@ from workbench.analytics import MuscleCoverage, balance, effective_sets_by_day
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library, Muscle
 from workbench.plan import Plan
+from workbench.present import COLOURS, TOLERANCE
 
 __all__ = [
     "GROUPS",
@@ -37,28 +38,13 @@ __all__ = [
 #: Display groups, in the order figures show them (posterior-chain groups first).
 GROUPS: tuple[str, ...] = ("upper back", "core", "hips", "legs", "upper body (front)")
 
-#: The few colours every figure shares, chosen to read on a white background.
-PALETTE: dict[str, str] = {
-    "posterior": "#1f5f8b",
-    "anterior": "#d08c2f",
-    "ok": "#2a9d8f",
-    "short": "#d1495b",
-    "over": "#7b3fa0",
-    "band": "rgba(42, 157, 143, 0.18)",
-    "baseline": "#9aa5b1",
-    "current": "#1f5f8b",
-    "limit": "#d1495b",
-    "neutral": "#5c6773",
-    "upper": "#1f5f8b",
-    "lower": "#2a9d8f",
-    "core": "#e9c46a",
-}
+#: The few colours every figure shares (the product's palette, plus the target band's fill).
+PALETTE: dict[str, str] = {**COLOURS, "band": "rgba(42, 157, 143, 0.18)"}
 HEAT_SCALE = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 TEMPLATE = "plotly_white"
 FONT = {"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 12}
 ROW_PX = 24  # height of one muscle row [px]; every tick label fits at 12 px font
 GROUP_LABEL_PX = 120  # right margin that holds the group names [px]
-TOLERANCE = 1e-6
 
 # Ids whose display group a region alone would get wrong.
 _GROUP_BY_ID = {

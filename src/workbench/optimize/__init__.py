@@ -14,7 +14,7 @@ import pulp
 
 from workbench.optimize.backends import SOLVERS, backend, cbc_path
 from workbench.optimize.constraints import apply
-from workbench.optimize.decisions import EPSILON, Decisions
+from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
 from workbench.optimize.result import SolveResult, StageResult
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
@@ -52,6 +52,11 @@ class SolveOptions:
     threads: int = 1
     #: False: the shortfall stage only (what-if questions that only ask "how short?").
     preferences: bool = True
+
+
+#: Relative slack on a kept optimum [ratio]: far below a half set of shortfall or a point of
+#: value, far above the solvers' feasibility tolerances (1e-6 absolute).
+KEEP_TOLERANCE = 1e-5
 
 
 def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
@@ -196,10 +201,13 @@ def solve(
         if worst is not None:
             break  # a later stage ran out of time: keep the last plan
         if number < len(spec) - 1:
+            # Later stages keep this optimum, give or take the solvers' feasibility tolerance
+            # (an exact equality makes a plan that meets it look infeasible to CBC).
+            slack = KEEP_TOLERANCE * max(1.0, abs(value))
             if objective.maximise:
-                decisions.prob += expression >= value - EPSILON, f"keep_{number}"
+                decisions.prob += expression >= value - slack, f"keep_{number}"
             else:
-                decisions.prob += expression <= value + EPSILON, f"keep_{number}"
+                decisions.prob += expression <= value + slack, f"keep_{number}"
     first = stages[0]
     plan = build_plan(problem.library, problem.weekdays, assignment)
     shortfall = SHORTFALL.evaluate(problem, assignment)

@@ -17,9 +17,8 @@ from workbench.library import Exercise
 from workbench.problem import Problem
 from workbench.rules import HardLimit
 
-__all__ = ["EPSILON", "Decisions"]
+__all__ = ["Decisions"]
 
-EPSILON = 1e-6
 Key = tuple[str, str]
 
 

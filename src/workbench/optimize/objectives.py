@@ -174,6 +174,8 @@ def _lift(exercise: Exercise) -> tuple[str, str]:
     leads with (a good morning and a straight-leg deadlift are one hamstring hinge, a row and
     a Pendlay row one row); for other work its family and lead muscle (a standing and a
     seated calf raise are two)."""
+    if exercise.role == "carry":
+        return ("carry", "carry")  # one loaded carry closes a session
     kind = f"pattern:{exercise.pattern}" if exercise.role == "main" else exercise.family
     return (kind, exercise.primary_muscles[0])
 
