@@ -12,6 +12,7 @@ muscle's maximum: what the product's week must reach. Not a test: a table for a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,11 @@ from workbench.planner import make_plan
 from workbench.problem import Problem
 from workbench.quality import CoachCheck, coach_check
 
-COACH_WEEKS = Path(__file__).resolve().parents[2] / "shared" / "coach-weeks"
+#: The coach's reference weeks, read in place: $WORKBENCH_SHARED or the checkout's sibling.
+COACH_WEEKS = (
+    Path(os.environ.get("WORKBENCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    / "coach-weeks"
+)
 
 
 def _mark(check: CoachCheck, criterion_id: str) -> str:

@@ -16,7 +16,21 @@ from workbench.library import Library
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def _shared() -> Path:
+    """The workplace's shared folder (COACHING.md's reference weeks, the public data), read in
+    place: ``$WORKBENCH_SHARED``, else the checkout's sibling ``shared/``, else /work/shared."""
+    candidates = (os.environ.get("WORKBENCH_SHARED"), ROOT.parent / "shared", "/work/shared")
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "coach-weeks").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+SHARED_DATA = SHARED / "data"
+COACH_WEEKS = SHARED / "coach-weeks"
 VENV_BIN = Path(sys.executable).parent
 
 

@@ -6,7 +6,7 @@ the rubric; and where coverage costs a criterion in a short week, the plan says 
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import COACH_WEEKS, DATA
 
 from workbench import iotools
 from workbench.analytics import effective_sets
@@ -14,7 +14,6 @@ from workbench.client import Client
 from workbench.planner import PlanResult, make_plan
 from workbench.quality import coach_check
 
-COACH_WEEKS = ROOT.parent / "shared" / "coach-weeks"
 REFERENCE = ("full_gym", "home_kettlebell", "fighter")
 EXAMPLES = sorted(path.stem for path in (DATA / "clients").glob("*.toml"))
 

@@ -6,7 +6,7 @@ import csv
 from collections import defaultdict
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import COACH_WEEKS, DATA
 
 from workbench import iotools
 from workbench.client import SportProfile, validate_client
@@ -99,7 +99,6 @@ NOT_PRIMARY = {
     "bear_crawl": {"serratus"},
     "kettlebell_windmill": {"hamstrings", "gluteus_medius", "serratus"},
 }
-COACH_WEEKS = ROOT.parent / "shared" / "coach-weeks"
 
 
 def _raw_rows(name: str) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import COACH_WEEKS
 
 from workbench import iotools, quality
 from workbench.client import SportProfile
@@ -20,7 +21,6 @@ from workbench.quality import CoachCheck, Criterion, coach_check
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = ROOT / "data" / "clients"
 #: The weeks the coach wrote, read in place from the shared folder.
-COACH_WEEKS = ROOT.parent / "shared" / "coach-weeks"
 COACHED = ("full_gym", "home_kettlebell", "fighter")
 IDS = tuple(f"C{n}" for n in range(1, 15))
 #: The fighter with the obliques' priority lifted off, so that a C12 test judges one thing.

@@ -9,12 +9,13 @@ built once here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 import pulp
 
 from workbench.library import Exercise
-from workbench.problem import Problem
+from workbench.problem import Problem, adjacent_pairs
 from workbench.rules import HardLimit
 
 __all__ = ["Decisions"]
@@ -57,6 +58,13 @@ class Decisions:
         self.effective = {
             m.id: self.effective_of(m.id, self.exercises) for m in problem.library.muscles
         }
+        # Training days with no training neighbour are interchangeable (every limit and every
+        # objective treats them alike): order their sessions by length, longest first, so the
+        # solvers do not search each week once per permutation of those days.
+        paired = {day for pair in adjacent_pairs(self.days) for day in pair}
+        alone = [day for day in self.days if day not in paired]
+        for first, second in pairwise(alone):
+            self.prob += self.minutes[first] >= self.minutes[second], f"order_{first}_{second}"
         self._names: dict[str, int] = {}
 
     @property
