@@ -74,7 +74,7 @@ def status_words(solved: SolveResult) -> str:
 
 def value_gap(solved: SolveResult) -> float | None:
     """How far the final plan's coach value is from the best bound any plan could reach
-    [ratio]: the proven gap of the whole value, after the day-by-day polish."""
+    [ratio]: the proven gap of the whole value, after the sets were re-balanced."""
     value, final = solved.stage("coach value"), solved.stages[-1] if solved.stages else None
     if value is None or value.bound is None or final is None or final.value is None:
         return None

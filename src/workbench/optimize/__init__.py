@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import pulp
 
-from workbench.optimize.backends import SOLVERS, backend, cbc_path
+from workbench.optimize.backends import SOLVERS, Backend, backend, cbc_path
 from workbench.optimize.constraints import apply
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
@@ -90,6 +91,37 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
     return conflicts
 
 
+def _seed(
+    decisions: Decisions,
+    solver: Backend,
+    gap: float,
+    assignment: dict[tuple[str, str], int],
+    options: SolveOptions,
+    deadline: float | None,
+) -> dict[tuple[str, str], int]:
+    """A plan to start a stage from: the stage solved on the choices its LP relaxation uses
+    and ``assignment`` uses (so the earlier stages' optimum stays reachable). ``assignment``
+    itself when that fails."""
+
+    def left() -> float | None:
+        return None if deadline is None else max(deadline - time.perf_counter(), 0.0)
+
+    relaxed = solver.run(
+        decisions.prob, gap=gap, time_limit=left(), warm=False, threads=options.threads, relax=True
+    )
+    if not relaxed.termination.feasible:
+        return assignment
+    decisions.restrict(decisions.support() | set(assignment))
+    decisions.warm_start(assignment)
+    try:
+        run = solver.run(
+            decisions.prob, gap=gap, time_limit=left(), warm=True, threads=options.threads
+        )
+    finally:
+        decisions.reopen()
+    return decisions.assignment() if run.termination.feasible else assignment
+
+
 def solve(
     problem: Problem,
     options: SolveOptions | None = None,
@@ -116,7 +148,13 @@ def solve(
     started = time.perf_counter()
     decisions = Decisions(problem, enforced)
     apply(decisions)
-    expressions = [stage.objective.build(decisions) for stage in spec]
+    # Each objective is built once: later stages that re-solve it share its expression
+    # (and its auxiliary variables and rows).
+    built_objectives: dict[str, Any] = {}
+    for stage in spec:
+        if stage.objective.name not in built_objectives:
+            built_objectives[stage.objective.name] = stage.objective.build(decisions)
+    expressions = [built_objectives[stage.objective.name] for stage in spec]
     built = time.perf_counter()
     deadline = None if options.time_limit is None else built + options.time_limit
     solver = backend(options.solver)
@@ -138,29 +176,23 @@ def solve(
         decisions.prob.sense = objective.sense
         decisions.prob.setObjective(expression)
         begun = time.perf_counter()
-        # One run with every choice open, or one per training day with the other days'
-        # sessions kept (a neighbourhood small enough to solve exactly).
-        neighbourhoods: tuple[str | None, ...] = decisions.days if stage.by_day else (None,)
-        runs = []
+        run = None
         try:
-            for day in neighbourhoods:
-                if number:
-                    decisions.warm_start(assignment)
-                if day is not None:
-                    decisions.keep_days(assignment, free_day=day)
-                if stage.keep_choice:
-                    decisions.keep_choice(assignment)
-                left = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
-                run = solver.run(
-                    decisions.prob,
-                    gap=stage.gap,
-                    time_limit=left,
-                    warm=bool(number),
-                    threads=options.threads,
-                )
-                runs.append(run)
-                if not run.termination.feasible:
-                    break
+            if stage.seeded and number:
+                assignment = _seed(decisions, solver, stage.gap, assignment, options, deadline)
+            if number:
+                decisions.warm_start(assignment)
+            if stage.within_choice:
+                decisions.within_choice(assignment)
+            left = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
+            run = solver.run(
+                decisions.prob,
+                gap=stage.gap,
+                time_limit=left,
+                warm=bool(number),
+                threads=options.threads,
+            )
+            if run.termination.feasible:
                 assignment = decisions.assignment()
         except (pulp.PulpSolverError, RuntimeError, OSError) as error:
             if number == 0:
@@ -170,7 +202,7 @@ def solve(
         finally:
             decisions.reopen()
         seconds = time.perf_counter() - begun
-        worst = next((r for r in runs if not r.termination.feasible), None)
+        worst = run if run is not None and not run.termination.feasible else None
         if worst is not None and (number == 0 or not assignment):
             stages.append(
                 StageResult(stage.title, worst.termination, gap=stage.gap, seconds=seconds)
@@ -185,8 +217,9 @@ def solve(
             )
         # Our value, from the rounded plan, not the solver's floats.
         value = objective.evaluate(problem, assignment)
-        termination = worst.termination if worst is not None else runs[-1].termination
-        bound = None if stage.by_day or stage.keep_choice else runs[0].bound
+        assert run is not None  # a run that raised left the loop above
+        termination = run.termination
+        bound = None if stage.within_choice else run.bound
         stages.append(
             StageResult(
                 stage.title,
@@ -195,7 +228,7 @@ def solve(
                 bound,
                 stage.gap,
                 seconds,
-                by_day=stage.by_day or stage.keep_choice,
+                within_choice=stage.within_choice,
             )
         )
         if worst is not None:

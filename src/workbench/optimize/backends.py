@@ -1,5 +1,6 @@
-"""HiGHS and CBC behind one small protocol: solve a PuLP problem to a relative gap, from a
-warm start, with the solver's banner kept off the page, and say how it ended."""
+"""HiGHS and CBC behind one small protocol: solve a PuLP problem (or its LP relaxation) to a
+relative gap, from a warm start, with the solver's banner kept off the page, and say how it
+ended."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class Backend(Protocol):
         time_limit: float | None,
         warm: bool,
         threads: int,
+        relax: bool = False,
     ) -> Run: ...
 
 
@@ -127,8 +129,11 @@ class HiGHSBackend:
         time_limit: float | None,
         warm: bool,
         threads: int,
+        relax: bool = False,
     ) -> Run:
-        solver = _HiGHSWithStart(warm_start=warm, **_options(gap, time_limit, threads))
+        solver = _HiGHSWithStart(
+            warm_start=warm and not relax, mip=not relax, **_options(gap, time_limit, threads)
+        )
         with _quiet_stdout():
             status = prob.solve(solver)
         bound = None
@@ -162,12 +167,15 @@ class CBCBackend:
         time_limit: float | None,
         warm: bool,
         threads: int,
+        relax: bool = False,
     ) -> Run:
         path = cbc_path()
         if path is None:
             raise RuntimeError("the CBC binary was not found (pip install 'pulp[cbc]')")
         options = _options(gap, time_limit, threads)
-        if warm:
+        if relax:
+            options["mip"] = False
+        elif warm:
             options["warmStart"] = True
         with tempfile.TemporaryDirectory(prefix="workbench-cbc-") as folder:
             log = Path(folder) / "cbc.log"

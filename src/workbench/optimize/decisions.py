@@ -112,18 +112,20 @@ class Decisions:
                 values[key] = round(value)
         return values
 
-    def keep_days(self, assignment: dict[Key, int], *, free_day: str) -> None:
-        """Keep ``assignment``'s sessions on every day but ``free_day``, which stays open."""
-        for key, chosen in self.chosen.items():
-            if key[1] != free_day:
-                count = assignment.get(key, 0)
-                chosen.lowBound = chosen.upBound = 1 if count else 0
-                self.sets[key].lowBound = self.sets[key].upBound = count
+    def within_choice(self, assignment: dict[Key, int]) -> None:
+        """Allow only the choices ``assignment`` made: each may stay or go, sets open."""
+        self.restrict(set(assignment))
 
-    def keep_choice(self, assignment: dict[Key, int]) -> None:
-        """Keep which exercises ``assignment`` does on which day; every set count stays open."""
+    def restrict(self, keys: set[Key]) -> None:
+        """Allow only the (exercise, day) choices in ``keys``; every other choice is closed."""
         for key, chosen in self.chosen.items():
-            chosen.lowBound = chosen.upBound = 1 if assignment.get(key, 0) else 0
+            if key not in keys:
+                chosen.lowBound = chosen.upBound = 0
+                self.sets[key].lowBound = self.sets[key].upBound = 0
+
+    def support(self, tolerance: float = 1e-6) -> set[Key]:
+        """The choices the last (relaxed) solve used at all."""
+        return {key for key, chosen in self.chosen.items() if (chosen.value() or 0) > tolerance}
 
     def reopen(self) -> None:
         """Open every choice and set count again."""

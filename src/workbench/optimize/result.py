@@ -21,7 +21,7 @@ class StageResult:
     bound: float | None = None  # the best bound the solver proved
     gap: float = 0.0  # relative gap the stage was solved to [ratio]
     seconds: float = 0.0
-    by_day: bool = False  # proven in a neighbourhood of the plan, not for the whole week
+    within_choice: bool = False  # proven among the plan's own choices, not the whole library
 
     @property
     def proven(self) -> bool:
@@ -36,7 +36,7 @@ class StageResult:
         return abs(self.bound - self.value) / scale
 
     def describe(self) -> str:
-        if self.termination is Termination.OPTIMAL and self.by_day:
+        if self.termination is Termination.OPTIMAL and self.within_choice:
             return "polished"
         if self.termination is Termination.OPTIMAL:
             return "proven optimal" if self.gap == 0 else f"proven within {self.gap:.0%}"

@@ -21,12 +21,16 @@ VALUE_GAP = 0.02
 class Stage:
     objective: Objective
     gap: float  # relative gap to prove [ratio]; 0 = exactly optimal
-    #: Improve the previous stage's plan one training day at a time: that day's session
-    #: open, the other days' kept. Each neighbourhood is small and solved exactly, so a plan
-    #: proven within the stage gap is polished where it can be, deterministically.
-    by_day: bool = False
-    #: Keep the exercises the previous stage chose and re-balance every set count exactly.
-    keep_choice: bool = False
+    #: Start the search from a seed: the plan proven within the gap on the choices the LP
+    #: relaxation uses (plus the previous stage's), a far smaller problem. The whole week is
+    #: then proven to the same gap from that plan: the seed changes where the search starts,
+    #: not what is proven.
+    seeded: bool = False
+    #: Polish the previous stage's week exactly within its own choices: each exercise of each
+    #: session may stay or go and every set count is open. A neighbourhood small enough to
+    #: prove optimal at once, that removes what the gap tolerated (a seventh exercise, a set
+    #: in the wrong place).
+    within_choice: bool = False
     name: str = ""
 
     @property
@@ -36,9 +40,8 @@ class Stage:
 
 DEFAULT_SPEC: tuple[Stage, ...] = (
     Stage(SHORTFALL, 0.0),
-    Stage(COACH_VALUE, VALUE_GAP),
-    Stage(COACH_VALUE, 0.0, by_day=True, name="coach value, day by day"),
-    Stage(COACH_VALUE, 0.0, keep_choice=True, name="coach value, sets re-balanced"),
+    Stage(COACH_VALUE, VALUE_GAP, seeded=True),
+    Stage(COACH_VALUE, 0.0, within_choice=True, name="coach value, polished"),
 )
 #: For what-if questions that only ask "how short?".
 SHORTFALL_ONLY: tuple[Stage, ...] = DEFAULT_SPEC[:1]
