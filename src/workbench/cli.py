@@ -46,7 +46,10 @@ def _add_library(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
         metavar="DIR",
-        help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/)",
+        action="append",
+        help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/); "
+        "give it more than once to combine libraries, the first winning on id clashes "
+        "(--library data/ --library DIR)",
     )
 
 
@@ -125,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "folder", nargs="?", metavar="DIR", help="library folder (default: the shipped data/)"
     )
+    _add_import_command(library_commands)
 
     # The UI layer registers its own commands; imported here so `plan` stays light.
     from workbench import app, report
@@ -153,8 +157,8 @@ def _number(
     return value
 
 
-def _load_library(folder: str | None) -> Library:
-    return iotools.read_library(folder)
+def _load_library(folders: Sequence[str] | None) -> Library:
+    return iotools.read_library(folders)
 
 
 _METAVARS = {
@@ -350,7 +354,47 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- library import (branch importer) -------------------------------------------------
+# `workbench library import SOURCE PATH --out DIR`: everything the importer adds to the CLI.
+
+
+def _add_import_command(library_commands: Any) -> None:
+    from workbench.importer import SOURCES
+
+    command = library_commands.add_parser(
+        "import",
+        help="convert a public exercise database into a library folder",
+        description="Convert a public exercise database into a library folder by our schema "
+        "(families included), by the rules of a coach-editable mapping file "
+        "(default: data/imports/SOURCE.toml). Prints what was written, skipped (by reason) and "
+        "what could not be mapped. The folder is written completely or not at all; an existing "
+        "one is replaced only when it is an earlier import.",
+    )
+    command.add_argument("source", choices=sorted(SOURCES), help="which database PATH holds")
+    command.add_argument("path", metavar="PATH", help="its exercises.json (or the folder)")
+    command.add_argument("--out", metavar="DIR", required=True, help="library folder to write")
+    command.add_argument(
+        "--mapping", metavar="FILE", help="mapping file (default: the shipped one)"
+    )
+    command.set_defaults(handler=_cmd_library_import)
+
+
+def _cmd_library_import(args: argparse.Namespace) -> int:
+    from workbench.importer import import_free_exercise_db
+
+    report = import_free_exercise_db(args.path, args.out, args.mapping)
+    for line in report.lines():
+        print(line)
+    print(f"Wrote {args.out} (check it: workbench library validate {args.out})")
+    return EXIT_OK
+
+
+# --- end library import ---------------------------------------------------------------
+
+
 def _cmd_library(args: argparse.Namespace) -> int:
+    if getattr(args, "handler", None) is not None:
+        return int(args.handler(args))
     try:
         library = iotools.read_library(args.folder)
     except LibraryError as error:

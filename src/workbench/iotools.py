@@ -11,7 +11,7 @@ import io
 import os
 import tempfile
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -31,7 +31,7 @@ from workbench.client import (
 from workbench.coaching import CoachWeights, weights_from_mapping
 from workbench.errors import InputError, LibraryError
 from workbench.glossary import WEEKDAYS
-from workbench.library import Library, library_from_rows
+from workbench.library import Library, combine_libraries, library_from_rows
 from workbench.plan import PLAN_COLUMNS, Plan, PlanEntry
 
 __all__ = [
@@ -134,11 +134,38 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def read_library(folder: str | os.PathLike[str] | None = None) -> Library:
+#: One library folder, or several to combine (``--library data/ --library DIR``).
+LibraryFolders = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
+
+
+def _library_folders(folders: LibraryFolders) -> list[str | os.PathLike[str]] | None:
+    """The folders given, in order; None for the shipped library."""
+    if folders is None:
+        return None
+    if isinstance(folders, str | os.PathLike):
+        return [folders]
+    return list(folders) or None
+
+
+def _first_folder_with(folders: LibraryFolders, name: str) -> str | os.PathLike[str] | None:
+    """The first of ``folders`` that holds ``name``; else the first folder (None: shipped)."""
+    listed = _library_folders(folders)
+    if listed is None:
+        return None
+    return next((f for f in listed if (Path(f) / name).exists()), listed[0])
+
+
+def read_library(folder: LibraryFolders = None) -> Library:
     """Read and validate ``muscles.csv``, ``equipment.csv``, ``exercises.csv`` from ``folder``.
 
-    Raises :class:`LibraryError` holding every problem found.
+    Several folders are read each on its own and combined, the first winning on id clashes
+    (:func:`~workbench.library.combine_libraries`). Raises :class:`LibraryError` holding
+    every problem found.
     """
+    folders = _library_folders(folder)
+    if folders is not None and len(folders) > 1:
+        return combine_libraries([read_library(f) for f in folders])
+    folder = folders[0] if folders else None
     base = Path(folder) if folder is not None else shipped_data_dir()
     if not base.is_dir():
         raise InputError("library folder not found", file=_label(base))
@@ -246,9 +273,10 @@ def shipped_weights() -> CoachWeights:
     return read_weights()
 
 
-def read_library_weights(library_folder: str | os.PathLike[str] | None) -> CoachWeights:
+def read_library_weights(library_folder: LibraryFolders) -> CoachWeights:
     """The weights that go with a library: its folder's ``coaching.toml`` if it has one,
-    else the shipped ones."""
+    else the shipped ones (of several folders, the first that has one)."""
+    library_folder = _first_folder_with(library_folder, WEIGHTS_FILE)
     own = Path(library_folder) / WEIGHTS_FILE if library_folder is not None else None
     return read_weights(own) if own is not None and own.is_file() else shipped_weights()
 
@@ -292,10 +320,12 @@ def _file_mode(path: Path) -> int:
 
 
 def read_library_profiles(
-    library_folder: str | os.PathLike[str] | None, library: Library
+    library_folder: LibraryFolders, library: Library
 ) -> dict[str, SportProfile]:
     """The sport profiles that go with a library: its folder's ``sports/`` if it has one,
-    else the shipped ones (a ``--library`` of bare CSVs still knows the shipped sports)."""
+    else the shipped ones (a ``--library`` of bare CSVs still knows the shipped sports); of
+    several folders, the first that has one."""
+    library_folder = _first_folder_with(library_folder, "sports")
     sports = Path(library_folder) / "sports" if library_folder is not None else None
     return read_sport_profiles(sports if sports is not None and sports.is_dir() else None, library)
 

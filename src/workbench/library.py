@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from workbench.errors import InputError, LibraryError
 from workbench.glossary import (
@@ -42,6 +43,7 @@ __all__ = [
     "Family",
     "Library",
     "Muscle",
+    "combine_libraries",
     "default_role",
     "library_from_rows",
 ]
@@ -67,6 +69,14 @@ EXERCISE_COLUMNS = (
     "secondary_muscles",
     "family",
 )
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Row = TypeVar("_Row", bound=_HasId)
 REPS = re.compile(r"^\d+(-\d+)?s?$")
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
@@ -519,4 +529,28 @@ def library_from_rows(
         raise LibraryError(problems)
     return Library(
         tuple(muscles), tuple(equipment), tuple(exercises), tuple(families), source=source
+    )
+
+
+def combine_libraries(libraries: Sequence[Library]) -> Library:
+    """One library from several, in order: on an id clash the first library's row wins
+    (``--library data/ --library DIR``: shipped rows win); muscles, equipment and families are
+    merged the same way. Each exercise keeps the role its own library gave its family."""
+    if not libraries:
+        raise ValueError("no library to combine")
+    if len(libraries) == 1:
+        return libraries[0]
+
+    def first_wins(items: Iterable[_Row]) -> tuple[_Row, ...]:
+        kept: dict[str, _Row] = {}
+        for item in items:
+            kept.setdefault(item.id, item)
+        return tuple(kept.values())
+
+    return Library(
+        muscles=first_wins(m for library in libraries for m in library.muscles),
+        equipment=first_wins(e for library in libraries for e in library.equipment),
+        exercises=first_wins(e for library in libraries for e in library.exercises),
+        families=first_wins(f for library in libraries for f in library.families),
+        source=" + ".join(library.source for library in libraries),
     )
