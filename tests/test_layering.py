@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "glossary", "rules", "standards"),
     ("library",),
     ("client", "coaching", "plan"),
-    ("iotools",),
+    ("iotools", "importer"),
     ("problem",),
     ("optimize.status",),
     ("optimize.result", "optimize.backends", "optimize.decisions"),

@@ -46,9 +46,13 @@ from workbench.library import (
 __all__ = [
     "IMPORT_MARKER",
     "SOURCES",
+    "Dose",
+    "EquipmentRule",
+    "FamilyRule",
     "ImportMapping",
     "ImportReport",
     "ImportResult",
+    "MuscleVariant",
     "convert",
     "import_free_exercise_db",
     "mapping_from_toml",
