@@ -112,6 +112,10 @@ class EquipmentRule:
     needs_any: tuple[str, ...] = ()
     replace: bool = False
     unknown: bool = False
+    #: Unknown kit even when the source names the exercise's equipment.
+    always: bool = False
+    #: Only when no equipment is known yet.
+    if_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,7 +309,7 @@ def mapping_from_toml(data: Mapping[str, Any], base: Library, *, file: str) -> I
     skip_equipment = {name: skip_equipment_table.text(name) for name in skip_equipment_table.table}
     equipment_rules = []
     for rule in top.tables("equipment_rules"):
-        rule.only(("match", "equipment", "needs_any", "replace", "unknown"))
+        rule.only(("match", "equipment", "needs_any", "replace", "unknown", "always", "if_missing"))
         equipment_rules.append(
             EquipmentRule(
                 match=rule.words("match", required=True),
@@ -313,6 +317,8 @@ def mapping_from_toml(data: Mapping[str, Any], base: Library, *, file: str) -> I
                 needs_any=rule.ids("needs_any", equipment_ids, "an equipment id"),
                 replace=bool(rule.flag("replace")),
                 unknown=bool(rule.flag("unknown")),
+                always=bool(rule.flag("always")),
+                if_missing=bool(rule.flag("if_missing")),
             )
         )
 
@@ -488,6 +494,9 @@ def _slug(source_id: str) -> str:
     return slug if SLUG.match(slug) else f"ex_{slug}"
 
 
+_LACKS = "needs kit our equipment list lacks (dip bars, chains, tyres, stones, ...)"
+
+
 def _equipment(
     record: Mapping[str, Any], words: str, mapping: ImportMapping, report: ImportReport
 ) -> tuple[str, ...]:
@@ -502,13 +511,17 @@ def _equipment(
     for rule in mapping.equipment_rules:
         if not _matches(words, rule.match):
             continue
+        if rule.unknown and rule.always:
+            raise _Skip(_LACKS)
         if rule.unknown:
             unknown = unknown or next(p for p in rule.match if f" {p} " in words)
+        elif rule.if_missing and items:
+            continue
         elif not rule.needs_any or set(rule.needs_any) & set(items):
             items = list(rule.equipment) if rule.replace else items + list(rule.equipment)
     if not items:
         if unknown is not None:
-            raise _Skip("needs kit our equipment list lacks (dip bars, tyres, stones, ...)")
+            raise _Skip(_LACKS)
         raise _Skip(f"equipment '{name}' not identified by name")
     needs = [item for item in dict.fromkeys(items) if item != BODYWEIGHT]
     return tuple(needs) or (BODYWEIGHT,)
