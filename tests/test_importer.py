@@ -494,3 +494,31 @@ def test_equipment_found_by_name(rows, imported) -> None:
     assert rows["weighted_pull_ups"]["equipment"] == "pullup_bar"
     assert rows["glute_ham_raise"]["equipment"] == "ghd"
     assert rows["natural_glute_ham_raise"]["equipment"] == "bodyweight"
+
+
+def test_a_missing_second_library_is_one_line(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere"
+    code, _, err = call(
+        capsys, "plan", "--library", str(DATA), "--library", str(missing), "--client", FULL_GYM
+    )
+    assert code == 2
+    line = one_line(err)
+    assert "nowhere" in line and "library folder not found" in line
+
+
+def test_a_second_library_with_a_bad_row_names_its_own_file(
+    imported, tmp_path: Path, capsys
+) -> None:
+    import shutil
+
+    folder = tmp_path / "broken"
+    shutil.copytree(imported[0], folder)
+    exercises = folder / "exercises.csv"
+    text = exercises.read_text(encoding="utf-8")
+    exercises.write_text(text.replace(",barbell,hinge,", ",barbel,hinge,", 1), encoding="utf-8")
+    code, _, err = call(
+        capsys, "plan", "--library", str(DATA), "--library", str(folder), "--client", FULL_GYM
+    )
+    assert code == 2
+    line = one_line(err)
+    assert "broken/exercises.csv" in line and "field 'equipment'" in line and "barbel" in line
