@@ -18,7 +18,7 @@ SOURCE = ROOT / "src" / "workbench"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "glossary", "rules", "standards"),
     ("library",),
-    ("client", "coaching", "plan"),
+    ("client", "coaching", "plan", "importer.mapping", "importer.convert"),
     ("iotools", "importer"),
     ("problem",),
     ("optimize.status",),
