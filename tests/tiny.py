@@ -143,10 +143,15 @@ def own_violations(
             broken.add(4)
         if not client.min_sets_per_exercise <= sets <= client.max_sets_per_exercise:
             broken.add(5)
+        if f"{exercise_id}@{day}" in client.swap:  # swapped out of that day only
+            broken.add(4)
     if any(total > client.minutes_per_session + 1e-9 for total in minutes.values()):
         broken.add(2)
     used = {exercise_id for (exercise_id, _day), sets in assignment.items() if sets}
     if not set(client.require) <= used:
+        broken.add(6)
+    placed = {f"{exercise_id}@{day}" for (exercise_id, day), sets in assignment.items() if sets}
+    if not set(client.lock) <= placed:  # a lock: that exercise on that day
         broken.add(6)
     totals = effective_sets(library, assignment)
     if any(totals[m] > targets[m].max_sets + 1e-9 for m in list(totals)):

@@ -201,7 +201,7 @@ def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple
             raise InputError(
                 error.message, file=COMMAND_LINE, field=options[key], value=error.value
             ) from None
-        raise
+        raise error.located(label) from None
     return client, label
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pulp
 
 from workbench.optimize.backends import SOLVERS, backend, cbc_path
-from workbench.optimize.constraints import apply
+from workbench.optimize.constraints import apply, lock_conflicts
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
 from workbench.optimize.result import SolveResult, StageResult
@@ -87,6 +87,7 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
                         f"required '{exercise_id}' gives {muscle} {fewest * weight:g} sets in "
                         f"{fewest} sets, above its maximum of {ceiling:g}"
                     )
+    conflicts.extend(lock_conflicts(problem, enforced))
     return conflicts
 
 
