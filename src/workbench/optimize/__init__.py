@@ -8,6 +8,7 @@ an answer, not an exception.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pulp
@@ -97,8 +98,13 @@ def solve(
     *,
     enforced: frozenset[HardLimit] = ALL_LIMITS,
     spec: tuple[Stage, ...] | None = None,
+    restrict: Callable[[Decisions], None] | None = None,
 ) -> SolveResult:
-    """The best weekly plan for ``problem`` under the ``enforced`` hard limits."""
+    """The best weekly plan for ``problem`` under the ``enforced`` hard limits.
+
+    ``restrict`` adds constraints of the caller's to the model before the stages run (e.g.
+    :func:`~workbench.optimize.alternatives.solve_alternatives`' cuts off the weeks found).
+    """
     options = options or SolveOptions()
     spec = spec if spec is not None else (DEFAULT_SPEC if options.preferences else SHORTFALL_ONLY)
     if options.solver not in SOLVERS:
@@ -117,6 +123,8 @@ def solve(
     started = time.perf_counter()
     decisions = Decisions(problem, enforced)
     apply(decisions)
+    if restrict is not None:
+        restrict(decisions)
     expressions = [stage.objective.build(decisions) for stage in spec]
     built = time.perf_counter()
     deadline = None if options.time_limit is None else built + options.time_limit
