@@ -9,6 +9,7 @@ import math
 
 import pytest
 import tiny
+from hypothesis import HealthCheck, given, settings
 
 from workbench import iotools
 from workbench.check import check_plan
@@ -377,3 +378,25 @@ def test_a_swap_on_an_isolated_day_keeps_the_optimum() -> None:
     result = solve(problem)
     assert result.shortfall == tiny.brute_force(problem).shortfall
     assert not math.isnan(result.shortfall or 0.0)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny.tiny_problems_with_placements())
+def test_locks_and_swaps_agree_with_brute_force(case: tuple[Library, Client]) -> None:
+    """Generated tiny problems with a lock and a swap: the optimizer's proven shortfall is the
+    brute-force optimum over every assignment (which knows no symmetry breaking), and its plan
+    passes the checker."""
+    library, client = case
+    problem = make_problem(library, client)
+    brute = tiny.brute_force(problem)
+    result = solve(problem)
+    if brute.shortfall is None:
+        assert result.status is Termination.INFEASIBLE
+        return
+    assert result.status is Termination.OPTIMAL, result.message
+    assert result.shortfall == pytest.approx(brute.shortfall, abs=1e-9)
+    assert result.plan is not None
+    assert check_plan(result.plan, library, client, problem.targets) == []
+    placed = {(e.exercise_id, e.weekday) for e in result.plan.entries}
+    assert {(p.exercise_id, p.weekday) for p in client.locks} <= placed
+    assert not {(p.exercise_id, p.weekday) for p in client.swaps} & placed

@@ -418,3 +418,18 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
         priorities={m: draw(st.sampled_from([0.5, 1, 2, 3])) for m in posterior},
     )
     return build(muscles, exercises), client
+
+
+@st.composite
+def tiny_problems_with_placements(draw: st.DrawFn) -> tuple[Library, Client]:
+    """A generated tiny problem with a lock and a swap on the client's weekdays (either may be
+    left out); three weekdays at times, so that isolated days could be ordered."""
+    library, client = draw(tiny_problems())
+    if draw(st.booleans()):
+        client = client.evolve(weekdays=("Mon", "Wed", "Fri"))
+    placements = [f"{e.id}@{d}" for e in library.exercises for d in client.weekdays]
+    lock = draw(st.lists(st.sampled_from(placements), max_size=1))
+    lock = [p for p in lock if p.split("@")[0] not in client.ban]
+    others = [p for p in placements if p not in lock]
+    swap = draw(st.lists(st.sampled_from(others), max_size=1))
+    return library, client.evolve(lock=tuple(lock), swap=tuple(swap))
