@@ -350,7 +350,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 MAX_ALTERNATIVES = 20
 
 
-def alternative_path(out: str | Path, number: int) -> Path:
+def _alternative_path(out: str | Path, number: int) -> Path:
     """Where the ``number``-th week goes beside ``out``: plan.csv -> plan-2.csv."""
     path = Path(out)
     return path.with_name(f"{path.stem}-{number}{path.suffix}")
@@ -388,7 +388,7 @@ def _alternatives(result: PlanResult, wanted: int, options: SolveOptions, out: s
         alt_value = coach_value(alternative) or 0.0
         written = ""
         if out:
-            path = alternative_path(out, index)
+            path = _alternative_path(out, index)
             iotools.write_plan(plan, path)
             written = f"; wrote {path}"
         print(
