@@ -612,11 +612,13 @@ def test_plan_alternatives_bad_k(value: str, capsys: pytest.CaptureFixture[str])
 def test_plan_lock_and_swap_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder, client = _tiny_folder(tmp_path)
     out = tmp_path / "plan.csv"
-    code, _stdout, err = call(
+    code, stdout, err = call(
         capsys, "plan", "--client", str(client), "--library", str(folder),
         "--lock", "row_b@Mon,hinge_d@Thu", "--swap", "hinge_a@Thu", "--out", str(out),
     )  # fmt: skip
     assert code == 0, err
+    assert "Locked: row_b@Mon, hinge_d@Thu; swapped out: hinge_a@Thu" in stdout
+    assert sum(1 for line in stdout.splitlines() if line.endswith("(locked)")) == 2
     placed = {(r["exercise_id"], r["weekday"]) for r in _rows(out)}
     assert {("row_b", "Mon"), ("hinge_d", "Thu")} <= placed
     assert ("hinge_a", "Thu") not in placed

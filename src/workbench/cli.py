@@ -273,14 +273,20 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
                 + " in a week this short (a week without the floors would pass them)"
             )
     width = max((len(entry.exercise) for entry in plan.entries), default=10)
+    locks = {(lock.exercise_id, lock.weekday) for lock in client.locks}
+    if client.locks or client.swaps:
+        kept = ", ".join(map(str, client.locks)) or "nothing"
+        swapped = ", ".join(map(str, client.swaps)) or "nothing"
+        print(f"Locked: {kept}; swapped out: {swapped}")
     for session in sessions(plan, problem.weekdays, client.minutes_per_session):
         print(f"\n{session.weekday}  {number(session.minutes)}/{number(session.booked)} min")
         if not session.entries:
             print("  (rest day: nothing needed)")
         for entry in session.entries:
+            locked = "  (locked)" if (entry.exercise_id, entry.weekday) in locks else ""
             print(
                 f"  {entry.order:>2}. {entry.exercise:<{width}}  {entry.sets} x {entry.reps:<6} "
-                f"rest {entry.rest_seconds:>3} s  {number(entry.minutes):>5} min"
+                f"rest {entry.rest_seconds:>3} s  {number(entry.minutes):>5} min{locked}"
             )
     print("\nCoverage [effective sets/week]  (posterior chain first)")
     _print_coverage(list(result.coverage))
