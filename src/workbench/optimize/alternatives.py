@@ -2,14 +2,16 @@
 
 Each alternative is another run of the same lexicographic spec on the same decisions and
 constraints, with a no-good cut for every week found so far: at least one (exercise, day)
-choice must differ. So the k-th week is the best the spec finds among the weeks not yet
-shown, and the same inputs give the same weeks in the same order.
+choice must differ — and differ by more than moving whole sessions between interchangeable
+days. So the k-th week is the best the spec finds among the weeks not yet shown, and the same
+inputs give the same weeks in the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import permutations
 
 import pulp
 
@@ -22,10 +24,10 @@ from workbench.optimize import (
     Termination,
     solve,
 )
-from workbench.optimize.decisions import Decisions, Key
+from workbench.optimize.decisions import Decisions, Key, interchangeable_days
 from workbench.problem import Problem
 
-__all__ = ["Alternatives", "no_good_cut", "solve_alternatives"]
+__all__ = ["Alternatives", "no_good_cut", "relabelled", "solve_alternatives"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,18 @@ class Alternatives:
 def _chosen(result: SolveResult) -> frozenset[Key]:
     assert result.plan is not None
     return frozenset((e.exercise_id, e.weekday) for e in result.plan.entries if e.sets > 0)
+
+
+def relabelled(problem: Problem, chosen: frozenset[Key]) -> set[frozenset[Key]]:
+    """``chosen`` and every week that only moves its sessions between interchangeable days
+    (isolated days no lock or swap names): the same week to a coach, with the same shortfall
+    and value, so not an alternative."""
+    days = interchangeable_days(problem)
+    weeks = set()
+    for order in permutations(days):
+        moved = dict(zip(days, order, strict=True))
+        weeks.add(frozenset((exercise, moved.get(day, day)) for exercise, day in chosen))
+    return weeks
 
 
 def no_good_cut(decisions: Decisions, chosen: frozenset[Key]) -> None:
@@ -91,7 +105,8 @@ def solve_alternatives(
 
         def cut_off(decisions: Decisions, seen: Iterable[frozenset[Key]] = seen) -> None:
             for chosen in seen:
-                no_good_cut(decisions, chosen)
+                for week in sorted(relabelled(problem, chosen), key=sorted):
+                    no_good_cut(decisions, week)
 
         result = solve(problem, options, restrict=cut_off)
         if not result.ok or result.shortfall is None:
