@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python benchmarks/coach_rubric.py
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/figures.py
+	$(BIN)/python benchmarks/whatif.py
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

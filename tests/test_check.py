@@ -157,6 +157,26 @@ def test_limit_6_required_missing(library: Library, targets: dict[str, Target]) 
     assert "kettlebell_swing" in violations[0].message
 
 
+def test_limit_6_a_broken_lock(library: Library, targets: dict[str, Target]) -> None:
+    """A lock holds only on its own weekday: the exercise moved to another day, or dropped,
+    breaks it."""
+    locked = CLIENT.evolve(lock=("glute_bridge@Fri",))
+    assert limits(build_plan(library, CLIENT.weekdays, VALID), library, targets, locked) == set()
+    moved = with_sets(library, {("glute_bridge", "Fri"): 0, ("glute_bridge", "Wed"): 3})
+    violations = check_plan(moved, library, locked, targets)
+    assert [v.limit.number for v in violations] == [6]
+    assert "glute_bridge@Fri" in violations[0].message
+    dropped = with_sets(library, {("glute_bridge", "Fri"): 0})
+    assert limits(dropped, library, targets, locked) == {6}
+
+
+def test_limit_4_a_swap_bans_one_day(library: Library, targets: dict[str, Target]) -> None:
+    swapped = CLIENT.evolve(swap=("glute_bridge@Fri",))
+    assert limits(build_plan(library, CLIENT.weekdays, VALID), library, targets, swapped) == {4}
+    moved = with_sets(library, {("glute_bridge", "Fri"): 0, ("glute_bridge", "Wed"): 3})
+    assert limits(moved, library, targets, swapped) == set()
+
+
 def test_limit_7_muscle_above_maximum(library: Library) -> None:
     tight = {**resolve_targets(library, CLIENT), "gluteus_maximus": Target(0, 5)}
     plan = build_plan(library, CLIENT.weekdays, VALID)

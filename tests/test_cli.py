@@ -398,7 +398,8 @@ def test_help_in_a_subprocess() -> None:
     assert result.returncode == 0
     for option in ("--client", "--days", "--weekdays", "--minutes", "--equipment", "--level",
                    "--sport", "--avoid", "--require", "--ban", "--max-sets", "--library",
-                   "--solver", "--time-limit", "--strict", "--out"):  # fmt: skip
+                   "--solver", "--time-limit", "--strict", "--out", "--alternatives",
+                   "--lock", "--swap"):  # fmt: skip
         assert option in result.stdout
 
 
@@ -406,3 +407,289 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     code, _out, err = call(capsys)
     assert code == 2
     assert "Traceback" not in err
+
+
+# ---- what-if: sweeps, alternatives, swap and lock (on a tiny library folder: fast) ----------
+
+
+def _tiny_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A library folder holding test_whatif's small library, no sport profiles but the
+    general one, two kits; and a client file for it."""
+    from test_whatif import small_library
+
+    folder = tmp_path / "tiny_lib"
+    folder.mkdir()
+    (folder / "sports").mkdir()
+    library = small_library()
+    muscles = [
+        {
+            "id": m.id,
+            "name": m.name,
+            "region": m.region,
+            "chain": m.chain,
+            "min_sets": f"{m.min_sets:g}",
+            "max_sets": f"{m.max_sets:g}",
+            "target_sets": f"{m.target_sets:g}",
+        }
+        for m in library.muscles
+    ]
+    exercises = []
+    for e in library.exercises:
+        exercises.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "equipment": ";".join(e.equipment),
+                "pattern": e.pattern,
+                "level": e.level,
+                "set_minutes": f"{e.set_minutes:g}",
+                "reps": e.reps,
+                "rest_seconds": str(e.rest_seconds),
+                "knee_flexion": f"{e.knee_flexion:g}",
+                "spinal_load": e.spinal_load,
+                "unilateral": "yes" if e.unilateral else "no",
+                "explosive": "yes" if e.explosive else "no",
+                "tags": ";".join(e.tags),
+                "primary_muscles": ";".join(e.primary_muscles),
+                "secondary_muscles": ";".join(e.secondary_muscles),
+                "family": e.family,
+            }
+        )
+    equipment = [{"id": item.id, "name": item.name} for item in library.equipment]
+    for name, rows in (
+        ("muscles.csv", muscles),
+        ("exercises.csv", exercises),
+        ("equipment.csv", equipment),
+    ):
+        with (folder / name).open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    _write(
+        folder / "kits.toml",
+        '[bare]\nname = "Nothing"\nequipment = []\n\n[bands]\nname = "Band"\nequipment = ["band"]\n',
+    )
+    client = _write(
+        tmp_path / "tiny.toml",
+        'name = "Tiny"\nweekdays = ["Mon", "Thu"]\nminutes_per_session = 12\n'
+        'equipment = ["band"]\n',
+    )
+    return folder, client
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_sweep_minutes_writes_a_csv_and_prints_a_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    out = tmp_path / "sweep.csv"
+    code, stdout, err = call(
+        capsys, "sweep", "--client", str(client), "--library", str(folder),
+        "--minutes", "4,8,12", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    rows = _rows(out)
+    assert [r["minutes"] for r in rows] == ["4", "8", "12"]
+    for column in ("total_shortfall", "minutes_used", "coach_passed", "coach_misses"):
+        assert column in rows[0]
+    assert "effective_sets_m1" in rows[0] and "effective_sets_q" in rows[0]
+    shortfalls = [float(r["total_shortfall"]) for r in rows]
+    assert shortfalls == sorted(shortfalls, reverse=True) and shortfalls[0] > shortfalls[-1]
+    assert all(r["status"] == "optimal" for r in rows)
+    lines = stdout.splitlines()
+    assert lines[0].startswith("Sweep of minutes for Tiny")
+    assert sum(1 for line in lines if line.strip().startswith(("4 ", "8 ", "12 "))) == 3
+    assert f"Wrote {out}" in stdout
+
+
+def test_sweep_days_and_kits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    out = tmp_path / "days.csv"
+    code, _stdout, err = call(
+        capsys, "sweep", "--client", str(client), "--library", str(folder),
+        "--days", "1,2,3", "--shortfall-only", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    rows = _rows(out)
+    assert [r["weekdays"] for r in rows] == ["Mon", "Mon;Thu", "Mon;Thu;Sat"]
+    shortfalls = [float(r["total_shortfall"]) for r in rows]
+    assert shortfalls == sorted(shortfalls, reverse=True)
+    out = tmp_path / "kits.csv"
+    code, _stdout, err = call(
+        capsys, "sweep", "--client", str(client), "--library", str(folder),
+        "--kits", "bare,bands", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    assert [r["kit"] for r in _rows(out)] == ["bare", "bands"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--minutes", "20,abc"], ["--minutes", "abc"]),
+        (["--minutes", "0"], ["--minutes", "0"]),
+        (["--minutes", ","], ["--minutes"]),
+        (["--days", "0,2"], ["--days", "0"]),
+        (["--days", "2.5"], ["--days", "2.5"]),
+        (["--kits", "bands,castle"], ["--kits", "castle"]),
+        (["--minutes", "20", "--days", "2"], ["not allowed with"]),
+        ([], ["one of the arguments"]),
+    ],
+)
+def test_sweep_bad_input_is_one_line(
+    args: list[str], expected: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    code, out, err = call(capsys, "sweep", "--client", str(client), "--library", str(folder), *args)
+    assert code == 2
+    line = one_line(err)
+    for word in expected:
+        assert word in line
+    assert out == ""
+
+
+def test_plan_alternatives_write_checked_distinct_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    written = []
+    for run_number in (1, 2):
+        where = tmp_path / f"run{run_number}"
+        where.mkdir()
+        out = where / "plan.csv"
+        code, stdout, err = call(
+            capsys, "plan", "--client", str(client), "--library", str(folder),
+            "--alternatives", "3", "--out", str(out),
+        )  # fmt: skip
+        assert code == 0, err
+        files = [out, where / "plan-2.csv", where / "plan-3.csv"]
+        assert all(f.is_file() for f in files)
+        assert "Only" not in stdout
+        assert stdout.count("; wrote ") == 2
+        written.append([f.read_bytes() for f in files])
+        for path in files:
+            code, checked, _err = call(
+                capsys, "check", str(path), "--client", str(client), "--library", str(folder)
+            )
+            assert code == 0, checked
+        weeks = {frozenset((r["exercise_id"], r["weekday"]) for r in _rows(path)) for path in files}
+        assert len(weeks) == 3
+    assert written[0] == written[1]  # the same inputs, the same files, byte for byte
+
+
+def test_plan_alternatives_fewer_than_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, _client = _tiny_folder(tmp_path)
+    client = _write(
+        tmp_path / "one.toml",
+        'weekdays = ["Mon"]\nminutes_per_session = 4\nmin_sets_per_exercise = 2\n'
+        'ban = ["hinge_b", "hinge_d", "row_a", "row_b", "front"]\n',
+    )
+    out = tmp_path / "plan.csv"
+    code, stdout, err = call(
+        capsys, "plan", "--client", str(client), "--library", str(folder),
+        "--alternatives", "3", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    only = [line for line in stdout.splitlines() if line.startswith("Only ")]
+    assert len(only) == 1 and only[0].startswith("Only 1 of 3 weeks: ")
+    assert out.is_file() and not (tmp_path / "plan-2.csv").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "abc", "99"])
+def test_plan_alternatives_bad_k(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = call(capsys, "plan", "--client", HOME, "--alternatives", value)
+    assert code == 2
+    line = one_line(err)
+    assert "--alternatives" in line and value in line
+
+
+def test_plan_lock_and_swap_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    out = tmp_path / "plan.csv"
+    code, stdout, err = call(
+        capsys, "plan", "--client", str(client), "--library", str(folder),
+        "--lock", "row_b@Mon,hinge_d@Thu", "--swap", "hinge_a@Thu", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Locked: row_b@Mon, hinge_d@Thu; swapped out: hinge_a@Thu" in stdout
+    assert sum(1 for line in stdout.splitlines() if line.endswith("(locked)")) == 2
+    placed = {(r["exercise_id"], r["weekday"]) for r in _rows(out)}
+    assert {("row_b", "Mon"), ("hinge_d", "Thu")} <= placed
+    assert ("hinge_a", "Thu") not in placed
+    # The same locks in a client file: the checker holds the plan to them, and a plan that
+    # drops a lock breaks limit 6.
+    locked = _write(
+        tmp_path / "locked.toml",
+        client.read_text(encoding="utf-8") + 'lock = ["row_b@Mon", "hinge_d@Thu"]\n'
+        'swap = ["hinge_a@Thu"]\n',
+    )
+    code, checked, _err = call(
+        capsys, "check", str(out), "--client", str(locked), "--library", str(folder)
+    )
+    assert code == 0, checked
+    lines = out.read_text(encoding="utf-8").splitlines()
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        "\n".join(line for line in lines if ",row_b," not in line) + "\n", encoding="utf-8"
+    )
+    code, checked, _err = call(
+        capsys, "check", str(broken), "--client", str(locked), "--library", str(folder)
+    )
+    assert code == 1
+    assert "limit 6 (required exercises present): locked row_b@Mon is not on Mon" in checked
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--lock", "row_b@Funday"], ["--lock", "row_b@Funday", "not a weekday"]),
+        (["--lock", "row_b"], ["--lock", "row_b", "exercise@Day"]),
+        (["--lock", "moon_walk@Mon"], ["--lock", "moon_walk@Mon", "not an exercise id"]),
+        (["--lock", "row_b@Tue"], ["--lock", "row_b@Tue", "not a training day"]),
+        (["--swap", "row_b@Sun"], ["--swap", "row_b@Sun", "not a training day"]),
+        (["--lock", "row_b@Mon", "--swap", "row_b@Mon"], ["--swap", "both locked and swapped"]),
+    ],
+)
+def test_bad_locks_and_swaps(
+    args: list[str], expected: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    code, out, err = call(capsys, "plan", "--client", str(client), "--library", str(folder), *args)
+    assert code == 2
+    line = one_line(err)
+    for word in expected:
+        assert word in line
+    assert out == ""
+
+
+def test_a_lock_on_a_day_an_override_drops_names_the_client_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    locked = _write(
+        tmp_path / "locked.toml", client.read_text(encoding="utf-8") + 'lock = ["row_b@Thu"]\n'
+    )
+    code, _out, err = call(
+        capsys, "plan", "--client", str(locked), "--library", str(folder), "--weekdays", "Mon,Wed"
+    )
+    assert code == 2
+    line = one_line(err)
+    assert "locked.toml" in line and "field 'lock'" in line and "row_b@Thu" in line
+
+
+def test_a_lock_that_does_not_fit_exits_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, client = _tiny_folder(tmp_path)
+    code, _out, err = call(
+        capsys, "plan", "--client", str(client), "--library", str(folder),
+        "--minutes", "3", "--lock", "hinge_a@Mon",
+    )  # fmt: skip
+    assert code == 3
+    assert "locked hinge_a@Mon does not fit the 3-min session" in one_line(err)

@@ -38,6 +38,8 @@ ban = ["barbell_deadlift"]
 min_sets_per_exercise = 3
 max_sets_per_exercise = 4
 max_exercises_per_session = 6
+lock = ["kettlebell_swing@Mon"]
+swap = ["kettlebell_swing@Wed"]
 
 [targets.gluteus_medius]
 min = 8
@@ -74,6 +76,8 @@ def test_every_contract_key_parses(tmp_path: Path, library: Library, profiles) -
         min_sets_per_exercise=3,
         max_sets_per_exercise=4,
         max_exercises_per_session=6,
+        lock=("kettlebell_swing@Mon",),
+        swap=("kettlebell_swing@Wed",),
         targets={"gluteus_medius": Override(8, 16), "soleus": Override(None, 12)},
         priorities={"gluteus_maximus": 2.0, "hamstrings": 1.5},
     )
@@ -137,6 +141,14 @@ def test_days_per_week_spreads_days(days: int, tmp_path: Path) -> None:
         ("[targets.hamstrings]\nmin = -1\nmax = 4", "targets.hamstrings.min", -1),
         ("[priorities]\nhamstrings = 'high'", "priorities.hamstrings", "high"),
         ("priorities = 3", "priorities", 3),
+        ("lock = ['barbell_deadlift']", "lock", "barbell_deadlift"),
+        ("lock = ['barbell_deadlift@Funday']", "lock", "barbell_deadlift@Funday"),
+        ("lock = ['barbell_deadlift@Fri']", "lock", "barbell_deadlift@Fri"),
+        ("lock = ['Barbell Deadlift@Mon']", "lock", "Barbell Deadlift@Mon"),
+        ("lock = ['row@Mon', 'row@Mon']", "lock", "row@Mon"),
+        ("lock = 'row@Mon'", "lock", "row@Mon"),
+        ("swap = ['barbell_deadlift@Sun']", "swap", "barbell_deadlift@Sun"),
+        ("lock = ['row@Mon']\nswap = ['row@Mon']", "swap", "row@Mon"),
     ],
 )
 def test_bad_values_name_file_field_and_value(
@@ -183,6 +195,9 @@ def test_missing_required_keys(tmp_path: Path) -> None:
         ({"priorities": {"glutes": 2.0}}, "priorities.glutes", "glutes"),
         ({"targets": {"hamstrings": Override(25, None)}}, "targets.hamstrings.min", 25),
         ({"require": ("glute_bridge",), "ban": ("glute_bridge",)}, "ban", "glute_bridge"),
+        ({"lock": ("moon_walk@Mon",)}, "lock", "moon_walk@Mon"),
+        ({"swap": ("moon_walk@Wed",)}, "swap", "moon_walk@Wed"),
+        ({"lock": ("glute_bridge@Mon",), "ban": ("glute_bridge",)}, "lock", "glute_bridge@Mon"),
     ],
 )
 def test_unknown_ids_are_rejected(
@@ -208,6 +223,9 @@ def test_unknown_ids_are_rejected(
         ({"avoid": ("knees",)}, "avoid", "knees"),
         ({"targets": {"hamstrings": Override(9, 4)}}, "targets.hamstrings.min", 9),
         ({"priorities": {"hamstrings": -1}}, "priorities.hamstrings", -1),
+        ({"lock": ("row@Tue",)}, "lock", "row@Tue"),
+        ({"swap": ("row",)}, "swap", "row"),
+        ({"lock": ("row@Mon",), "swap": ("row@Mon",)}, "swap", "row@Mon"),
     ],
 )
 def test_clients_check_themselves_when_made(
@@ -289,3 +307,27 @@ def test_windows_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "crlf.toml"
     path.write_bytes(b'name = "Sam"\r\nweekdays = ["Mon", "Thu"]\r\nminutes_per_session = 30\r\n')
     assert iotools.read_client(path).weekdays == ("Mon", "Thu")
+
+
+def test_locks_and_swaps_round_trip_exactly(tmp_path: Path, library: Library, profiles) -> None:
+    """Locks and swaps are saved with the client file: written, read back, the same client and
+    the same text (their order kept)."""
+    client = Client(
+        name="Sam",
+        weekdays=("Mon", "Wed", "Fri"),
+        minutes_per_session=45,
+        equipment=("kettlebell", "band", "pullup_bar"),
+        lock=("pull_up@Wed", "kettlebell_swing@Mon"),
+        swap=("kettlebell_romanian_deadlift@Fri",),
+    )
+    validate_client(client, library, profiles)
+    path = iotools.write_client(client, tmp_path / "sam.toml")
+    text = path.read_text(encoding="utf-8")
+    assert 'lock = [\n    "pull_up@Wed",\n    "kettlebell_swing@Mon",\n]' in text or (
+        'lock = ["pull_up@Wed", "kettlebell_swing@Mon"]' in text
+    )
+    again = iotools.read_client(path)
+    assert again == client
+    assert [str(p) for p in again.locks] == ["pull_up@Wed", "kettlebell_swing@Mon"]
+    assert again.swaps[0].exercise_id == "kettlebell_romanian_deadlift"
+    assert iotools.write_client(again, tmp_path / "again.toml").read_text(encoding="utf-8") == text

@@ -228,3 +228,34 @@ def test_limit_9_exercises_per_session(solver: str) -> None:
     assert _limits_broken(library, client, off) == {9}
     on = _solve(library, client, solver)
     assert on.plan is not None and len(on.plan.entries) == 1
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_4_a_swap_bans_an_exercise_on_one_day(solver: str) -> None:
+    """Swapping ``good`` out of Monday leaves it on Thursday only."""
+    client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, max_sets_per_exercise=3)
+    swapped = client.evolve(swap=("good@Mon",))
+    _binds(_one_muscle(), swapped, client, 4, solver)
+    plan = _solve(_one_muscle(), swapped, solver).plan
+    assert plan is not None
+    good_days = {e.weekday for e in plan.entries if e.exercise_id == "good"}
+    assert good_days == {"Thu"}
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_6_a_lock_keeps_an_exercise_on_its_day(solver: str) -> None:
+    """The locked exercise trains only an anterior muscle and fills Thursday: nothing but the
+    lock asks for it there."""
+    library = tiny.build(
+        [tiny.muscle("m1", 4, 20), tiny.muscle("q", 0, 20, chain="anterior")],
+        [tiny.exercise("e1", ["m1"], set_minutes=2), tiny.exercise("front", ["q"], set_minutes=2)],
+    )
+    client = Client(weekdays=("Mon", "Thu"), minutes_per_session=4)
+    locked = client.evolve(lock=("front@Thu",))
+    _binds(library, locked, client, 6, solver)
+    held = _solve(library, locked, solver)
+    assert held.shortfall == 2
+    assert held.plan is not None
+    assert ("front", "Thu") in {(e.exercise_id, e.weekday) for e in held.plan.entries}
+    off = _solve(library, locked, solver, without=frozenset({HardLimit.REQUIRED}))
+    assert _limits_broken(library, locked, off) == {6}

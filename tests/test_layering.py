@@ -14,7 +14,7 @@ SOURCE = ROOT / "src" / "workbench"
 
 #: One way through (STYLE.md): vocabulary -> library -> client and plan values -> file I/O ->
 #: problem -> optimizer -> checker and analytics -> rubric, explanations, presentation ->
-#: the orchestrator -> figures, report, CLI, dashboard.
+#: the orchestrator -> what-if analysis -> figures, report, CLI, dashboard.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "glossary", "rules", "standards"),
     ("library",),
@@ -26,9 +26,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("optimize.constraints", "optimize.objectives"),
     ("optimize.spec",),
     ("optimize",),
+    ("optimize.alternatives",),
     ("check", "analytics"),
     ("quality", "explain", "present"),
     ("planner",),
+    ("whatif",),
     ("explore", "figures"),
     ("report", "ui", "app", "cli"),
 )

@@ -32,6 +32,7 @@ CORE = (
     "iotools",
     "library",
     "optimize",
+    "optimize.alternatives",
     "optimize.backends",
     "optimize.constraints",
     "optimize.decisions",
@@ -46,6 +47,7 @@ CORE = (
     "quality",
     "rules",
     "standards",
+    "whatif",
 )
 #: pip name -> the conda-forge packages that provide it.
 CONDA_NAMES = {"pulp[cbc]": ("pulp", "coin-or-cbc")}

@@ -143,10 +143,15 @@ def own_violations(
             broken.add(4)
         if not client.min_sets_per_exercise <= sets <= client.max_sets_per_exercise:
             broken.add(5)
+        if f"{exercise_id}@{day}" in client.swap:  # swapped out of that day only
+            broken.add(4)
     if any(total > client.minutes_per_session + 1e-9 for total in minutes.values()):
         broken.add(2)
     used = {exercise_id for (exercise_id, _day), sets in assignment.items() if sets}
     if not set(client.require) <= used:
+        broken.add(6)
+    placed = {f"{exercise_id}@{day}" for (exercise_id, day), sets in assignment.items() if sets}
+    if not set(client.lock) <= placed:  # a lock: that exercise on that day
         broken.add(6)
     totals = effective_sets(library, assignment)
     if any(totals[m] > targets[m].max_sets + 1e-9 for m in list(totals)):
@@ -413,3 +418,18 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
         priorities={m: draw(st.sampled_from([0.5, 1, 2, 3])) for m in posterior},
     )
     return build(muscles, exercises), client
+
+
+@st.composite
+def tiny_problems_with_placements(draw: st.DrawFn) -> tuple[Library, Client]:
+    """A generated tiny problem with a lock and a swap on the client's weekdays (either may be
+    left out); three weekdays at times, so that isolated days could be ordered."""
+    library, client = draw(tiny_problems())
+    if draw(st.booleans()):
+        client = client.evolve(weekdays=("Mon", "Wed", "Fri"))
+    placements = [f"{e.id}@{d}" for e in library.exercises for d in client.weekdays]
+    lock = draw(st.lists(st.sampled_from(placements), max_size=1))
+    lock = [p for p in lock if p.split("@")[0] not in client.ban]
+    others = [p for p in placements if p not in lock]
+    swap = draw(st.lists(st.sampled_from(others), max_size=1))
+    return library, client.evolve(lock=tuple(lock), swap=tuple(swap))

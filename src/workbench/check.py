@@ -107,6 +107,11 @@ def check_plan(
                 fail(4, f"{entry.weekday} {exercise.id} carries avoided tag {tag}")
         if exercise.id in client.ban:
             fail(4, f"{entry.weekday} {exercise.id} is banned")
+    # 4: a swap bans an exercise on one weekday.
+    for swap in client.swaps:
+        for entry in plan.entries:
+            if entry.exercise_id == swap.exercise_id and entry.weekday == swap.weekday:
+                fail(4, f"{entry.weekday} {entry.exercise_id} is swapped out of {swap.weekday}")
 
     # 5: once per session, min..max sets.
     low, high = client.min_sets_per_exercise, client.max_sets_per_exercise
@@ -124,6 +129,11 @@ def check_plan(
     for exercise_id in client.require:
         if exercise_id not in present:
             fail(6, f"required {exercise_id} is missing")
+    # 6: a lock is an exercise required on its weekday.
+    placed = {(entry.exercise_id, entry.weekday) for entry in plan.entries if entry.sets > 0}
+    for lock in client.locks:
+        if (lock.exercise_id, lock.weekday) not in placed:
+            fail(6, f"locked {lock.exercise_id}@{lock.weekday} is not on {lock.weekday}")
 
     # 7: effective sets per muscle against its maximum.
     effective: dict[str, float] = defaultdict(float)

@@ -11,19 +11,29 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, NoReturn
 
 from workbench import iotools
 from workbench.analytics import MuscleCoverage, coverage, coverage_rows
 from workbench.check import check_plan
-from workbench.client import CLIENT_FIELDS, Client, resolve_targets, spread_days, validate_client
+from workbench.client import (
+    CLIENT_FIELDS,
+    MAX_MINUTES,
+    Client,
+    resolve_targets,
+    spread_days,
+    validate_client,
+)
 from workbench.errors import InputError, LibraryError, WorkbenchError
 from workbench.explain import Relaxation, what_relaxing_buys
+from workbench.glossary import WEEKDAYS
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.plan import Plan
 from workbench.planner import PlanResult, make_plan
 from workbench.present import number, sessions, status_words
+from workbench.whatif import coach_value, plan_alternatives, sweep_clients, sweep_frame
 
 __all__ = ["main"]
 
@@ -93,6 +103,40 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="exit 3 when any posterior-chain muscle stays short"
     )
     plan.add_argument("--out", metavar="FILE", help="write the plan CSV here")
+    plan.add_argument(
+        "--alternatives",
+        metavar="K",
+        help="also find up to K-1 different weeks at the same optimal shortfall and within the "
+        "coach value's gap of the best; with --out, written beside it as NAME-2.csv .. NAME-K.csv",
+    )
+
+    sweep = commands.add_parser(
+        "sweep",
+        help="re-plan a client at several minutes, days or equipment kits",
+        description="Re-plan a client at each value of one limit and tabulate the shortfall, "
+        "effective sets per muscle, minutes used and the coach check (one row per value). "
+        "Days are chosen nested (N+1 days hold the N days), so the shortfall only falls.",
+    )
+    sweep.add_argument("--client", metavar="FILE", required=True, help="client file (TOML)")
+    varied = sweep.add_mutually_exclusive_group(required=True)
+    varied.add_argument("--minutes", metavar="LIST", help="minutes per session, e.g. 20,30,45,60")
+    varied.add_argument("--days", metavar="LIST", help="training days a week, e.g. 2,3,4")
+    varied.add_argument(
+        "--kits", metavar="LIST", help="equipment kits from kits.toml, e.g. home,garage,gym"
+    )
+    _add_library(sweep)
+    sweep.add_argument(
+        "--solver", choices=SOLVERS, default="highs", help="MIP solver (default highs)"
+    )
+    sweep.add_argument(
+        "--time-limit", metavar="S", help="cap on each re-plan in seconds (default none)"
+    )
+    sweep.add_argument(
+        "--shortfall-only",
+        action="store_true",
+        help="solve the shortfall only (fast; no coach value, so no coach check)",
+    )
+    sweep.add_argument("--out", metavar="FILE", help="write the sweep CSV here")
 
     cover = commands.add_parser(
         "coverage",
@@ -205,7 +249,7 @@ def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple
             raise InputError(
                 error.message, file=COMMAND_LINE, field=options[key], value=error.value
             ) from None
-        raise
+        raise error.located(label) from None
     return client, label
 
 
@@ -233,14 +277,20 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
                 + " in a week this short (a week without the floors would pass them)"
             )
     width = max((len(entry.exercise) for entry in plan.entries), default=10)
+    locks = {(lock.exercise_id, lock.weekday) for lock in client.locks}
+    if client.locks or client.swaps:
+        kept = ", ".join(map(str, client.locks)) or "nothing"
+        swapped = ", ".join(map(str, client.swaps)) or "nothing"
+        print(f"Locked: {kept}; swapped out: {swapped}")
     for session in sessions(plan, problem.weekdays, client.minutes_per_session):
         print(f"\n{session.weekday}  {number(session.minutes)}/{number(session.booked)} min")
         if not session.entries:
             print("  (rest day: nothing needed)")
         for entry in session.entries:
+            locked = "  (locked)" if (entry.exercise_id, entry.weekday) in locks else ""
             print(
                 f"  {entry.order:>2}. {entry.exercise:<{width}}  {entry.sets} x {entry.reps:<6} "
-                f"rest {entry.rest_seconds:>3} s  {number(entry.minutes):>5} min"
+                f"rest {entry.rest_seconds:>3} s  {number(entry.minutes):>5} min{locked}"
             )
     print("\nCoverage [effective sets/week]  (posterior chain first)")
     _print_coverage(list(result.coverage))
@@ -282,6 +332,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     profiles = iotools.read_library_profiles(args.library, library)
     client, label = _client(args, library, profiles)
     limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
+    wanted = _number(args.alternatives, "--alternatives", low=1, high=MAX_ALTERNATIVES, whole=True)
     options = SolveOptions(solver=args.solver, time_limit=limit)
     weights = iotools.read_library_weights(args.library)
     result = make_plan(library, client, profiles, options, weights=weights, file=label)
@@ -301,7 +352,153 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if args.out:
         iotools.write_plan(result.plan, args.out)
         print(f"\nWrote {args.out}")
+    if wanted is not None and wanted > 1:
+        _alternatives(result, int(wanted), options, args.out)
     return EXIT_OK
+
+
+MAX_ALTERNATIVES = 20
+
+
+def _alternative_path(out: str | Path, number: int) -> Path:
+    """Where the ``number``-th week goes beside ``out``: plan.csv -> plan-2.csv."""
+    path = Path(out)
+    return path.with_name(f"{path.stem}-{number}{path.suffix}")
+
+
+def _difference(best: Plan, other: Plan) -> str:
+    """What ``other`` does differently from ``best``: +added@Day, -dropped@Day."""
+    mine = {(e.exercise_id, e.weekday) for e in best.entries}
+    theirs = {(e.exercise_id, e.weekday) for e in other.entries}
+    order = {d: i for i, d in enumerate(WEEKDAYS)}
+
+    def key(item: tuple[str, str]) -> tuple[int, str]:
+        return (order[item[1]], item[0])
+
+    added = [f"+{e}@{d}" for e, d in sorted(theirs - mine, key=key)]
+    dropped = [f"-{e}@{d}" for e, d in sorted(mine - theirs, key=key)]
+    changes = [*added, *dropped]
+    return ", ".join(changes) if changes else "the same exercises, other sets"
+
+
+def _alternatives(result: PlanResult, wanted: int, options: SolveOptions, out: str | None) -> None:
+    found = plan_alternatives(result, wanted, options)
+    best = result.plan
+    assert best is not None
+    value = found.best_value
+    floor = found.value_floor
+    if value is not None and floor is not None:
+        print(
+            f"\nAlternatives: weighted shortfall {number(result.solved.shortfall or 0.0)} "
+            f"(proven optimal), coach value at least {floor:.1f} (best {value:.1f} points)"
+        )
+    for index, alternative in enumerate(found.plans[1:], start=2):
+        plan = alternative.plan
+        assert plan is not None and alternative.check is not None
+        alt_value = coach_value(alternative) or 0.0
+        written = ""
+        if out:
+            path = _alternative_path(out, index)
+            iotools.write_plan(plan, path)
+            written = f"; wrote {path}"
+        print(
+            f"  {index}. coach value {alt_value:.1f}, {alternative.check.summary()}: "
+            f"{_difference(best, plan)}{written}"
+        )
+    if not found.complete:
+        print(f"Only {len(found.plans)} of {wanted} weeks: {found.note}")
+
+
+def _values(text: str, option: str, *, whole: bool, low: float, high: float) -> list[float]:
+    items = _csv_list(text)
+    if not items:
+        raise InputError("names no value", file=COMMAND_LINE, field=option, value=text)
+    values = [_number(item, option, low=low, high=high, whole=whole) for item in items]
+    return [v for v in values if v is not None]
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    library = _load_library(args.library)
+    profiles = iotools.read_library_profiles(args.library, library)
+    client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
+    limit = _number(args.time_limit, "--time-limit", low=0.1, high=3600)
+    options = SolveOptions(
+        solver=args.solver, time_limit=limit, preferences=not args.shortfall_only
+    )
+    kits = iotools.read_library_kits(args.library, library)
+    values: list[Any]
+    if args.minutes is not None:
+        parameter, option = "minutes", "--minutes"
+        values = [
+            int(v) if float(v).is_integer() else v
+            for v in _values(args.minutes, option, whole=False, low=1, high=MAX_MINUTES)
+        ]
+    elif args.days is not None:
+        parameter, option = "days", "--days"
+        values = [int(v) for v in _values(args.days, option, whole=True, low=1, high=7)]
+    else:
+        parameter, option = "kit", "--kits"
+        values = list(_csv_list(args.kits))
+    try:
+        clients = sweep_clients(client, parameter, values, kits)
+    except InputError as error:
+        raise InputError(
+            error.message, file=COMMAND_LINE, field=option, value=error.value
+        ) from None
+    weights = iotools.read_library_weights(args.library)
+    results = []
+    for value, variant in clients:
+        planned = make_plan(
+            library, variant, profiles, options, weights=weights, explain=False, file=args.client
+        )
+        results.append((value, planned))
+    frame = sweep_frame(parameter, results)
+    _print_sweep(client, parameter, frame)
+    if args.out:
+        iotools.write_table(list(frame.columns), frame.itertuples(index=False), args.out)
+        print(f"\nWrote {args.out}")
+    return EXIT_OK
+
+
+def _print_sweep(client: Client, parameter: str, frame: Any) -> None:
+    print(
+        f"Sweep of {parameter} for {client.name} "
+        f"({', '.join(client.weekdays)}, {number(client.minutes_per_session)} min a session)"
+    )
+    header = (
+        f"{parameter:>8}  {'weekdays':<20} {'status':<10} {'shortfall':>9}  "
+        f"{'minutes used':>14}  {'coach check':<11}  short / misses"
+    )
+    print(header)
+    for row in frame.to_dict("records"):
+        shortfall = (
+            "-"
+            if row["total_shortfall"] != row["total_shortfall"]
+            else number(row["total_shortfall"])
+        )
+        used = (
+            "-"
+            if row["minutes_used"] != row["minutes_used"]
+            else f"{number(row['minutes_used'])}/{number(row['minutes_booked'])}"
+        )
+        check = (
+            "-"
+            if row["coach_applicable"] != row["coach_applicable"]
+            else f"{int(row['coach_passed'])}/{int(row['coach_applicable'])}"
+        )
+        notes = "; ".join(
+            part
+            for part in (
+                f"short: {row['short_muscles'].replace(';', ', ')}" if row["short_muscles"] else "",
+                f"misses {row['coach_misses'].replace(';', ', ')}" if row["coach_misses"] else "",
+                row["message"],
+            )
+            if part
+        )
+        print(
+            f"{row[parameter]!s:>8}  {row['weekdays'].replace(';', ','):<20} "
+            f"{row['status']:<10} {shortfall:>9}  {used:>14}  {check:<11}  {notes}"
+        )
 
 
 def _read_plan_for(path: str, library: Library) -> Plan:
@@ -412,6 +609,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
         "plan": _cmd_plan,
+        "sweep": _cmd_sweep,
         "coverage": _cmd_coverage,
         "check": _cmd_check,
         "library": _cmd_library,

@@ -42,11 +42,13 @@ __all__ = [
     "FrozenMap",
     "Kit",
     "Override",
+    "Placement",
     "SportProfile",
     "SportSpecific",
     "Target",
     "client_from_mapping",
     "client_to_mapping",
+    "placement_text",
     "resolve_priorities",
     "resolve_targets",
     "sport_from_mapping",
@@ -137,6 +139,42 @@ class Kit:
     equipment: tuple[str, ...]
 
 
+@dataclass(frozen=True, order=True)
+class Placement:
+    """One exercise on one training weekday: a lock (keep it there) or a swap (not there).
+
+    Written ``exercise@Day`` in client files and on the command line (``barbell_deadlift@Mon``).
+    """
+
+    exercise_id: str
+    weekday: str
+
+    @classmethod
+    def parse(cls, text: str, key: str = "lock") -> Placement:
+        """``"barbell_deadlift@Mon"`` -> ``Placement("barbell_deadlift", "Mon")``; a malformed
+        entry raises :class:`InputError` naming ``key`` and the text."""
+        if not isinstance(text, str) or text.count("@") != 1:
+            raise _fail(
+                None, key, text, f"{text!r} is not exercise@Day (e.g. barbell_deadlift@Mon)"
+            )
+        exercise_id, weekday = (part.strip() for part in text.split("@"))
+        if not SLUG.match(exercise_id):
+            raise _fail(None, key, text, f"'{exercise_id}' in '{text}' is not an exercise id")
+        if weekday not in WEEKDAYS:
+            raise _fail(
+                None, key, text, f"'{weekday}' in '{text}' is not a weekday ({', '.join(WEEKDAYS)})"
+            )
+        return cls(exercise_id, weekday)
+
+    def __str__(self) -> str:
+        return placement_text(self.exercise_id, self.weekday)
+
+
+def placement_text(exercise_id: str, weekday: str) -> str:
+    """How a placement is written: ``exercise@Day``."""
+    return f"{exercise_id}@{weekday}"
+
+
 def _fail(file: str | None, key: str, value: object, message: str) -> InputError:
     return InputError(message, file=file, field=key, value=value)
 
@@ -222,6 +260,23 @@ class Client:
         default=None,
         metadata=_key("optional_whole", "--max-exercises", "most exercises in a session"),
     )
+    # Locks and swaps from the plan table, as exercise@Day. Kind "ids": read and written as
+    # lists of strings like the other id lists (file, command line, dashboard); the Client
+    # checks their shape, validate_client their ids.
+    lock: tuple[str, ...] = field(
+        default=(),
+        metadata=_key(
+            "ids",
+            "--lock",
+            "exercise@Day pairs to keep (e.g. barbell_deadlift@Mon); the rest is re-planned",
+        ),
+    )
+    swap: tuple[str, ...] = field(
+        default=(),
+        metadata=_key(
+            "ids", "--swap", "exercise@Day pairs swapped out: that exercise not on that day"
+        ),
+    )
     targets: Mapping[str, Override] = field(
         default_factory=FrozenMap, metadata=_key("targets", None, "per-muscle band overrides")
     )
@@ -231,7 +286,7 @@ class Client:
 
     def __post_init__(self) -> None:
         # Normalise what callers may hand in as lists or dicts, then check every value.
-        for key in ("weekdays", "equipment", "avoid", "require", "ban"):
+        for key in ("weekdays", "equipment", "avoid", "require", "ban", "lock", "swap"):
             value = getattr(self, key)
             if isinstance(value, str) or not isinstance(value, Iterable):
                 raise _fail(None, key, value, f"{value!r} is not a list of strings")
@@ -268,6 +323,24 @@ class Client:
                 raise _fail(None, "avoid", tag, f"'{tag}' is not a tag ({', '.join(TAGS)})")
         for key in ("equipment", "require", "ban"):
             _check_slugs(key, getattr(self, key))
+        for key in ("lock", "swap"):
+            seen: set[Placement] = set()
+            for text in getattr(self, key):
+                placement = Placement.parse(text, key)
+                if placement.weekday not in self.weekdays:
+                    raise _fail(
+                        None,
+                        key,
+                        text,
+                        f"'{text}' names {placement.weekday}, not a training day "
+                        f"({', '.join(self.weekdays)})",
+                    )
+                if placement in seen:
+                    raise _fail(None, key, text, f"names '{text}' twice")
+                seen.add(placement)
+        both = sorted(set(self.locks) & set(self.swaps))
+        if both:
+            raise _fail(None, "swap", str(both[0]), f"'{both[0]}' is both locked and swapped out")
         low = _number(
             self.min_sets_per_exercise,
             "min_sets_per_exercise",
@@ -301,6 +374,16 @@ class Client:
             _check_override(f"targets.{muscle}", band)
         for muscle, weight in self.priorities.items():
             _number(weight, f"priorities.{muscle}", low=0, high=100)
+
+    @property
+    def locks(self) -> tuple[Placement, ...]:
+        """The locked placements: each exercise kept on its weekday (hard limit 6)."""
+        return tuple(Placement.parse(text, "lock") for text in self.lock)
+
+    @property
+    def swaps(self) -> tuple[Placement, ...]:
+        """The swapped-out placements: each exercise banned on its weekday only (limit 4)."""
+        return tuple(Placement.parse(text, "swap") for text in self.swap)
 
     @property
     def available_equipment(self) -> frozenset[str]:
@@ -543,6 +626,18 @@ def validate_client(
     both = sorted(set(client.require) & set(client.ban))
     if both:
         raise _fail(file, "ban", both[0], f"'{both[0]}' is both required and banned")
+    for key, placements in (("lock", client.locks), ("swap", client.swaps)):
+        for placement in placements:
+            if not library.has_exercise(placement.exercise_id):
+                raise _fail(
+                    file,
+                    key,
+                    str(placement),
+                    f"'{placement.exercise_id}' in '{placement}' is not an exercise id in {where}",
+                )
+    for placement in client.locks:
+        if placement.exercise_id in client.ban:
+            raise _fail(file, "lock", str(placement), f"'{placement}' locks a banned exercise")
     for key, table in (("targets", client.targets), ("priorities", client.priorities)):
         for muscle in table:
             if not library.has_muscle(muscle):

@@ -43,7 +43,7 @@ RELAXABLE: dict[HardLimit, tuple[str, str]] = {
     HardLimit.MUSCLE_MAXIMUM: ("limits", "a higher weekly maximum on another muscle"),
     HardLimit.SETS_PER_EXERCISE: ("limits", "other sets per exercise"),
     HardLimit.EXERCISES_PER_SESSION: ("limits", "more exercises per session"),
-    HardLimit.REQUIRED: ("required", "fewer required exercises"),
+    HardLimit.REQUIRED: ("required", "fewer required exercises or locks"),
 }
 
 
@@ -241,7 +241,19 @@ def explain_infeasible(problem: Problem, result: SolveResult, options: SolveOpti
     """Which hard limits conflict, and what relaxing each would allow."""
     if result.conflicts:
         return "no plan meets the hard limits: " + "; ".join(result.conflicts)
+    # Locks first: the coach set them a moment ago, and dropping one is the smallest change.
+    client = problem.client
     fixes = [
+        f"dropping the lock {lock} would allow a plan"
+        for lock in client.locks
+        if solve(
+            replace(
+                problem, client=client.evolve(lock=tuple(t for t in client.lock if t != str(lock)))
+            ),
+            _quick(options),
+        ).ok
+    ]
+    fixes += [
         f"{cause}: {relief} would allow a plan"
         for limit, (cause, relief) in RELAXABLE.items()
         if solve(problem, _quick(options), enforced=ALL_LIMITS - {limit}).ok

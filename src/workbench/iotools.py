@@ -43,6 +43,7 @@ __all__ = [
     "read_client",
     "read_kits",
     "read_library",
+    "read_library_kits",
     "read_library_profiles",
     "read_library_weights",
     "read_plan",
@@ -53,6 +54,7 @@ __all__ = [
     "write_client",
     "write_coverage",
     "write_plan",
+    "write_table",
 ]
 
 LIBRARY_FILES = ("muscles.csv", "equipment.csv", "exercises.csv")
@@ -494,6 +496,32 @@ def write_coverage(rows: Iterable[Mapping[str, object]], path: str | os.PathLike
         for row in rows
     )
     return atomic_write_text(Path(path), _csv_text(COVERAGE_COLUMNS, body))
+
+
+def write_table(
+    columns: Sequence[str], rows: Iterable[Iterable[object]], path: str | os.PathLike[str]
+) -> Path:
+    """Any table as CSV, written atomically: numbers as the plan CSV writes them (NaN as an
+    empty cell), text neutralised against spreadsheet formulas."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, int | float):
+            return "" if value != value else _number_text(float(value))
+        return _neutralise(str(value))
+
+    body = ([cell(v) for v in row] for row in rows)
+    return atomic_write_text(Path(path), _csv_text(columns, body))
+
+
+def read_library_kits(
+    library_folder: str | os.PathLike[str] | None, library: Library
+) -> dict[str, Kit]:
+    """The kits that go with a library: its folder's ``kits.toml`` if it has one, else the
+    shipped ones, checked against the library's equipment."""
+    own = Path(library_folder) / "kits.toml" if library_folder is not None else None
+    return read_kits(own if own is not None and own.is_file() else None, library)
 
 
 def client_toml(client: Client) -> str:

@@ -26,7 +26,7 @@ from workbench.plan import Plan
 from workbench.problem import Problem, make_problem
 from workbench.quality import CoachCheck, coach_check
 
-__all__ = ["PlanResult", "coverage_costs", "make_plan"]
+__all__ = ["PlanResult", "coverage_costs", "judge", "make_plan"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,15 @@ def make_plan(
     """
     options = options or SolveOptions()
     problem = make_problem(library, client, profiles, weights, file=file)
-    solved = solve(problem, options)
+    return judge(problem, solve(problem, options), options, explain=explain)
+
+
+def judge(
+    problem: Problem, solved: SolveResult, options: SolveOptions, *, explain: bool = True
+) -> PlanResult:
+    """A solve's plan checked independently, judged by the coach's rubric and explained: what
+    :func:`make_plan` does after solving, for solves made another way (alternatives)."""
+    library = problem.library
     if solved.status is Termination.INFEASIBLE:
         message = explain_infeasible(problem, solved, options) if explain else solved.message
         return PlanResult(problem, solved, message=message)

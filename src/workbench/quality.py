@@ -204,7 +204,8 @@ class _Week:
         )
 
     def muscle_name(self, muscle: str) -> str:
-        return self.library.muscle(muscle).name
+        # A small library (a coach's own, or a test's) may lack a muscle the rubric names.
+        return self.library.muscle(muscle).name if self.library.has_muscle(muscle) else muscle
 
     def family_name(self, family: str) -> str:
         """A family as a coach says it: ``deadlift``, not ``Deadlift (conventional; ...)``."""

@@ -8,13 +8,14 @@ an answer, not an exception.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pulp
 
 from workbench.optimize.backends import SOLVERS, Backend, backend, cbc_path
-from workbench.optimize.constraints import apply
+from workbench.optimize.constraints import apply, lock_conflicts
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
 from workbench.optimize.result import SolveResult, StageResult
@@ -88,6 +89,7 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
                         f"required '{exercise_id}' gives {muscle} {fewest * weight:g} sets in "
                         f"{fewest} sets, above its maximum of {ceiling:g}"
                     )
+    conflicts.extend(lock_conflicts(problem, enforced))
     return conflicts
 
 
@@ -128,8 +130,13 @@ def solve(
     *,
     enforced: frozenset[HardLimit] = ALL_LIMITS,
     spec: tuple[Stage, ...] | None = None,
+    restrict: Callable[[Decisions], None] | None = None,
 ) -> SolveResult:
-    """The best weekly plan for ``problem`` under the ``enforced`` hard limits."""
+    """The best weekly plan for ``problem`` under the ``enforced`` hard limits.
+
+    ``restrict`` adds constraints of the caller's to the model before the stages run (e.g.
+    :func:`~workbench.optimize.alternatives.solve_alternatives`' cuts off the weeks found).
+    """
     options = options or SolveOptions()
     spec = spec if spec is not None else (DEFAULT_SPEC if options.preferences else SHORTFALL_ONLY)
     if options.solver not in SOLVERS:
@@ -148,6 +155,8 @@ def solve(
     started = time.perf_counter()
     decisions = Decisions(problem, enforced)
     apply(decisions)
+    if restrict is not None:
+        restrict(decisions)
     # Each objective is built once: later stages that re-solve it share its expression
     # (and its auxiliary variables and rows).
     built_objectives: dict[str, Any] = {}

@@ -13,13 +13,15 @@ from collections.abc import Callable
 import pulp
 
 from workbench.optimize.decisions import Decisions
-from workbench.problem import adjacent_pairs
+from workbench.problem import ALL_LIMITS, Problem, adjacent_pairs, exclusion_reasons
 from workbench.rules import HardLimit
 
 __all__ = [
     "CONSTRAINTS",
     "apply",
+    "eligibility",
     "exercises_per_session",
+    "lock_conflicts",
     "muscle_maximum",
     "recovery",
     "required",
@@ -30,6 +32,15 @@ __all__ = [
 
 def _by_domain(_decisions: Decisions) -> None:
     """Held by the decisions' domain: nothing to add."""
+
+
+def eligibility(decisions: Decisions) -> None:
+    """Limit 4: level, avoided tags and bans hold by the domain; a swap bans an exercise on
+    one weekday only, so it is a constraint (bounds are reopened between stages)."""
+    for placement in decisions.problem.client.swaps:
+        key = (placement.exercise_id, placement.weekday)
+        if key in decisions.chosen:
+            decisions.prob += decisions.chosen[key] <= 0
 
 
 def sets_per_exercise(decisions: Decisions) -> None:
@@ -56,6 +67,15 @@ def required(decisions: Decisions) -> None:
             if (exercise_id, d) in decisions.chosen
         ]
         decisions.prob += pulp.lpSum(chosen) >= 1
+    # A lock is a required exercise on a given weekday. One that cannot be placed there (not
+    # allowed, or its fewest sets do not fit) makes the week infeasible: precheck names why.
+    for placement in decisions.problem.client.locks:
+        key = (placement.exercise_id, placement.weekday)
+        if key in decisions.chosen:
+            decisions.prob += decisions.chosen[key] >= 1
+        else:
+            # Nothing can meet it: a variable held at zero that must reach one.
+            decisions.prob += decisions.variable("unplaceable_lock", high=0) >= 1
 
 
 def muscle_maximum(decisions: Decisions) -> None:
@@ -95,7 +115,7 @@ CONSTRAINTS: dict[HardLimit, Callable[[Decisions], None]] = {
     HardLimit.WEEKDAYS: _by_domain,
     HardLimit.SESSION_MINUTES: session_minutes,
     HardLimit.EQUIPMENT: _by_domain,
-    HardLimit.ELIGIBILITY: _by_domain,
+    HardLimit.ELIGIBILITY: eligibility,
     HardLimit.SETS_PER_EXERCISE: sets_per_exercise,
     HardLimit.REQUIRED: required,
     HardLimit.MUSCLE_MAXIMUM: muscle_maximum,
@@ -109,3 +129,86 @@ def apply(decisions: Decisions) -> None:
     for limit in HardLimit.contract():
         if limit in decisions.enforced:
             CONSTRAINTS[limit](decisions)
+
+
+def lock_conflicts(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
+    """Locks that no week can honour, visible without solving, each in a coach's words: a
+    locked exercise the client may not do, one whose fewest sets do not fit its session or a
+    muscle's maximum, the locks of one day together, or two locks loading the same prime mover
+    on consecutive days."""
+    if HardLimit.REQUIRED not in enforced:
+        return []
+    client = problem.client
+    library = problem.library
+    fewest = client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
+    booked = client.minutes_per_session
+    placeable = {e.id for e in problem.placeable(enforced)}
+    conflicts: list[str] = []
+    for lock in client.locks:
+        exercise = library.exercise(lock.exercise_id)
+        reasons = exclusion_reasons(exercise, client, enforced=enforced)
+        if reasons:
+            conflicts.append(f"locked {lock} " + " and ".join(reasons))
+        elif lock.exercise_id not in placeable:
+            minutes = fewest * exercise.set_minutes
+            if HardLimit.SESSION_MINUTES in enforced and minutes > booked:
+                conflicts.append(
+                    f"locked {lock} does not fit the {booked:g}-min session "
+                    f"(its {fewest} sets take {minutes:g} min)"
+                )
+            for muscle, weight in exercise.muscle_weights.items():
+                ceiling = problem.targets[muscle].max_sets
+                if HardLimit.MUSCLE_MAXIMUM in enforced and fewest * weight > ceiling:
+                    conflicts.append(
+                        f"locked {lock} gives {muscle} {fewest * weight:g} sets in its {fewest} "
+                        f"sets, above its maximum of {ceiling:g}"
+                    )
+    if conflicts:
+        return conflicts
+    by_day: dict[str, list[str]] = {}
+    for lock in client.locks:
+        by_day.setdefault(lock.weekday, []).append(lock.exercise_id)
+    for day, exercise_ids in by_day.items():
+        names = ", ".join(f"{e}@{day}" for e in exercise_ids)
+        minutes = sum(fewest * library.exercise(e).set_minutes for e in exercise_ids)
+        if HardLimit.SESSION_MINUTES in enforced and len(exercise_ids) > 1 and minutes > booked:
+            conflicts.append(
+                f"the locks on {day} ({names}) take {minutes:g} min at {fewest} sets each, "
+                f"more than the {booked:g}-min session"
+            )
+        cap = client.max_exercises_per_session
+        if (
+            HardLimit.EXERCISES_PER_SESSION in enforced
+            and cap is not None
+            and len(exercise_ids) > cap
+        ):
+            conflicts.append(
+                f"the locks on {day} ({names}) are {len(exercise_ids)} exercises, above the "
+                f"cap of {cap} a session"
+            )
+    if HardLimit.RECOVERY in enforced:
+        for first, second in adjacent_pairs(problem.weekdays):
+            for a in (lock for lock in client.locks if lock.weekday == first):
+                for b in (lock for lock in client.locks if lock.weekday == second):
+                    shared = sorted(
+                        set(library.exercise(a.exercise_id).primary_muscles)
+                        & set(library.exercise(b.exercise_id).primary_muscles)
+                    )
+                    if shared:
+                        conflicts.append(
+                            f"locked {a} and {b} both load {', '.join(shared)} as a prime mover "
+                            "on consecutive days"
+                        )
+    if HardLimit.MUSCLE_MAXIMUM in enforced:
+        dose: dict[str, float] = {}
+        for lock in client.locks:
+            for muscle, weight in library.exercise(lock.exercise_id).muscle_weights.items():
+                dose[muscle] = dose.get(muscle, 0.0) + fewest * weight
+        for muscle, total in dose.items():
+            ceiling = problem.targets[muscle].max_sets
+            if total > ceiling:
+                conflicts.append(
+                    f"the locks give {muscle} {total:g} effective sets at {fewest} sets each, "
+                    f"above its maximum of {ceiling:g}"
+                )
+    return conflicts

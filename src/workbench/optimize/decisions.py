@@ -18,9 +18,19 @@ from workbench.library import Exercise
 from workbench.problem import Problem, adjacent_pairs
 from workbench.rules import HardLimit
 
-__all__ = ["Decisions"]
+__all__ = ["Decisions", "interchangeable_days"]
 
 Key = tuple[str, str]
+
+
+def interchangeable_days(problem: Problem) -> tuple[str, ...]:
+    """Training days that every limit and objective treats alike: no training neighbour (so
+    recovery does not tell them apart) and named by no lock or swap (which pin an exercise to,
+    or keep it off, that one day). Ordering their sessions breaks symmetry without losing an
+    optimum; ordering a day a lock or swap names could cut the only feasible weeks off."""
+    paired = {day for pair in adjacent_pairs(problem.weekdays) for day in pair}
+    named = {p.weekday for p in (*problem.client.locks, *problem.client.swaps)}
+    return tuple(day for day in problem.weekdays if day not in paired and day not in named)
 
 
 class Decisions:
@@ -61,9 +71,7 @@ class Decisions:
         # Training days with no training neighbour are interchangeable (every limit and every
         # objective treats them alike): order their sessions by length, longest first, so the
         # solvers do not search each week once per permutation of those days.
-        paired = {day for pair in adjacent_pairs(self.days) for day in pair}
-        alone = [day for day in self.days if day not in paired]
-        for first, second in pairwise(alone):
+        for first, second in pairwise(interchangeable_days(problem)):
             self.prob += self.minutes[first] >= self.minutes[second], f"order_{first}_{second}"
         self._names: dict[str, int] = {}
 
