@@ -11,9 +11,10 @@ dashboard rebuilds all of them after each re-plan.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from workbench.analytics import MuscleCoverage, balance, effective_sets_by_day
@@ -32,7 +33,9 @@ __all__ = [
     "exercise_muscle_heatmap",
     "minutes_figure",
     "muscle_group",
+    "scenario_heatmap",
     "weekday_heatmap",
+    "what_if_figure",
 ]
 
 #: Display groups, in the order figures show them (posterior-chain groups first).
@@ -663,3 +666,109 @@ def empty_figure(message: str) -> go.Figure:
         ],
     )
     return go.Figure(layout=layout)
+
+
+def what_if_figure(frame: pd.DataFrame, parameter: str, *, title: str | None = None) -> go.Figure:
+    """What a sweep buys: the weighted shortfall [sets/week] (bars) and the coach check
+    (criteria passed of those that apply, a line on the right axis) at each value.
+
+    ``frame`` is :func:`workbench.whatif.sweep_frame`'s table (or a scenarios table with
+    ``parameter="scenario"``); a value with no plan shows as a gap, named in the hover.
+    """
+    labels = [str(v) for v in frame[parameter]]
+    words = {"minutes": "min a session", "days": "days a week", "kit": "kit"}
+    shortfall = go.Bar(
+        x=labels,
+        y=frame["total_shortfall"],
+        name="weighted shortfall [sets/week]",
+        marker={"color": PALETTE["short"]},
+        text=[_fmt(v) if v == v else "no plan" for v in frame["total_shortfall"]],
+        textposition="outside",
+        hovertemplate="%{x}: shortfall %{y:.1f} sets/week<extra></extra>",
+    )
+    score = [
+        p / a if a == a and a else float("nan")
+        for p, a in zip(frame["coach_passed"], frame["coach_applicable"], strict=True)
+    ]
+    check = go.Scatter(
+        x=labels,
+        y=score,
+        yaxis="y2",
+        name="coach check [share of criteria]",
+        mode="lines+markers+text",
+        marker={"color": PALETTE["posterior"], "size": 9},
+        line={"color": PALETTE["posterior"]},
+        text=[
+            f"{int(p)}/{int(a)}" if a == a else ""
+            for p, a in zip(frame["coach_passed"], frame["coach_applicable"], strict=True)
+        ],
+        textposition="top center",
+        hovertemplate="%{x}: coach check %{text}<extra></extra>",
+    )
+    top = max([1.0, *[v for v in frame["total_shortfall"] if v == v]])
+    layout = _layout(
+        title or f"What more {parameter} buys",
+        340,
+        barmode="group",
+        xaxis={"type": "category", "title": {"text": words.get(parameter, parameter)}},
+        yaxis={"title": {"text": "shortfall [sets/week]"}, "range": [0, top * 1.25]},
+        yaxis2={
+            "title": {"text": "coach check"},
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.15],
+            "tickformat": ".0%",
+            "showgrid": False,
+        },
+    )
+    layout["margin"].update({"l": 60, "r": 60})
+    return go.Figure(data=[shortfall, check], layout=layout)
+
+
+def scenario_heatmap(
+    frame: pd.DataFrame,
+    library: Library,
+    *,
+    floors: Mapping[str, Any] | None = None,
+    title: str | None = None,
+) -> go.Figure:
+    """Effective sets a week of each posterior-chain muscle (columns) under each scenario
+    (rows), red below the muscle's floor (the client's bands in ``floors`` — a problem's
+    targets — else the library's ``min_sets``)."""
+    muscles = list(library.posterior_chain)
+
+    def floor(muscle: Muscle) -> float:
+        band = floors.get(muscle.id) if floors is not None else None
+        return float(band.min_sets) if band is not None else muscle.min_sets
+
+    labels = [str(s) for s in frame["scenario"]]
+    z, text = [], []
+    for _, row in frame.iterrows():
+        values = [row.get(f"effective_sets_{m.id}", float("nan")) for m in muscles]
+        z.append(
+            [
+                min(v / floor(m), 1.0) if floor(m) and v == v else 1.0
+                for v, m in zip(values, muscles, strict=True)
+            ]
+        )
+        text.append([_fmt(v) if v == v else "" for v in values])
+    heat = go.Heatmap(
+        z=z,
+        x=[m.name for m in muscles],
+        y=labels,
+        text=text,
+        texttemplate="%{text}",
+        colorscale=[[0, PALETTE["short"]], [0.999, "#f3f4f6"], [1, PALETTE["posterior"]]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        hovertemplate="%{y} · %{x}: %{text} effective sets/week<extra></extra>",
+    )
+    layout = _layout(
+        title or "Effective sets a week by scenario (red: below the floor)",
+        max(220, 60 + round(ROW_PX * 1.4 * len(labels)) + 120),
+        xaxis={"tickangle": -40, "side": "bottom"},
+        yaxis={"autorange": "reversed", "type": "category"},
+    )
+    layout["margin"].update({"l": 10, "b": 120})
+    return go.Figure(data=[heat], layout=layout)

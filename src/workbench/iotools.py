@@ -515,11 +515,11 @@ def write_table(
     return atomic_write_text(Path(path), _csv_text(columns, body))
 
 
-def read_library_kits(
-    library_folder: str | os.PathLike[str] | None, library: Library
-) -> dict[str, Kit]:
+def read_library_kits(library_folder: LibraryFolders, library: Library) -> dict[str, Kit]:
     """The kits that go with a library: its folder's ``kits.toml`` if it has one, else the
-    shipped ones, checked against the library's equipment."""
+    shipped ones (of several folders, the first that has one), checked against the
+    library's equipment."""
+    library_folder = _first_folder_with(library_folder, "kits.toml")
     own = Path(library_folder) / "kits.toml" if library_folder is not None else None
     return read_kits(own if own is not None and own.is_file() else None, library)
 

@@ -35,6 +35,8 @@ __all__ = [
     "coach_value",
     "nested_weekdays",
     "plan_alternatives",
+    "scenario_clients",
+    "scenarios",
     "swap_candidates",
     "sweep",
     "sweep_clients",
@@ -210,6 +212,81 @@ def sweep(
         library, client, parameter, values, profiles, options, weights=weights, kits=kits, file=file
     )
     return sweep_frame(parameter, results)
+
+
+# ----- scenarios ---------------------------------------------------------------------------
+
+
+def scenario_clients(
+    client: Client,
+    scenarios: Mapping[str, Mapping[str, Any]],
+    kits: Mapping[str, Kit] | None = None,
+) -> list[tuple[str, Client]]:
+    """The client under each named scenario: a mapping of sweep parameters (``kit``,
+    ``days``, ``minutes``) to one value each, applied in that order; a parameter a scenario
+    leaves out keeps the client's own value.
+
+    Raises :class:`InputError` naming the scenario, the parameter and the value.
+    """
+    variants = []
+    for name, settings in scenarios.items():
+        variant = client
+        for parameter in SWEEP_PARAMETERS[::-1]:  # kit, days, minutes
+            if parameter in settings:
+                try:
+                    ((_, variant),) = sweep_clients(variant, parameter, [settings[parameter]], kits)
+                except InputError as error:
+                    raise InputError(
+                        f"scenario '{name}': {error.message}",
+                        field=parameter,
+                        value=settings[parameter],
+                    ) from None
+        unknown = set(settings) - set(SWEEP_PARAMETERS)
+        if unknown:
+            key = sorted(unknown)[0]
+            raise InputError(
+                f"scenario '{name}': '{key}' is not a scenario parameter "
+                f"({', '.join(SWEEP_PARAMETERS)})",
+                field=key,
+                value=settings[key],
+            )
+        variants.append((name, variant))
+    return variants
+
+
+def scenarios(
+    library: Library,
+    client: Client,
+    named: Mapping[str, Mapping[str, Any]],
+    profiles: Mapping[str, SportProfile] | None = None,
+    options: SolveOptions | None = None,
+    *,
+    weights: CoachWeights | None = None,
+    kits: Mapping[str, Kit] | None = None,
+    file: str = "client",
+) -> tuple[pd.DataFrame, dict[str, PlanResult]]:
+    """Plan ``client`` under each named scenario (see :func:`scenario_clients`): a tidy
+    DataFrame, one row per scenario (``scenario``, its ``kit`` (or "own"), ``days`` and
+    ``minutes``, then the columns of :func:`sweep_frame`), and each scenario's result."""
+    options = options or SolveOptions()
+    results: dict[str, PlanResult] = {}
+    rows = []
+    for name, variant in scenario_clients(client, named, kits):
+        result = make_plan(
+            library, variant, profiles, options, weights=weights, explain=True, file=file
+        )
+        results[name] = result
+        settings = named[name]
+        row = {
+            "kit": settings.get("kit", "own"),
+            "days": len(variant.weekdays),
+            "minutes": variant.minutes_per_session,
+            **_row("scenario", name, result),
+        }
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    first = ["scenario", "kit", "days", "minutes"]
+    return frame[first + [c for c in frame.columns if c not in first]], results
 
 
 # ----- alternatives ------------------------------------------------------------------------
