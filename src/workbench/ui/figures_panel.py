@@ -28,7 +28,12 @@ TITLES = {
 }
 #: Plotly's own JSON mimetype, drawn by the jupyterlab-plotly renderer (in Lab and in Voila).
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-CONFIG = {"displaylogo": False, "responsive": True}
+#: Not ``responsive``: the renderer already re-sizes a figure on every Lumino resize message
+#: (``Plots.resize``, which drops the layout's height). With ``responsive`` on, plotly then
+#: sizes the figure's container at ``height: 100%`` of an auto-height output: 0 px, so every
+#: figure outside a flex row was blank until a control change redrew it (measured in Voila
+#: and JupyterLab). Without it the container keeps the figure's own height in pixels.
+CONFIG = {"displaylogo": False, "responsive": False}
 
 
 def figure_output(figure: go.Figure) -> dict[str, Any]:
