@@ -12,6 +12,7 @@ from workbench.plan import Plan, PlanEntry
 
 __all__ = [
     "COLOURS",
+    "TAG_NAMES",
     "TOLERANCE",
     "SessionRows",
     "equipment_name",
@@ -19,6 +20,7 @@ __all__ = [
     "number",
     "sessions",
     "status_words",
+    "tag_name",
     "value_gap",
 ]
 
@@ -53,6 +55,23 @@ def muscle_name(library: Library, muscle_id: str) -> str:
 
 def equipment_name(library: Library, equipment_id: str) -> str:
     return next((e.name for e in library.equipment if e.id == equipment_id), equipment_id)
+
+
+#: What each exercise tag means to a client, for labels and the report (ids stay in files).
+TAG_NAMES = {
+    "high_spinal_load": "heavy load on the spine",
+    "deep_knee_flexion": "deep knee bend",
+    "overhead": "weight overhead",
+    "impact": "jumps and landings",
+    "explosive": "explosive lifts",
+    "spinal_rotation": "loaded twisting",
+    "hanging": "hanging from a bar",
+}
+
+
+def tag_name(tag: str) -> str:
+    """A tag as a coach says it: ``deep_knee_flexion`` -> "deep knee bend"."""
+    return TAG_NAMES.get(tag, tag.replace("_", " "))
 
 
 def status_words(solved: SolveResult) -> str:
