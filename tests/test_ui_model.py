@@ -308,7 +308,7 @@ def test_a_rename_reaches_the_plan_and_the_exports_and_never_overwrites(
     assert original[0].name == "sam_home_2026-11-26_plan.csv"
     model.name = "Jo Copy"  # no re-plan: the name only labels
     assert not model.debouncer.pending
-    plan_csv, coverage_csv = model.export(tmp_path / "out")
+    plan_csv, _ = model.export(tmp_path / "out")
     assert plan_csv.name == "jo_copy_2026-11-26_plan.csv"
     assert iotools.read_client(model.exported[2]).name == "Jo Copy"
     assert iotools.read_client(tmp_path / "out" / "sam_home_2026-11-26_client.toml").name == (

@@ -51,6 +51,7 @@ class ControlsPanel(w.VBox):
         self.name = w.Text(
             description="Client", continuous_update=False, layout=WIDE, style=DESCRIPTION
         )
+        self.name.add_class("wb-client-name")
         link((model, "name"), (self.name, "value"))
 
         self.weekdays = {
@@ -58,6 +59,7 @@ class ControlsPanel(w.VBox):
             for day in WEEKDAYS
         }
         for day, toggle in self.weekdays.items():
+            toggle.add_class(f"wb-weekday-{day}")
             dlink((model, "weekdays"), (toggle, "value"), lambda days, day=day: day in days)
             toggle.observe(lambda c, day=day: model.toggle_weekday(day, c.new), names="value")
 
@@ -89,6 +91,7 @@ class ControlsPanel(w.VBox):
             for kit in model.kits.values()
         }
         for kit_id, button in self.kits.items():
+            button.add_class(f"wb-kit-{kit_id}")
             button.on_click(lambda _, kit_id=kit_id: model.apply_kit(kit_id))
             dlink(
                 (model, "kit"),

@@ -51,6 +51,7 @@ class FilesPanel(w.VBox):
         self.cancel = w.Button(description="Cancel", icon="times", layout=AUTO)
         self.notice = w.HTML()
         self.save.add_class("wb-save")
+        self.save_path.add_class("wb-save-path")
         self.overwrite.add_class("wb-overwrite")
         self.notice.add_class("wb-file-notice")
         self.load.on_click(lambda _: model.load_client())

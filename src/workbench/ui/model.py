@@ -154,7 +154,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         kits: Mapping[str, Kit] | None = None,
         *,
         timer: Timer | None = None,
-        delay: float = 0.3,
+        delay: float = 0.15,
         today: Callable[[], date] = date.today,
         base_folder: str | Path | None = None,
         **traits: Any,
