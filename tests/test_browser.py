@@ -204,8 +204,16 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             plans = list((tmp_path / "exports").glob("sam_home_*_plan.csv"))
             assert len(plans) == 1
             assert list((tmp_path / "exports").glob("*_coverage.csv"))
+            exported_client = next((tmp_path / "exports").glob("sam_home_*_client.toml"))
+            assert "dumbbell" in exported_client.read_text(encoding="utf-8")  # the choices shown
             check = subprocess.run(
-                [str(VENV_BIN / "workbench"), "check", str(plans[0]), "--client", str(CLIENT)],
+                [
+                    str(VENV_BIN / "workbench"),
+                    "check",
+                    str(plans[0]),
+                    "--client",
+                    str(exported_client),
+                ],
                 capture_output=True,
                 text=True,
                 timeout=60,
@@ -287,6 +295,7 @@ def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
                 f"--ServerApp.root_dir={folder}",
                 "--IdentityProvider.token=",
                 "--LabApp.news_url=",
+                "--LabApp.expose_app_in_browser=True",
                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             ],
             cwd=tmp_path,
