@@ -426,6 +426,10 @@ def test_recent_plans_come_from_the_cache(model: DashboardModel) -> None:
     model.minutes_per_session = 45
     model.flush()
     assert model.cache_hits == hits + 1 and model.good is first
+    assert "recalled: planned " in model.status  # the status says it is not a new solve
+    model.minutes_per_session = 35
+    model.flush()
+    assert "recalled" not in model.status
 
 
 def test_toggling_one_item_keeps_the_others(model: DashboardModel) -> None:

@@ -105,7 +105,17 @@ def run_app(args: argparse.Namespace) -> int:
     env[BASE_ENV] = str(Path.cwd())
     if client is not None:
         env[CLIENT_ENV] = str(client)
-    command = [sys.executable, "-m", "voila", str(notebook), f"--Voila.ip={HOST}"]
+    # A pre-heated kernel has run the notebook (imports, the first solve) before the coach
+    # opens the page, and a fresh one is started for the next visitor: the page shows at once.
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--Voila.ip={HOST}",
+        "--preheat_kernel=True",
+        "--pool_size=1",
+    ]
     if port is not None:
         command.append(f"--port={port}")
     if args.no_browser:

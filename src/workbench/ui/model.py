@@ -167,6 +167,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.debouncer = Debouncer(self._debounced_replan, delay, timer)
         self._applying = False
         self._cache: OrderedDict[tuple[Client, str, float], PlanResult] = OrderedDict()
+        self._recalled = False  # the latest plan came from the cache
         super().__init__(**traits)
         self._resolve()
         self.observe(self._control_changed, names=list(CONTROLS))
@@ -354,6 +355,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         recently. The name only labels, so it is not part of the key."""
         key = (replace(client, name="Client"), self.solver, float(self.time_limit))
         cached = self._cache.get(key)
+        self._recalled = cached is not None
         if cached is not None:
             self._cache.move_to_end(key)
             self.cache_hits += 1
@@ -439,7 +441,10 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         else:
             short = "every posterior-chain muscle reaches its minimum"
         check = f"; {result.check.summary()}" if result.check is not None else ""
-        return f"{status_words(solved)} ({seconds:.2f} s, {solved.solver}); {short}{check}"
+        took = (
+            f"recalled: planned {seconds:.2f} s earlier" if self._recalled else f"{seconds:.2f} s"
+        )
+        return f"{status_words(solved)} ({took}, {solved.solver}); {short}{check}"
 
     def _control_changed(self, change: object = None) -> None:
         del change
