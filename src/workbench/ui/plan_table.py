@@ -15,7 +15,8 @@ __all__ = ["PlanTable", "plan_html"]
 STYLE = (
     "<style>.wb-plan{border-collapse:collapse;font-size:13px;width:100%}"
     ".wb-plan th,.wb-plan td{padding:2px 8px;border-bottom:1px solid #e3e7eb;text-align:left}"
-    ".wb-plan td.n{text-align:right}.wb-plan tr.day th{background:#eef3f7;padding-top:6px}"
+    ".wb-plan td.n{text-align:right;white-space:nowrap}.wb-plan th{white-space:nowrap}"
+    ".wb-plan td.sr{white-space:nowrap}.wb-plan tr.day th{background:#eef3f7;padding-top:6px}"
     ".wb-short{color:#d1495b}</style>"
 )
 
@@ -47,7 +48,7 @@ def plan_html(result: PlanResult | None, stale: bool = False, name: str = "") ->
         for entry in session:
             rows.append(
                 f"<tr><td class='n'>{entry.order}</td><td>{escape(entry.exercise)}</td>"
-                f"<td>{entry.sets} &times; {escape(entry.reps)}</td>"
+                f"<td class='sr'>{entry.sets} &times; {escape(entry.reps)}</td>"
                 f"<td class='n'>{entry.rest_seconds} s</td>"
                 f"<td class='n'>{_number(entry.minutes)} min</td></tr>"
             )
