@@ -14,10 +14,11 @@ __all__ = ["ExercisesPanel", "matching"]
 
 
 def matching(library: Library, text: str) -> list[tuple[str, str]]:
-    """``(name, id)`` of exercises whose name or id contains every word of ``text``."""
+    """``(name, id)`` of exercises whose name or id contains every word of ``text`` (the list
+    shows names; the ids go into the required and banned boxes)."""
     words = text.lower().split()
     return [
-        (f"{e.name} ({e.id})", e.id)
+        (e.name, e.id)
         for e in library.exercises
         if all(word in f"{e.name} {e.id}".lower() for word in words)
     ]

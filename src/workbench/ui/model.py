@@ -157,6 +157,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         delay: float = 0.15,
         today: Callable[[], date] = date.today,
         base_folder: str | Path | None = None,
+        cache_size: int = CACHE_SIZE,
         **traits: Any,
     ) -> None:
         self.library = library
@@ -168,6 +169,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self._applying = False
         self._cache: OrderedDict[tuple[Client, str, float], PlanResult] = OrderedDict()
         self._recalled = False  # the latest plan came from the cache
+        self.cache_size = cache_size
         super().__init__(**traits)
         self._resolve()
         self.observe(self._control_changed, names=list(CONTROLS))
@@ -364,7 +366,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
         )
         self._cache[key] = result
-        while len(self._cache) > CACHE_SIZE:
+        while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return result
 
