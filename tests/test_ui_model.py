@@ -340,6 +340,15 @@ def test_export_refuses_while_the_controls_are_invalid_and_clears_old_links(
     model.export_or_report()
     assert "nothing exported" in model.error and model.exported == ()
     assert len(list((tmp_path / "out").iterdir())) == 3
+    model.minutes_per_session = 45  # valid again (a recalled plan)
+    (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    model.export_folder = str(tmp_path / "blocked")
+    model.export_or_report()
+    assert model.error.startswith(f"{tmp_path / 'blocked'}: cannot write there")
+    assert model.exported == () and not model.stale  # the plan still fits the choices
+    model.export_folder = str(tmp_path / "out")
+    model.export_or_report()  # a failed export does not block the next one
+    assert model.error == "" and len(model.exported) == 3
 
 
 def test_an_empty_week_is_not_a_plan_and_cannot_be_exported(

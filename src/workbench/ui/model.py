@@ -226,7 +226,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def apply_kit(self, kit_id: str) -> None:
         """Set the equipment to a named kit's (see ``data/kits.toml``)."""
         if kit_id not in self.kits:
-            self._fail(f"'{kit_id}' is not a kit ({', '.join(self.kits)})")
+            self._say(f"'{kit_id}' is not a kit ({', '.join(self.kits)})")
             return
         self.equipment = tuple(self.kits[kit_id].equipment)
 
@@ -405,7 +405,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def apply_relaxation(self, index: int) -> None:
         """Take the ``index``-th change :meth:`close_the_gap` found into the controls."""
         if not 0 <= index < len(self.relaxation_options):
-            self._fail("that suggestion is out of date: ask again")
+            self._say("that suggestion is out of date: ask again")
             return
         relaxed: Relaxation = self.relaxation_options[index]
         self.set_client(replace(relaxed.client, name=self.name.strip() or relaxed.client.name))
@@ -416,9 +416,14 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         return "No plan for these choices: the plan below is the last good one (marked stale)."
 
     def _fail(self, line: str) -> None:
+        """The current choices give no plan: say why and mark the plan shown as stale."""
         self.error = line
         self.stale = self.good is not None
         self.status = self._kept()
+
+    def _say(self, line: str) -> None:
+        """An action failed (an export, a pin); the plan shown still fits the choices."""
+        self.error = line
 
     def _no_plan_words(self, result: PlanResult) -> str:
         if result.status is Termination.INFEASIBLE:
@@ -510,7 +515,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def pin_baseline(self) -> None:
         """Keep the shown plan as the baseline the comparison figure measures against."""
         if self.good is None:
-            self._fail("no plan to pin yet")
+            self._say("no plan to pin yet")
             return
         self.baseline = self.good
         self._refresh_figures()
@@ -531,7 +536,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         """
         self.flush()
         good = self.good
-        if self.error or self.stale:
+        if self.stale:
             self.exported = ()
             raise InputError(
                 "nothing exported: the choices have a problem (shown above); fix it first"
@@ -562,11 +567,15 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self.export()
         except InputError as error:
             self.exported = ()
-            self.error = coach_line(error, self.library)
+            self._say(coach_line(error, self.library))
+            return
         except OSError as error:
             self.exported = ()
             where = self.resolve_path(self.export_folder)
-            self.error = f"{where}: cannot write there ({error.strerror})"
+            self._say(f"{where}: cannot write there ({error.strerror})")
+            return
+        if self.error and not self.stale:
+            self.error = ""  # an earlier failed export or pin is resolved
 
     def _default_save_path(self, name: str) -> Path:
         return self.resolve_path(f"{slug(name)}.toml")
