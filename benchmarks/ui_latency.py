@@ -48,7 +48,9 @@ def _p90(values: list[float]) -> float:
 def main() -> None:
     library = iotools.read_library()
     profiles = iotools.read_sport_profiles(library=library)
-    model = DashboardModel(library, profiles, iotools.read_kits(library=library))
+    # No cache of recent plans: every change here is a new solve (browser_latency.py measures
+    # recalled plans too).
+    model = DashboardModel(library, profiles, iotools.read_kits(library=library), cache_size=0)
     DashboardView(model)  # attached, so figures are serialised into widgets too
     model.load_client(CLIENT)
     print(

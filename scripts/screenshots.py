@@ -1,7 +1,8 @@
 """Screenshots of the real dashboard for the docs: ``workbench app`` driven by Chromium.
 
-Writes ``docs/screenshots/dashboard.png`` (the whole page) and ``figures.png`` (the figures
-area, after pinning a baseline and switching to the garage kit so the comparison shows).
+Writes ``docs/screenshots/dashboard.png`` (the first screen as the page loads, nothing
+touched) and ``figures.png`` (the figures area, after pinning a baseline and switching to the
+garage kit so the comparison shows).
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -33,6 +34,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+#: Every figure drawn at the height its layout asks for.
+ALL_DRAWN = """() => ['coverage', 'comparison', 'minutes', 'heatmap', 'balance'].every(name => {
+  const el = document.querySelector(`.wb-figure-${name} .js-plotly-plot`);
+  if (!el || !el._fullLayout) return false;
+  const height = el.getBoundingClientRect().height;
+  return height > 50 && Math.abs(height - el._fullLayout.height) < 2;
+})"""
 JUPYTER_DIRS = (
     "JUPYTER_DATA_DIR",
     "JUPYTER_RUNTIME_DIR",
@@ -62,21 +70,44 @@ def _wait_for_port(port: int, server: subprocess.Popen[bytes], seconds: float = 
     raise SystemExit(f"workbench app did not listen on {port}")
 
 
+def _all_drawn(page: Page) -> None:
+    """Wait until every figure is drawn at its full height, as a coach sees it on load."""
+    page.wait_for_function(ALL_DRAWN, timeout=90_000, polling=100)
+
+
 def _shoot(url: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
+            # The first screen as the page loads: no control touched, nothing resized.
             page = browser.new_page(viewport={"width": 1500, "height": 1150})
-            page.goto(url, timeout=60_000)
-            page.locator(".wb-figure-coverage .js-plotly-plot").wait_for(timeout=60_000)
-            page.get_by_role("button", name="Pin as baseline").click()
-            page.get_by_role("button", name="Garage").click()
-            page.locator(".wb-figure-comparison .js-plotly-plot .barlayer").wait_for(timeout=30_000)
-            time.sleep(1.0)  # let plotly finish its transitions
+            page.goto(url, timeout=90_000)
+            _all_drawn(page)
+            time.sleep(0.5)
             page.screenshot(path=str(OUT / "dashboard.png"))
-            # Content scrolled out of Voila's viewport is not painted: make the page tall first.
-            page.set_viewport_size({"width": 1500, "height": 3600})
-            time.sleep(1.5)  # responsive plots re-layout to the new size
+            page.close()
+            # The figures area is taller than a screen, and Voila paints only what its own
+            # scroll box shows: open the page in a window tall enough for all of it (from the
+            # start), pin a baseline and switch to the garage kit so the comparison shows.
+            time.sleep(20)  # the app's pre-heated kernel refills for the next page
+            page = browser.new_page(viewport={"width": 1500, "height": 4000})
+            page.goto(url, timeout=90_000)
+            _all_drawn(page)
+            page.get_by_role("button", name="Pin as baseline").click()
+            page.wait_for_function(
+                "() => document.querySelector('.wb-figure-comparison .js-plotly-plot')"
+                "?.data?.length >= 2",
+                timeout=120_000,
+            )
+            status = page.locator(".wb-status-line").inner_text()
+            page.locator(".wb-kit-garage").click()
+            page.wait_for_function(
+                "(before) => document.querySelector('.wb-status-line').innerText !== before",
+                arg=status,
+                timeout=300_000,
+            )
+            _all_drawn(page)
+            time.sleep(1.0)
             page.locator(".wb-figures").screenshot(path=str(OUT / "figures.png"))
         finally:
             browser.close()

@@ -11,6 +11,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import VENV_BIN, jupyter_environment
@@ -100,14 +101,53 @@ def app_url(tmp_path: Path) -> Iterator[str]:
         _stop(server)
 
 
-@pytest.mark.browser
-def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -> None:
+#: Every figure drawn at the height its layout asks for (a 0 px or cut figure fails).
+ALL_DRAWN = """(names) => names.every(name => {
+  const el = document.querySelector(`.wb-figure-${name} .js-plotly-plot`);
+  if (!el || !el._fullLayout) return false;
+  const height = el.getBoundingClientRect().height;
+  return height > 50 && Math.abs(height - el._fullLayout.height) < 2;
+})"""
+#: Each figure's drawn height and the height its layout asks for [px].
+HEIGHTS = """() => Object.fromEntries([...document.querySelectorAll('.js-plotly-plot')].map(el => [
+  el.closest('[class*="wb-figure-"]').className.match(/wb-figure-(\\w+)/)[1],
+  [el.getBoundingClientRect().height, el._fullLayout.height]]))"""
+FIGURES = ("coverage", "comparison", "minutes", "heatmap", "balance")
+
+
+def _launch(playwright: Any) -> Any:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install -y chromium)")
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def _assert_every_figure_at_full_height(page: Any, where: str) -> None:
+    """Every figure visible at its full height as the page loads, with no control touched."""
+    try:
+        page.wait_for_function(ALL_DRAWN, arg=list(FIGURES), timeout=60_000, polling=100)
+    except Exception:
+        pytest.fail(f"{where}: not every figure is drawn at full height: {page.evaluate(HEIGHTS)}")
+    heights = page.evaluate(HEIGHTS)
+    assert sorted(heights) == sorted(FIGURES), heights
+    for name, (drawn, asked) in heights.items():
+        assert drawn >= 200 and abs(drawn - asked) < 2, f"{where}: {name} is {drawn} px of {asked}"
+
+
+def _wait_for_status_change(page: Any, before: str) -> str:
+    page.wait_for_function(
+        "(before) => document.querySelector('.wb-status-line').innerText !== before",
+        arg=before,
+        timeout=60_000,
+    )
+    return str(page.locator(".wb-status-line").inner_text())
+
+
+@pytest.mark.browser
+def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = _launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1500, "height": 1100})
             page_errors: list[str] = []
@@ -115,6 +155,7 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             page.goto(app_url, timeout=60_000)
             coverage = page.locator(".wb-figure-coverage .js-plotly-plot")
             coverage.wait_for(timeout=60_000)
+            _assert_every_figure_at_full_height(page, "Voila, first load")
 
             # The coverage figure names every posterior-chain muscle.
             shown = coverage.evaluate("el => JSON.stringify({data: el.data, layout: el.layout})")
@@ -141,25 +182,165 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             )
             after = coverage.evaluate("el => JSON.stringify({data: el.data, layout: el.layout})")
             assert after != before["coverage"]
+            _assert_every_figure_at_full_height(page, "Voila, after a change")
+
+            # One click on an equipment item adds that item and keeps every other one.
+            active = ".wb-equipment .widget-toggle-button.mod-active"
+            assert page.locator(active).count() == 3  # the home kit
+            status = str(page.locator(".wb-status-line").inner_text())
+            page.locator(".wb-equipment-dumbbell").click()
+            assert page.locator(active).count() == 4
+            status = _wait_for_status_change(page, status)
+            page.locator(".wb-equipment-band").click()
+            assert page.locator(active).count() == 3
+            assert page.locator(".wb-equipment-dumbbell.mod-active").count() == 1
+            _wait_for_status_change(page, status)
 
             # Export: CSVs land in ./exports of the app's folder and pass the checker.
             page.locator(".wb-export").click()
             page.locator("a.wb-download").first.wait_for(timeout=20_000)
             links = page.locator("a.wb-download").all_text_contents()
             assert any(link.endswith("_plan.csv") for link in links)
-            plans = list((tmp_path / "exports").glob("*_plan.csv"))
+            plans = list((tmp_path / "exports").glob("sam_home_*_plan.csv"))
             assert len(plans) == 1
             assert list((tmp_path / "exports").glob("*_coverage.csv"))
+            exported_client = next((tmp_path / "exports").glob("sam_home_*_client.toml"))
+            assert "dumbbell" in exported_client.read_text(encoding="utf-8")  # the choices shown
             check = subprocess.run(
-                [str(VENV_BIN / "workbench"), "check", str(plans[0]), "--client", str(CLIENT)],
+                [
+                    str(VENV_BIN / "workbench"),
+                    "check",
+                    str(plans[0]),
+                    "--client",
+                    str(exported_client),
+                ],
                 capture_output=True,
                 text=True,
                 timeout=60,
             )
             assert check.returncode == 0, check.stdout + check.stderr
+
+            # Rename, export twice: new names, the new name inside, nothing overwritten.
+            name = page.locator(".wb-client-name input")
+            name.fill("Jo Copy")
+            name.press("Enter")
+            page.wait_for_function(
+                "() => document.querySelector('.wb-plan-table').innerText.includes('Jo Copy')",
+                timeout=10_000,
+            )
+            for copy in ("", "-2"):
+                page.locator(".wb-export").click()
+                page.wait_for_function(
+                    "(copy) => [...document.querySelectorAll('a.wb-download')]"
+                    ".some(a => a.innerText.endsWith(copy + '_client.toml') "
+                    "&& a.innerText.startsWith('jo_copy_'))",
+                    arg=copy,
+                    timeout=20_000,
+                )
+            exports = tmp_path / "exports"
+            clients = sorted(exports.glob("jo_copy_*_client.toml"))
+            assert len(clients) == 2 and len(list(exports.glob("jo_copy_*_plan.csv"))) == 2
+            assert all('name = "Jo Copy"' in p.read_text(encoding="utf-8") for p in clients)
+            original = next(exports.glob("sam_home_*_client.toml"))
+            assert 'name = "Sam (home)"' in original.read_text(encoding="utf-8")
+
+            # Save: says where it wrote, asks before overwriting, then overwrites on "yes".
+            page.get_by_text("Client file", exact=True).click()
+            save_as = page.locator(".wb-save-path input")
+            save_as.wait_for(timeout=10_000)
+            assert save_as.input_value() == str(tmp_path / "jo_copy.toml")
+            notice = page.locator(".wb-file-notice")
+            page.locator(".wb-save").click()
+            page.wait_for_function(
+                "() => document.querySelector('.wb-file-notice').innerText.startsWith('Saved')",
+                timeout=10_000,
+            )
+            assert str(tmp_path / "jo_copy.toml") in notice.inner_text()
+            assert (tmp_path / "jo_copy.toml").is_file()
+            assert not page.locator(".wb-overwrite").is_visible()
+            page.locator(".wb-save").click()
+            page.locator(".wb-overwrite").wait_for(state="visible", timeout=10_000)
+            assert "overwrite it?" in notice.inner_text()
+            page.locator(".wb-overwrite").click()
+            page.locator(".wb-overwrite").wait_for(state="hidden", timeout=10_000)
+            assert notice.inner_text().startswith("Saved Jo Copy")
             assert not page_errors, page_errors
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
+    """JupyterLab, the dashboard notebook, Run All: every figure at full height, no label cut."""
+    from playwright.sync_api import sync_playwright
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "workbench.ipynb", folder / "workbench.ipynb")
+    port = _free_port()
+    env = jupyter_environment(tmp_path / "jupyter")
+    env["WORKBENCH_CLIENT"] = str(CLIENT)
+    env["WORKBENCH_CWD"] = str(tmp_path)
+    log = tmp_path / "lab.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [
+                str(VENV_BIN / "python"),
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                f"--ServerApp.root_dir={folder}",
+                "--IdentityProvider.token=",
+                "--LabApp.news_url=",
+                "--LabApp.expose_app_in_browser=True",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        _wait_for_port(port, server, log, 60)
+        with sync_playwright() as playwright:
+            browser = _launch(playwright)
+            try:
+                page = browser.new_page(viewport={"width": 1500, "height": 1100})
+                page.goto(f"http://127.0.0.1:{port}/lab/tree/workbench.ipynb", timeout=60_000)
+                page.wait_for_function(
+                    "() => window.jupyterapp && document.querySelector('.jp-Notebook')",
+                    timeout=60_000,
+                )
+                # Wait for the kernel to be idle, then Run All (what a coach clicks).
+                page.wait_for_function(
+                    "() => { const w = window.jupyterapp.shell.currentWidget;"
+                    " return w && w.sessionContext && w.sessionContext.session &&"
+                    " w.sessionContext.session.kernel &&"
+                    " w.sessionContext.session.kernel.status === 'idle'; }",
+                    timeout=60_000,
+                )
+                page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+                page.locator(".wb-figure-coverage .js-plotly-plot").wait_for(timeout=90_000)
+                _assert_every_figure_at_full_height(page, "JupyterLab, after Run All")
+                # Button labels are not cut to "Pin …": each button is as wide as its text.
+                for label in ("Pin as baseline", "Clear baseline", "Export"):
+                    button = page.get_by_role("button", name=label)
+                    cut = button.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+                    assert not cut, f"JupyterLab cuts the '{label}' button"
+                # The coverage figure's muscle labels are inside the figure, not clipped.
+                ticks = page.locator(".wb-figure-coverage .yaxislayer-above text")
+                assert ticks.count() >= 16
+                box = page.locator(".wb-figure-coverage .js-plotly-plot").bounding_box()
+                first = ticks.first.bounding_box()
+                assert box is not None and first is not None and first["x"] >= box["x"] - 1
+            finally:
+                browser.close()
+    finally:
+        _stop(server)
 
 
 def test_chromium_is_installed() -> None:

@@ -30,10 +30,10 @@ def kits(library: Library) -> dict[str, Kit]:
 
 @pytest.fixture
 def make_model(
-    library: Library, profiles: dict[str, SportProfile], kits: dict[str, Kit]
+    library: Library, profiles: dict[str, SportProfile], kits: dict[str, Kit], tmp_path: Path
 ) -> Callable[[], DashboardModel]:
     def make() -> DashboardModel:
-        return DashboardModel(library, profiles, kits, today=lambda: DAY)
+        return DashboardModel(library, profiles, kits, today=lambda: DAY, base_folder=tmp_path)
 
     return make
 
@@ -52,7 +52,7 @@ def test_loading_a_client_plans_it_and_draws_every_figure(model: DashboardModel)
     assert good is not None and good.plan is not None and not good.violations
     assert model.result is good
     assert model.error == ""
-    assert model.status.startswith("coverage proven optimal; coach value proven within 2% in ")
+    assert model.status.startswith("coverage proven optimal; coach value proven within 2% (")
     assert "coach check " in model.status
     assert set(model.figures) == set(FIGURES)
     assert all(isinstance(f, go.Figure) for f in model.figures.values())
@@ -125,11 +125,11 @@ def test_bad_input_shows_an_error_and_keeps_the_last_good_plan(model: DashboardM
     good = model.good
     model.weekdays = ()
     model.flush()
-    assert "weekdays" in model.error and "no training day" in model.error
-    assert "\n" not in model.error
+    assert model.error == "Training days: names no training day"  # the label, not 'weekdays'
     assert model.good is good
     assert model.stale
-    assert model.status.startswith("error: ") and "last good plan" in model.status
+    assert "last good one (marked stale)" in model.status
+    assert "no training day" not in model.status  # the error is shown once, in its own line
     assert model.figures["coverage"].data  # still the good plan's figure
     model.toggle_weekday("Tue", True)
     model.flush()
@@ -145,8 +145,8 @@ def test_no_plan_says_why_and_keeps_the_last_good_plan(model: DashboardModel) ->
     model.weekdays = ("Mon",)
     model.flush()
     assert model.result is not None and model.result.status is Termination.INFEASIBLE
-    assert model.status.startswith("no plan: ")
-    assert model.error
+    assert model.error.startswith("No plan meets every limit: ")
+    assert "stale" in model.status and model.stale
     assert model.good is good
 
 
@@ -190,11 +190,11 @@ def test_export_without_a_checked_plan_refuses(
     model = make_model()
     model.weekdays = ()
     model.replan()
-    with pytest.raises(Exception, match="no checked plan"):
-        model.export(tmp_path)
+    with pytest.raises(Exception, match="nothing exported"):
+        model.export(tmp_path / "out")
     model.export_or_report()
-    assert "no checked plan" in model.error
-    assert not list(tmp_path.iterdir())
+    assert "nothing exported" in model.error
+    assert not (tmp_path / "out").exists() and not (tmp_path / "exports").exists()
 
 
 def test_save_and_load_round_trip(
@@ -209,10 +209,11 @@ def test_save_and_load_round_trip(
     model.flush()
     saved = model.save_client(tmp_path / "riley.toml")
     assert saved is not None and saved.is_file()
+    assert model.notice == f"Saved Riley to {saved}"
     other = make_model()
     other.load_client(saved)
     assert other.client() == model.client()
-    assert other.client_path == str(saved)
+    assert other.client_path == str(saved) and other.save_path == str(saved)
     assert other.priorities == {"hamstrings": 3.0}
     assert other.targets == {"soleus": Override(10.0, 18.0)}
     assert other.good is not None and other.good.plan == model.good.plan  # type: ignore[union-attr]
@@ -223,7 +224,7 @@ def test_loading_a_bad_file_is_one_error_line(model: DashboardModel, tmp_path: P
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "X"\nweekdays = ["Mon"]\nminutes_per_session = 30\nlevel = "pro"\n')
     model.load_client(bad)
-    assert "bad.toml" in model.error and "level" in model.error
+    assert model.error.startswith(f"{bad}: level")  # the absolute path, once
     assert model.good is good and model.name == "Sam (home)"
     model.load_client_text("not = [toml", "upload.toml")
     assert model.error.startswith("upload.toml: is not valid TOML")
@@ -287,10 +288,163 @@ def test_close_the_gap_lists_relaxations_from_re_solves(model: DashboardModel) -
     good = model.good
     assert good is not None and good.short
     lines = model.close_the_gap()
-    assert lines[0] == f"now {good.solved.shortfall:g} short (weighted)"
+    now = good.solved.shortfall or 0.0
+    assert lines[0].startswith(f"now {now:g} sets a week short in all")
     assert any(line.startswith("45 min a session (+15)") for line in lines[1:])
     assert any(line.startswith("one more day (Sat)") for line in lines[1:])
+    # Every change listed makes the shortfall smaller, one option per line.
+    assert len(model.relaxation_options) == len(lines) - 1
+    assert all(r.shortfall < now for r in model.relaxation_options)
     # A new plan makes the old answer stale: it is cleared.
     model.minutes_per_session = 35
     model.flush()
     assert model.relaxations == ()
+
+
+def test_a_rename_reaches_the_plan_and_the_exports_and_never_overwrites(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    original = model.export(tmp_path / "out")
+    assert original[0].name == "sam_home_2026-11-26_plan.csv"
+    model.name = "Jo Copy"  # no re-plan: the name only labels
+    assert not model.debouncer.pending
+    plan_csv, _ = model.export(tmp_path / "out")
+    assert plan_csv.name == "jo_copy_2026-11-26_plan.csv"
+    assert iotools.read_client(model.exported[2]).name == "Jo Copy"
+    assert iotools.read_client(tmp_path / "out" / "sam_home_2026-11-26_client.toml").name == (
+        "Sam (home)"
+    )
+    again = model.export(tmp_path / "out")  # same client, same day: a second copy
+    assert again[0].name == "jo_copy_2026-11-26-2_plan.csv"
+    assert again[0].read_bytes() == plan_csv.read_bytes()
+    assert len(list((tmp_path / "out").iterdir())) == 9
+    assert "Jo Copy" in model.figures["coverage"].layout.title.text
+
+
+def test_relative_export_folders_resolve_against_the_base_folder(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    model.export_folder = "coach/out"
+    model.export_or_report()
+    assert model.error == ""
+    assert Path(model.exported[0]).parent == tmp_path / "coach" / "out"
+
+
+def test_export_refuses_while_the_controls_are_invalid_and_clears_old_links(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    model.export_folder = str(tmp_path / "out")
+    model.export_or_report()
+    assert len(model.exported) == 3
+    model.minutes_per_session = 0.5  # below the 1-minute minimum
+    model.export_or_report()
+    assert "nothing exported" in model.error and model.exported == ()
+    assert len(list((tmp_path / "out").iterdir())) == 3
+    model.minutes_per_session = 45  # valid again (a recalled plan)
+    (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    model.export_folder = str(tmp_path / "blocked")
+    model.export_or_report()
+    assert model.error.startswith(f"{tmp_path / 'blocked'}: cannot write there")
+    assert model.exported == () and not model.stale  # the plan still fits the choices
+    model.export_folder = str(tmp_path / "out")
+    model.export_or_report()  # a failed export does not block the next one
+    assert model.error == "" and len(model.exported) == 3
+
+
+def test_an_empty_week_is_not_a_plan_and_cannot_be_exported(
+    model: DashboardModel, library: Library, tmp_path: Path
+) -> None:
+    model.ban = tuple(e.id for e in library.exercises)
+    model.flush()
+    assert model.error.startswith("No exercise fits these choices")
+    assert "proven optimal" not in model.status and model.stale
+    with pytest.raises(Exception, match="nothing exported"):
+        model.export(tmp_path / "out")
+
+
+def test_a_negative_time_limit_is_rejected_in_words(model: DashboardModel) -> None:
+    model.time_limit = -5
+    model.flush()
+    assert model.error.startswith("Time limit: -5 s is negative")
+    model.time_limit = 0
+    model.flush()
+    assert model.error == ""
+
+
+def test_an_unknown_exercise_id_is_named_not_dropped(model: DashboardModel) -> None:
+    model.require = ("kettlebell_swing", "kettlebel_swing")
+    model.flush()
+    assert model.error.startswith("Required exercises: ")
+    assert "kettlebel_swing" in model.error and "field" not in model.error
+    assert model.require == ("kettlebell_swing", "kettlebel_swing")
+
+
+def test_save_asks_before_overwriting_and_never_writes_a_shipped_example(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    # Loaded from a shipped example: Save points at the client's name in the base folder.
+    assert model.save_path == str(tmp_path / "sam_home.toml")
+    model.save_client(HOME)
+    assert model.notice.startswith("Not saved: ") and "shipped example" in model.notice
+    first = model.save_client()
+    assert first == tmp_path / "sam_home.toml" and model.notice.startswith("Saved Sam (home)")
+    model.minutes_per_session = 30
+    assert model.save_client() is None  # exists: waits for the coach's yes
+    assert model.confirm_overwrite == str(first) and "overwrite it?" in model.notice
+    assert iotools.read_client(first).minutes_per_session == 45
+    model.cancel_save()
+    assert model.confirm_overwrite == "" and model.notice == "Not saved"
+    model.save_client()
+    assert model.confirm_save() == first
+    assert iotools.read_client(first).minutes_per_session == 30
+    assert model.confirm_overwrite == "" and model.notice.startswith("Saved ")
+    model.name = "Kim"  # a save path made from the name follows it
+    assert model.save_path == str(tmp_path / "kim.toml")
+
+
+def test_an_upload_points_save_at_the_uploaded_name(model: DashboardModel, tmp_path: Path) -> None:
+    model.load_uploaded((HOME.read_text(encoding="utf-8"), "my client.toml"))
+    assert model.error == "" and model.save_path == str(tmp_path / "my client.toml")
+    assert model.notice == "Loaded the uploaded my client.toml"
+
+
+def test_close_the_gap_changes_apply_with_one_call(model: DashboardModel) -> None:
+    model.equipment = ("band",)
+    model.weekdays = ("Mon", "Thu")
+    model.minutes_per_session = 30
+    model.level = "beginner"
+    model.flush()
+    before = model.good.solved.shortfall  # type: ignore[union-attr]
+    model.close_the_gap()
+    options = model.relaxation_options
+    assert options
+    day = next(i for i, r in enumerate(options) if r.change.startswith("one more day"))
+    model.apply_relaxation(day)
+    assert model.weekdays == ("Mon", "Thu", "Sat")
+    assert model.good is not None and model.good.solved.shortfall == options[day].shortfall
+    assert model.good.solved.shortfall < before  # type: ignore[operator]
+    model.apply_relaxation(7)
+    assert "out of date" in model.error
+
+
+def test_recent_plans_come_from_the_cache(model: DashboardModel) -> None:
+    first = model.good
+    model.minutes_per_session = 40
+    model.flush()
+    hits = model.cache_hits
+    model.minutes_per_session = 45
+    model.flush()
+    assert model.cache_hits == hits + 1 and model.good is first
+    assert "recalled: planned " in model.status  # the status says it is not a new solve
+    model.minutes_per_session = 35
+    model.flush()
+    assert "recalled" not in model.status
+
+
+def test_toggling_one_item_keeps_the_others(model: DashboardModel) -> None:
+    model.toggle_item("equipment", "dumbbell", True)
+    assert model.equipment == ("kettlebell", "band", "pullup_bar", "dumbbell")
+    model.toggle_item("equipment", "band", False)
+    assert model.equipment == ("kettlebell", "pullup_bar", "dumbbell")
+    model.toggle_item("avoid", "impact", True)
+    assert model.avoid == ("impact",)

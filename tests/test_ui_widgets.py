@@ -143,7 +143,8 @@ def test_kit_buttons_set_equipment(view: DashboardView) -> None:
     model = view.model
     assert view.controls.kits["home"].button_style == "info"
     view.controls.kits["gym"].click()
-    assert view.controls.equipment.value == model.kits["gym"].equipment
+    on = {item for item, toggle in view.controls.equipment.items() if toggle.value}
+    assert on == set(model.kits["gym"].equipment)
     assert view.controls.kits["gym"].button_style == "info"
     assert view.controls.kits["home"].button_style == ""
     model.flush()
@@ -156,7 +157,7 @@ def test_level_sport_and_avoid_controls(view: DashboardView) -> None:
     model = view.model
     view.controls.level.value = "beginner"
     view.controls.sport.value = "fighter"
-    view.controls.avoid.value = ("impact",)
+    view.controls.avoid["impact"].value = True
     model.flush()
     client = model.good.problem.client  # type: ignore[union-attr]
     assert (client.level, client.sport, client.avoid) == ("beginner", "fighter", ("impact",))
@@ -172,13 +173,16 @@ def test_error_shows_inline_and_keeps_the_plan(view: DashboardView) -> None:
     for toggle in view.controls.weekdays.values():
         toggle.value = False
     model.flush()
-    assert "no training day" in view.error.value and "color:#d1495b" in view.error.value
-    assert view.status.value.count("error:") == 1
-    assert "last good plan" in view.plan.value
+    assert "Training days: names no training day" in view.error.value
+    assert "color:#d1495b" in view.error.value
+    assert "no training day" not in view.status.value  # said once, in the error line
+    assert "Stale:" in view.plan.value and "Stale:" in view.figures.stale_note.value
+    assert "wb-stale" in view.figures._dom_classes
     assert figure_json(view, "coverage") == figure
     view.controls.weekdays["Tue"].value = True
     model.flush()
     assert view.error.value == ""
+    assert "wb-stale" not in view.figures._dom_classes and view.figures.stale_note.value == ""
 
 
 def test_pin_and_export_buttons(view: DashboardView, tmp_path: Path) -> None:
@@ -239,10 +243,22 @@ def test_exercise_search_require_and_ban(view: DashboardView) -> None:
 def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
     model = view.model
     path = tmp_path / "saved.toml"
-    view.files.path.value = str(path)
+    view.files.save_path.value = str(path)
     view.controls.name.value = "Robin"
     view.files.save.click()
     assert iotools.read_client(path).name == "Robin"
+    assert f"Saved Robin to {path}" in view.files.notice.value
+    assert view.files.confirm.layout.display == "none"
+    view.controls.minutes.value = 30
+    view.files.save.click()  # the file exists now: the page asks first
+    assert (
+        view.files.confirm.layout.display == "flex" and "overwrite it?" in view.files.notice.value
+    )
+    assert iotools.read_client(path).minutes_per_session == 45
+    view.files.overwrite.click()
+    assert iotools.read_client(path).minutes_per_session == 30
+    assert view.files.confirm.layout.display == "none"
+    view.files.path.value = str(path)
     view.controls.name.value = "Someone else"
     view.files.load.click()
     assert model.name == "Robin" and view.controls.name.value == "Robin"
@@ -257,6 +273,23 @@ def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
         },
     )
     assert model.name == "Sam (home)" and model.error == ""
+    assert view.files.save_path.value.endswith("/home.toml")
+
+
+def test_equipment_and_avoid_toggle_one_item_per_click(view: DashboardView) -> None:
+    model = view.model
+    equipment = view.controls.equipment
+    assert len(equipment) == 12 and equipment["pullup_bar"].description == "Pull-up bar"
+    equipment["dumbbell"].value = True  # one click adds one item, the rest stay
+    assert model.equipment == ("kettlebell", "band", "pullup_bar", "dumbbell")
+    equipment["band"].value = False
+    assert model.equipment == ("kettlebell", "pullup_bar", "dumbbell")
+    assert [t.value for t in equipment.values()].count(True) == 3
+    avoid = view.controls.avoid
+    assert len(avoid) == 7 and avoid["deep_knee_flexion"].description == "Deep knee bend"
+    avoid["impact"].value = True
+    avoid["overhead"].value = True
+    assert model.avoid == ("impact", "overhead")
 
 
 def test_advanced_controls(view: DashboardView) -> None:
@@ -299,5 +332,11 @@ def test_close_the_gap_button(view: DashboardView) -> None:
     assert model.good is not None and model.good.short
     assert not view.gap.ask.disabled
     view.gap.ask.click()
-    assert "min a session" in view.gap.answer.value
-    assert "<li>" in view.gap.answer.value
+    assert "sets a week short" in view.gap.answer.value
+    assert len(view.gap.apply) == len(model.relaxation_options) >= 1
+    chosen = model.relaxation_options[0]
+    view.gap.apply[0].click()
+    assert model.good is not None
+    assert model.good.problem.client == chosen.client  # the change, planned
+    assert model.good.solved.shortfall == chosen.shortfall
+    assert view.gap.apply == [] and view.gap.answer.value == ""  # the old answer is cleared

@@ -21,7 +21,7 @@ from workbench import iotools
 from workbench.client import validate_client
 from workbench.errors import InputError
 
-__all__ = ["CLIENT_ENV", "EXPORTS_ENV", "NOTEBOOK", "add_commands", "notebooks_dir"]
+__all__ = ["BASE_ENV", "CLIENT_ENV", "EXPORTS_ENV", "NOTEBOOK", "add_commands", "notebooks_dir"]
 
 NOTEBOOK = "workbench.ipynb"
 HOST = "127.0.0.1"
@@ -30,6 +30,7 @@ COMMAND_LINE = "command line"
 #: imports the widget layer.
 CLIENT_ENV = "WORKBENCH_CLIENT"
 EXPORTS_ENV = "WORKBENCH_EXPORTS"
+BASE_ENV = "WORKBENCH_CWD"
 
 
 def notebooks_dir() -> Path:
@@ -101,9 +102,20 @@ def run_app(args: argparse.Namespace) -> int:
     notebook = notebooks_dir() / NOTEBOOK
     env = dict(os.environ)
     env[EXPORTS_ENV] = str(Path.cwd() / "exports")
+    env[BASE_ENV] = str(Path.cwd())
     if client is not None:
         env[CLIENT_ENV] = str(client)
-    command = [sys.executable, "-m", "voila", str(notebook), f"--Voila.ip={HOST}"]
+    # A pre-heated kernel has run the notebook (imports, the first solve) before the coach
+    # opens the page, and a fresh one is started for the next visitor: the page shows at once.
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--Voila.ip={HOST}",
+        "--preheat_kernel=True",
+        "--pool_size=1",
+    ]
     if port is not None:
         command.append(f"--port={port}")
     if args.no_browser:
@@ -117,6 +129,7 @@ def run_lab(args: argparse.Namespace) -> int:
     folder = notebooks_dir()
     env = dict(os.environ)
     env[EXPORTS_ENV] = str(Path.cwd() / "exports")
+    env[BASE_ENV] = str(Path.cwd())
     command = [
         sys.executable,
         "-m",

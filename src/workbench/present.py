@@ -3,6 +3,7 @@ formats, status words, colours, muscle and equipment names, and the plan as rows
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,13 +13,16 @@ from workbench.plan import Plan, PlanEntry
 
 __all__ = [
     "COLOURS",
+    "TAG_NAMES",
     "TOLERANCE",
     "SessionRows",
     "equipment_name",
     "muscle_name",
+    "named_ids",
     "number",
     "sessions",
     "status_words",
+    "tag_name",
     "value_gap",
 ]
 
@@ -53,6 +57,38 @@ def muscle_name(library: Library, muscle_id: str) -> str:
 
 def equipment_name(library: Library, equipment_id: str) -> str:
     return next((e.name for e in library.equipment if e.id == equipment_id), equipment_id)
+
+
+#: What each exercise tag means to a client, for labels and the report (ids stay in files).
+TAG_NAMES = {
+    "high_spinal_load": "heavy load on the spine",
+    "deep_knee_flexion": "deep knee bend",
+    "overhead": "weight overhead",
+    "impact": "jumps and landings",
+    "explosive": "explosive lifts",
+    "spinal_rotation": "loaded twisting",
+    "hanging": "hanging from a bar",
+}
+
+
+def tag_name(tag: str) -> str:
+    """A tag as a coach says it: ``deep_knee_flexion`` -> "deep knee bend"."""
+    return TAG_NAMES.get(tag, tag.replace("_", " "))
+
+
+#: Ids with an underscore: one-word ids ("hamstrings", "band") read as words already.
+_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def named_ids(library: Library, text: str) -> str:
+    """``text`` with every id the library knows (muscle, equipment, exercise, tag) replaced by
+    its name, for pages a client reads: "avoids high_spinal_load" -> "avoids heavy load on
+    the spine". Plain words that are not ids are left alone."""
+    names = dict(TAG_NAMES)
+    names.update({e.id: e.name for e in library.equipment if "_" in e.id})
+    names.update({m.id: m.name for m in library.muscles if "_" in m.id})
+    names.update({e.id: e.name for e in library.exercises})
+    return _ID.sub(lambda match: names.get(match.group(0), match.group(0)), text)
 
 
 def status_words(solved: SolveResult) -> str:

@@ -1,7 +1,10 @@
-"""``workbench report``: a standalone HTML report of a checked plan, for a coach to hand over.
+"""``workbench report``: a standalone HTML page of a checked plan, for the coach to hand to
+the client.
 
-The report works offline: plotly.js is inlined once and every figure after the first reuses
-it. All text that comes from files (client, exercise and muscle names) is HTML-escaped.
+Plain words for the client: every exercise with a cue and how heavy to go, what each muscle
+gets in the week, and why anything falls short. One small offline file: no scripts, the
+charts are HTML and CSS bars (plotly.js alone would add 4.6 MB). All text that comes from
+files (client, exercise and muscle names) is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -15,190 +18,314 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import plotly.graph_objects as go
-
-from workbench import figures, iotools
-from workbench.analytics import MuscleCoverage, coverage, weighted_shortfall
+from workbench import iotools
+from workbench.analytics import MuscleCoverage, coverage
 from workbench.check import check_plan
 from workbench.client import (
     Client,
     SportProfile,
     Target,
-    resolve_priorities,
     resolve_targets,
     validate_client,
 )
-from workbench.library import Library
+from workbench.explain import ShortMuscle, explain_shortfalls
+from workbench.glossary import LOADED_EQUIPMENT
+from workbench.library import Exercise, Library
+from workbench.optimize import SolveOptions, SolveResult, Termination
 from workbench.plan import Plan
+from workbench.present import COLOURS, equipment_name, named_ids, number, tag_name
 from workbench.problem import make_problem
 from workbench.quality import CoachCheck, coach_check
 
-__all__ = ["FIGURE_IDS", "add_commands", "report_html", "run"]
+__all__ = ["FIGURE_IDS", "add_commands", "exercise_cue", "load_guidance", "report_html", "run"]
 
 EXIT_OK, EXIT_VIOLATIONS = 0, 1
-#: The ``id`` of each figure's ``<div>`` in the report, in page order.
-FIGURE_IDS = ("coverage-figure", "weekday-figure", "balance-figure", "minutes-figure")
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+#: The ``id`` of each chart's ``<div>`` in the report, in page order.
+FIGURE_IDS = ("coverage-figure", "minutes-figure")
 
 STYLE = """
 body { font-family: Inter, "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2733;
-       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+       max-width: 1000px; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #d8dee4; padding-bottom: 0.2rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #d8dee4; padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
-.subtitle { color: #5c6773; margin-top: 0; }
-dl.limits { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.2rem; }
+.subtitle, .how, .note { color: #5c6773; }
+.how { font-size: .88rem; }
+dl.limits { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; }
 dl.limits dt { color: #5c6773; }
 dl.limits dd { margin: 0; }
-table { border-collapse: collapse; margin: 0.3rem 0 1rem; font-size: 0.92rem; }
-th, td { padding: 0.25rem 0.7rem; border-bottom: 1px solid #e6eaee; text-align: left; }
+table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: .92rem; width: 100%; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid #e6eaee; text-align: left;
+         vertical-align: top; }
 th { background: #f4f6f8; }
-table.session { min-width: 38rem; }
-table.session td:nth-child(2) { width: 20rem; }
-td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
-.status-short { color: #d1495b; font-weight: 600; }
-.status-over { color: #7b3fa0; font-weight: 600; }
-.status-ok { color: #2a9d8f; }
-.rest { color: #5c6773; font-style: italic; }
-.summary { background: #f4f6f8; padding: 0.6rem 0.9rem; border-radius: 4px; }
-footer { color: #5c6773; font-size: 0.85rem; margin-top: 3rem; }
-@media print { .figure { page-break-inside: avoid; } }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.short { color: #d1495b; font-weight: 600; }
+.ok { color: #2a9d8f; }
+.summary { background: #f4f6f8; padding: .6rem .9rem; border-radius: 4px; }
+.bars { display: grid; grid-template-columns: 11rem 1fr 7rem; gap: .25rem .6rem;
+        align-items: center; font-size: .9rem; }
+.track { position: relative; height: .9rem; background: #eef1f4; border-radius: 2px; }
+.fill { position: absolute; top: 0; bottom: 0; left: 0; border-radius: 2px; }
+.mark { position: absolute; top: -.15rem; bottom: -.15rem; width: 2px; background: #264653; }
+footer { color: #5c6773; font-size: .85rem; margin-top: 3rem; }
+@media print { section { page-break-inside: avoid; } }
 """
+
+#: How each movement pattern is done well: one sentence a coach would say.
+CUES = {
+    "hinge": "Push the hips back with a flat back and only a slight knee bend until the "
+    "hamstrings stretch, then drive the hips forward and squeeze the glutes.",
+    "squat": "Brace, sit down between the hips with the knees following the toes, and stand up "
+    "through the whole foot.",
+    "lunge": "Take a long step, keep the chest tall, lower the back knee under control and push "
+    "up through the front heel.",
+    "hip_extension": "Ribs down, drive through the heels and squeeze the glutes at the top "
+    "without arching the lower back; pause for a second.",
+    "knee_flexion": "Keep the hips still and curl with the back of the thighs; lower slowly, "
+    "about three seconds.",
+    "vertical_pull": "Start from a long arm, pull the elbows down towards the ribs with the "
+    "chest up; no swinging.",
+    "horizontal_pull": "Keep the back flat, pull the elbows towards the hips and squeeze the "
+    "shoulder blades together; lower under control.",
+    "scapular": "Move from the shoulder blades, slowly, keeping the neck long.",
+    "abduction": "Keep the pelvis still and the toes pointing forward; lift with the side of "
+    "the hip, not by leaning.",
+    "plantar_flexion": "Use the full range: let the heel sink into a stretch, rise as high as "
+    "you can and pause at the top.",
+    "trunk_extension": "Hinge at the hips with a long spine and stop at a straight line; do not "
+    "over-arch.",
+    "rotation": "Turn from the hips and upper back with long arms; brace and control the way back.",
+    "anti_rotation": "Brace and do not let the trunk turn; keep breathing behind the brace.",
+    "lateral_flexion": "Keep the hips stacked and the body in one line; move slowly, no twisting.",
+    "carry": "Stand tall with the shoulders set, take short steady steps and do not lean "
+    "towards the weight.",
+    "push": "Set the shoulder blades, keep the elbows at about 45 degrees and use the full range "
+    "under control.",
+    "locomotion": "Land softly and quietly; stop the set as soon as the form gets sloppy.",
+    "throw": "Load the hips, then throw with the whole body; reset fully before the next rep.",
+}
+#: Reps in reserve at the end of a set, by level: beginners keep more in the tank.
+RESERVE = {"beginner": "3", "intermediate": "2", "advanced": "1-2"}
 
 
 def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    return number(value)
+
+
+def exercise_cue(exercise: Exercise) -> str:
+    """How to do the exercise well, from its movement pattern and a few of its facts."""
+    if "impact" in exercise.tags:
+        cue = (
+            "Swing the arms, drive through the hips and land softly with the knees over the "
+            "toes; reset before the next rep."
+        )
+    else:
+        cue = CUES.get(exercise.pattern, "Move with control through the full range you own.")
+    if exercise.spinal_load == "high":
+        cue += " Brace the trunk before every rep."
+    if exercise.unilateral:
+        cue += " Start with the weaker side."
+    return cue
+
+
+def load_guidance(exercise: Exercise, reps: str, level: str) -> str:
+    """How heavy to go, from the equipment, the reps and the client's level."""
+    reserve = RESERVE.get(level, "2")
+    side = " per side" if exercise.unilateral else ""
+    loaded = any(item in LOADED_EQUIPMENT for item in exercise.equipment)
+    if exercise.explosive and loaded:
+        return (
+            f"{reps}{side}, with a light to moderate load you can move fast; end each set while "
+            "every rep is still crisp."
+        )
+    if exercise.explosive:
+        return (
+            f"{reps}{side}, each one fast and full effort; stop the set when you start to "
+            "slow down."
+        )
+    if reps.endswith("s"):
+        return (
+            f"Hold or carry for {reps[:-1]} seconds{side}, with a load or position you can keep "
+            "with good form the whole time."
+        )
+    if loaded:
+        return (
+            f"Pick a weight that leaves about {reserve} good reps in reserve after {reps}{side}; "
+            "add a little when every set feels that way."
+        )
+    if "band" in exercise.equipment:
+        return (
+            f"Pick a band that makes the last 2-3 of {reps}{side} hard but clean; go to a "
+            "stronger band when they get easy."
+        )
+    return (
+        f"Bodyweight, {reps}{side}; when every set is easy, lower slowly over three seconds or "
+        "add a pause."
+    )
 
 
 def _header(
     client: Client, library: Library, profile: SportProfile | None, generated: dt.date
 ) -> str:
-    equipment = ", ".join(["bodyweight", *client.equipment])
-    sport = client.sport if profile is None else f"{profile.name} ({client.sport})"
+    exercise_names = {e.id: e.name for e in library.exercises}
+    equipment = ", ".join(equipment_name(library, e) for e in ("bodyweight", *client.equipment))
+    sport = client.sport if profile is None else profile.name
     rows = [
         ("Training days", ", ".join(client.weekdays)),
-        ("Minutes per session", f"{_number(client.minutes_per_session)} min"),
+        ("Time per session", f"{_number(client.minutes_per_session)} min"),
         ("Equipment", equipment),
         ("Level", client.level),
         ("Sport", sport),
-        ("Avoids", ", ".join(client.avoid) or "nothing"),
-        ("Required", ", ".join(client.require) or "nothing"),
-        ("Banned", ", ".join(client.ban) or "nothing"),
-        ("Max sets per exercise", str(client.max_sets_per_exercise)),
+        ("Leaves out", ", ".join(tag_name(t) for t in client.avoid) or "nothing"),
+        ("Always includes", ", ".join(exercise_names.get(e, e) for e in client.require) or "-"),
+        ("Never includes", ", ".join(exercise_names.get(e, e) for e in client.ban) or "-"),
         ("Date", generated.isoformat()),
     ]
     items = "\n".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     return (
-        f"<header>\n<h1>Weekly posterior-chain plan: {escape(client.name)}</h1>\n"
-        f'<p class="subtitle">Every session below passed the independent check of the hard '
-        f"limits.</p>\n"
+        f"<header>\n<h1>Your week of training: {escape(client.name)}</h1>\n"
+        '<p class="subtitle">A week that trains the back of the body (upper back, lower back, '
+        "glutes, hamstrings and calves), checked against your days, time, equipment, level, "
+        "injuries and a day's rest for each muscle between hard sessions.</p>\n"
         f'<dl class="limits">\n{items}\n</dl>\n</header>'
     )
 
 
-def _plan_tables(plan: Plan, client: Client) -> str:
+def _plan_tables(plan: Plan, library: Library, client: Client) -> str:
     minutes = plan.session_minutes()
-    parts = ['<section id="plan">\n<h2>Plan by day</h2>']
+    exercises = {e.id: e for e in library.exercises}
+    parts = ['<section id="plan">\n<h2>Your sessions</h2>']
     for weekday in plan.training_weekdays:
         session = plan.session(weekday)
         used = minutes.get(weekday, 0.0)
         parts.append(
-            f"<h3>{escape(weekday)}: {_number(used)} of {_number(client.minutes_per_session)} min</h3>"
+            f"<h3>{escape(weekday)}: about {_number(used)} of "
+            f"{_number(client.minutes_per_session)} min</h3>"
         )
         if not session:
-            parts.append('<p class="rest">Rest: no session needed this day.</p>')
+            parts.append('<p class="note">Rest day.</p>')
             continue
-        rows = "\n".join(
-            "<tr>"
-            f'<td class="number">{entry.order}</td>'
-            f"<td>{escape(entry.exercise)}</td>"
-            f"<td>{entry.sets} x {escape(entry.reps)}</td>"
-            f'<td class="number">{entry.rest_seconds} s</td>'
-            f'<td class="number">{_number(entry.minutes)}</td>'
-            "</tr>"
-            for entry in session
-        )
+        rows = []
+        for entry in session:
+            exercise = exercises.get(entry.exercise_id)
+            how = (
+                f"{exercise_cue(exercise)} {load_guidance(exercise, entry.reps, client.level)}"
+                if exercise is not None
+                else ""
+            )
+            rows.append(
+                "<tr>"
+                f'<td class="number">{entry.order}</td>'
+                f"<td><b>{escape(entry.exercise)}</b>"
+                f'<div class="how">{escape(how)}</div></td>'
+                f'<td class="number">{entry.sets} x {escape(entry.reps)}</td>'
+                f'<td class="number">{entry.rest_seconds} s</td>'
+                "</tr>"
+            )
         parts.append(
-            '<table class="session">\n<thead><tr><th class="number">#</th><th>Exercise</th>'
-            '<th>Sets x reps</th><th class="number">Rest</th><th class="number">Minutes</th>'
-            f"</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+            '<table class="session">\n<thead><tr><th class="number">#</th><th>Exercise and how '
+            'to do it</th><th class="number">Sets x reps</th><th class="number">Rest</th></tr>'
+            f"</thead>\n<tbody>\n{''.join(rows)}\n</tbody>\n</table>"
         )
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _coverage_table(rows: Sequence[MuscleCoverage], library: Library) -> str:
+def _coverage_bars(rows: Sequence[MuscleCoverage]) -> str:
+    """Each back-of-body muscle's sets this week against its minimum and ceiling."""
+    posterior = [r for r in rows if r.chain == "posterior"]
+    scale = max([r.max_sets for r in posterior] + [r.effective_sets for r in posterior] + [1.0])
     lines = []
-    for row in rows:
-        group = (
-            figures.muscle_group(library.muscle(row.muscle_id))
-            if library.has_muscle(row.muscle_id)
-            else row.region
+    for row in posterior:
+        colour = COLOURS["short"] if row.status == "short" else COLOURS["ok"]
+        width = 100 * row.effective_sets / scale
+        floor = 100 * row.min_sets / scale
+        words = (
+            f'<span class="short">{_number(row.shortfall)} short</span>'
+            if row.status == "short"
+            else f'<span class="ok">{_number(row.effective_sets)} sets</span>'
         )
-        status = {
-            "short": f"short by {_number(row.shortfall)}",
-            "over": f"over by {_number(row.excess)}",
-            "ok": "ok",
-        }[row.status]
         lines.append(
-            "<tr>"
-            f"<td>{escape(row.muscle)}</td>"
-            f"<td>{escape(row.chain)}</td>"
-            f"<td>{escape(group)}</td>"
-            f'<td class="number">{_number(row.effective_sets)}</td>'
-            f'<td class="number">{_number(row.min_sets)}–{_number(row.max_sets)}</td>'
-            f'<td class="status-{row.status}">{status}</td>'
-            "</tr>"
+            f"<div>{escape(row.muscle)}</div>"
+            f'<div class="track"><div class="fill" style="width:{width:.1f}%;'
+            f'background:{colour}"></div><div class="mark" style="left:{floor:.1f}%"></div></div>'
+            f"<div>{words}</div>"
         )
-    body = "\n".join(lines)
     return (
-        '<table class="coverage">\n<thead><tr><th>Muscle</th><th>Chain</th><th>Group</th>'
-        '<th class="number">Effective sets</th><th class="number">Target</th><th>Status</th>'
-        f"</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+        '<section id="coverage">\n<h2>What each muscle gets this week</h2>\n'
+        '<p class="note">Sets a week for each muscle (a set counts in full for the muscles an '
+        "exercise mainly works, half for those that help); the dark line is the weekly "
+        "minimum.</p>\n"
+        f'<div class="bars" id="{FIGURE_IDS[0]}">{"".join(lines)}</div>\n</section>'
     )
 
 
-def _summary(rows: Sequence[MuscleCoverage], priorities: Mapping[str, float]) -> str:
-    short = [r for r in rows if r.chain == "posterior" and r.status == "short"]
-    if not short:
-        text = "Every posterior-chain muscle reaches its weekly minimum."
-    else:
-        names = ", ".join(f"{r.muscle} (by {_number(r.shortfall)})" for r in short)
-        total = weighted_shortfall(list(rows), dict(priorities))
-        text = (
-            f"{len(short)} posterior-chain muscle(s) short of their weekly minimum: {names}. "
-            f"Weighted shortfall {_number(total)} [sets/week]."
+def _minutes_bars(plan: Plan, client: Client) -> str:
+    minutes = plan.session_minutes()
+    lines = []
+    for weekday in client.weekdays:
+        used = minutes.get(weekday, 0.0)
+        width = 100 * min(used / client.minutes_per_session, 1.0)
+        lines.append(
+            f"<div>{escape(weekday)}</div>"
+            f'<div class="track"><div class="fill" style="width:{width:.1f}%;'
+            f'background:{COLOURS["posterior"]}"></div></div>'
+            f"<div>{_number(used)} min</div>"
         )
-    return f'<p class="summary">{escape(text)}</p>'
+    return (
+        f"<h3>Time per session (of {_number(client.minutes_per_session)} min)</h3>\n"
+        f'<div class="bars" id="{FIGURE_IDS[1]}">{"".join(lines)}</div>'
+    )
 
 
-def _check_section(check: CoachCheck | None) -> str:
+#: Why a muscle falls short, in the client's words, by the cause the explainer found.
+SHORT_WORDS = {
+    "exercises": "none of the exercises that train it fit the equipment, level or injuries",
+    "time": "the sessions are too short to fit enough sets for it beside the other muscles",
+    "recovery": "its exercises would fall on two days in a row, and each muscle needs a day's "
+    "rest between hard sessions",
+    "required": "the exercises asked for take the time it would need",
+    "limits": "the limits on sets per exercise and on the other muscles' weekly volume leave "
+    "no room for more",
+}
+
+
+def _summary(rows: Sequence[MuscleCoverage], short: Sequence[ShortMuscle]) -> str:
+    below = [r for r in rows if r.chain == "posterior" and r.status == "short"]
+    if not below:
+        return '<p class="summary">Every back-of-body muscle gets at least its weekly minimum.</p>'
+    causes = {s.muscle_id: SHORT_WORDS.get(s.cause, "") for s in short}
+    items = "".join(
+        f"<li><b>{escape(r.muscle)}</b>: {_number(r.shortfall)} "
+        f"{'set' if r.shortfall == 1 else 'sets'} a week below its minimum"
+        + (f", because {escape(causes[r.muscle_id])}" if causes.get(r.muscle_id) else "")
+        + ".</li>"
+        for r in below
+    )
+    return (
+        f'<div class="summary"><p>{len(below)} muscle(s) get less than their weekly minimum; '
+        "this is the closest any week within your limits can come:</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def _check_section(check: CoachCheck | None, library: Library) -> str:
     """The coach's check: each criterion, whether the week passes it, and the number."""
     if check is None:
         return ""
     rows = "\n".join(
         f"<tr><td>{c.id}</td><td>{escape(c.title)}</td>"
-        f'<td class="status-{"ok" if c.passed else "short"}">'
-        f"{'not asked' if not c.applies else 'yes' if c.passed else 'no'}</td>"
-        f"<td>{escape(c.detail)}</td></tr>"
+        f'<td class="{"ok" if c.passed or not c.applies else "short"}">'
+        f"{'-' if not c.applies else 'yes' if c.passed else 'no'}</td>"
+        f"<td>{escape(named_ids(library, c.detail))}</td></tr>"
         for c in check.criteria
     )
     return (
-        '<section id="coach-check">\n<h2>Coach check</h2>\n'
+        '<section id="coach-check">\n<h2>How a coach would judge this week</h2>\n'
         f"<p>{escape(check.summary())}</p>\n"
         "<table>\n<thead><tr><th></th><th>What a coach looks for</th><th>Met</th>"
         f"<th>This week</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n</section>"
     )
-
-
-def _figure_div(figure: go.Figure, div_id: str, *, first: bool) -> str:
-    html: str = figure.to_html(
-        full_html=False,
-        include_plotlyjs=first,
-        div_id=div_id,
-        config=PLOTLY_CONFIG,
-    )
-    return f'<div class="figure">\n{html}\n</div>'
 
 
 def report_html(
@@ -210,29 +337,18 @@ def report_html(
     profile: SportProfile | None = None,
     generated: dt.date | None = None,
     check: CoachCheck | None = None,
+    short: Sequence[ShortMuscle] = (),
 ) -> str:
-    """The whole report as one standalone HTML page (plotly.js inlined once).
+    """The whole report as one small standalone HTML page (no scripts).
 
     ``plan`` should have passed :func:`workbench.check.check_plan` for ``client``;
-    ``targets`` are the weekly bands [sets/week] that apply (see ``resolve_targets``).
+    ``targets`` are the weekly bands [sets/week] that apply (see ``resolve_targets``);
+    ``short`` the explained shortfalls (see :func:`workbench.explain.explain_shortfalls`).
     """
     generated = generated or dt.date.today()
     # A plan read from CSV only knows the weekdays it uses; show the client's rest days too.
     plan = replace(plan, weekdays=tuple(client.weekdays))
     rows = coverage(plan, library, dict(targets))
-    priorities = resolve_priorities(library, client, profile)
-    figure_list = (
-        figures.coverage_figure(
-            rows, library, title=f"Weekly coverage for {client.name} [effective sets/week]"
-        ),
-        figures.weekday_heatmap(plan, library),
-        figures.balance_figure(plan, library),
-        figures.minutes_figure(plan, client.minutes_per_session, client.weekdays),
-    )
-    divs = "\n".join(
-        _figure_div(figure, div_id, first=index == 0)
-        for index, (figure, div_id) in enumerate(zip(figure_list, FIGURE_IDS, strict=True))
-    )
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -240,22 +356,18 @@ def report_html(
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>Plan for {escape(client.name)}</title>",
+            f"<title>Training week for {escape(client.name)}</title>",
             f"<style>{STYLE}</style>",
             "</head>",
             "<body>",
             _header(client, library, profile, generated),
-            _summary(rows, priorities),
-            _plan_tables(plan, client),
-            _check_section(check),
-            '<section id="coverage">\n<h2>Coverage [effective sets/week]</h2>',
-            _coverage_table(rows, library),
-            "</section>",
-            '<section id="figures">\n<h2>Figures</h2>',
-            divs,
-            "</section>",
-            "<footer>Made with the posterior-chain program workbench. Effective sets count a "
-            "set as 1 for a primary muscle and 0.5 for a secondary one.</footer>",
+            _summary(rows, short),
+            _plan_tables(plan, library, client),
+            _coverage_bars(rows),
+            _minutes_bars(plan, client),
+            _check_section(check, library),
+            "<footer>Made with the posterior-chain program workbench. Warm up before each "
+            "session; stop an exercise that hurts and tell your coach.</footer>",
             "</body>",
             "</html>",
             "",
@@ -284,8 +396,13 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_VIOLATIONS
-    check = coach_check(plan, make_problem(library, client, profiles, file=args.client))
-    page = report_html(plan, library, client, targets, profile=profile, check=check)
+    problem = make_problem(library, client, profiles, file=args.client)
+    check = coach_check(plan, problem)
+    # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
+    short = explain_shortfalls(
+        problem, SolveResult(Termination.OPTIMAL, plan=plan), SolveOptions(solver="highs")
+    )
+    page = report_html(plan, library, client, targets, profile=profile, check=check, short=short)
     iotools.atomic_write_text(Path(args.out), page)
     print(f"Wrote {args.out}")
     return EXIT_OK
@@ -297,10 +414,10 @@ def add_commands(commands: Any) -> None:
         "report",
         help="write a standalone HTML report of a plan",
         description=(
-            "Check a plan CSV against a client's hard limits, then write a standalone HTML "
-            "report: the client's limits, the plan by day, coverage per muscle against "
-            "targets, and figures (coverage, weekday heatmap, balance, session minutes). "
-            "The page works offline."
+            "Check a plan CSV against a client's hard limits, then write a small standalone "
+            "HTML page for the client: their limits, each session with a cue and load "
+            "guidance per exercise, what each muscle gets in the week (and why anything "
+            "falls short), and the coach's check. The page works offline (no scripts)."
         ),
         epilog=(
             "exit codes: 0 report written; 1 the plan breaks a hard limit (each violation "

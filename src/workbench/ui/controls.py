@@ -6,12 +6,41 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from workbench.glossary import BODYWEIGHT, LEVELS, TAGS, WEEKDAYS
+from workbench.present import tag_name
 from workbench.ui.model import DashboardModel
 
-__all__ = ["ControlsPanel"]
+__all__ = ["ControlsPanel", "short_label", "toggle_grid"]
 
 WIDE = w.Layout(width="100%")
 DESCRIPTION = {"description_width": "110px"}
+
+
+def short_label(name: str) -> str:
+    """A library name without its bracketed detail: "trap bar (hex bar)" -> "Trap bar"."""
+    head = name.split(" (", 1)[0]
+    return head[:1].upper() + head[1:]
+
+
+def toggle_grid(
+    model: DashboardModel, trait: str, items: list[tuple[str, str, str]], css: str
+) -> tuple[dict[str, w.ToggleButton], w.GridBox]:
+    """One toggle per ``(id, label, tooltip)``, all visible: a click adds or drops that item
+    only (a multi-select list dropped every other item on a plain click)."""
+    toggles = {}
+    for item, label, tooltip in items:
+        toggle = w.ToggleButton(description=label, tooltip=tooltip, layout=w.Layout(width="auto"))
+        toggle.add_class(f"{css}-{item}")
+        dlink((model, trait), (toggle, "value"), lambda chosen, item=item: item in chosen)
+        toggle.observe(
+            lambda change, item=item: model.toggle_item(trait, item, change.new), names="value"
+        )
+        toggles[item] = toggle
+    grid = w.GridBox(
+        list(toggles.values()),
+        layout=w.Layout(grid_template_columns="repeat(2, 1fr)", grid_gap="2px 4px", width="100%"),
+    )
+    grid.add_class(css)
+    return toggles, grid
 
 
 class ControlsPanel(w.VBox):
@@ -22,6 +51,7 @@ class ControlsPanel(w.VBox):
         self.name = w.Text(
             description="Client", continuous_update=False, layout=WIDE, style=DESCRIPTION
         )
+        self.name.add_class("wb-client-name")
         link((model, "name"), (self.name, "value"))
 
         self.weekdays = {
@@ -29,6 +59,7 @@ class ControlsPanel(w.VBox):
             for day in WEEKDAYS
         }
         for day, toggle in self.weekdays.items():
+            toggle.add_class(f"wb-weekday-{day}")
             dlink((model, "weekdays"), (toggle, "value"), lambda days, day=day: day in days)
             toggle.observe(lambda c, day=day: model.toggle_weekday(day, c.new), names="value")
 
@@ -44,14 +75,12 @@ class ControlsPanel(w.VBox):
         self.minutes.add_class("wb-minutes")
         link((model, "minutes_per_session"), (self.minutes, "value"))
 
-        self.equipment = w.SelectMultiple(
-            options=[(e.name, e.id) for e in library.equipment if e.id != BODYWEIGHT],
-            rows=7,
-            description="Equipment",
-            layout=WIDE,
-            style=DESCRIPTION,
+        self.equipment, equipment_grid = toggle_grid(
+            model,
+            "equipment",
+            [(e.id, short_label(e.name), e.name) for e in library.equipment if e.id != BODYWEIGHT],
+            "wb-equipment",
         )
-        link((model, "equipment"), (self.equipment, "value"))
 
         self.kits = {
             kit.id: w.Button(
@@ -62,6 +91,7 @@ class ControlsPanel(w.VBox):
             for kit in model.kits.values()
         }
         for kit_id, button in self.kits.items():
+            button.add_class(f"wb-kit-{kit_id}")
             button.on_click(lambda _, kit_id=kit_id: model.apply_kit(kit_id))
             dlink(
                 (model, "kit"),
@@ -81,14 +111,12 @@ class ControlsPanel(w.VBox):
         )
         link((model, "sport"), (self.sport, "value"))
 
-        self.avoid = w.SelectMultiple(
-            options=[(tag.replace("_", " "), tag) for tag in TAGS],
-            rows=4,
-            description="Avoid (injury)",
-            layout=WIDE,
-            style=DESCRIPTION,
+        self.avoid, avoid_grid = toggle_grid(
+            model,
+            "avoid",
+            [(tag, short_label(tag_name(tag)), tag) for tag in TAGS],
+            "wb-avoid",
         )
-        link((model, "avoid"), (self.avoid, "value"))
 
         super().__init__(
             [
@@ -100,11 +128,13 @@ class ControlsPanel(w.VBox):
                     ]
                 ),
                 self.minutes,
-                self.equipment,
+                w.Label("Equipment (bodyweight always counts)"),
+                equipment_grid,
                 w.HBox([w.Label("Kits", layout=w.Layout(width="114px")), *self.kits.values()]),
                 self.level,
                 self.sport,
-                self.avoid,
+                w.Label("Avoid (injuries): exercises with"),
+                avoid_grid,
             ],
             layout=WIDE,
         )

@@ -36,9 +36,13 @@ def download_links(paths: Sequence[str | Path]) -> str:
 
 class ExportPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
-        self.pin = w.Button(description="Pin as baseline", icon="thumb-tack")
-        self.clear = w.Button(description="Clear baseline", icon="times")
-        self.export = w.Button(description="Export", icon="download", button_style="primary")
+        # Buttons as wide as their labels: JupyterLab's narrower output cropped "Pin …".
+        auto = w.Layout(width="auto", min_width="max-content")
+        self.pin = w.Button(description="Pin as baseline", icon="thumb-tack", layout=auto)
+        self.clear = w.Button(description="Clear baseline", icon="times", layout=auto)
+        self.export = w.Button(
+            description="Export", icon="download", button_style="primary", layout=auto
+        )
         self.folder = w.Text(
             description="Exports folder",
             continuous_update=False,
@@ -52,4 +56,12 @@ class ExportPanel(w.VBox):
         link((model, "export_folder"), (self.folder, "value"))
         dlink((model, "exported"), (self.downloads, "value"), download_links)
         dlink((model, "baseline"), (self.clear, "disabled"), lambda baseline: baseline is None)
-        super().__init__([w.HBox([self.pin, self.clear, self.export, self.folder]), self.downloads])
+        super().__init__(
+            [
+                w.HBox(
+                    [self.pin, self.clear, self.export, self.folder],
+                    layout=w.Layout(flex_flow="row wrap"),
+                ),
+                self.downloads,
+            ]
+        )

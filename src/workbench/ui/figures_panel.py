@@ -28,7 +28,12 @@ TITLES = {
 }
 #: Plotly's own JSON mimetype, drawn by the jupyterlab-plotly renderer (in Lab and in Voila).
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-CONFIG = {"displaylogo": False, "responsive": True}
+#: Not ``responsive``: the renderer already re-sizes a figure on every Lumino resize message
+#: (``Plots.resize``, which drops the layout's height). With ``responsive`` on, plotly then
+#: sizes the figure's container at ``height: 100%`` of an auto-height output: 0 px, so every
+#: figure outside a flex row was blank until a control change redrew it (measured in Voila
+#: and JupyterLab). Without it the container keeps the figure's own height in pixels.
+CONFIG = {"displaylogo": False, "responsive": False}
 
 
 def figure_output(figure: go.Figure) -> dict[str, Any]:
@@ -46,32 +51,61 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
 
 
 class FiguresPanel(w.VBox):
-    """One Output per figure; :meth:`show` replaces their contents."""
+    """One Output per figure; :meth:`show` replaces the contents of those that changed.
 
-    def __init__(self) -> None:
+    ``beside`` (the plan table) sits next to the coverage figure, so the plan and the figures
+    that explain it are read together.
+    """
+
+    def __init__(self, beside: w.Widget | None = None) -> None:
         self.outputs = {
             name: w.Output(layout=w.Layout(width="100%", min_height="240px")) for name in FIGURES
         }
+        self.sent: dict[str, dict[str, Any]] = {}
         for name, out in self.outputs.items():
             out.add_class(f"wb-figure-{name}")
         boxes = {
             name: w.VBox([w.HTML(f"<b>{TITLES[name]}</b>"), out], layout=w.Layout(width="100%"))
             for name, out in self.outputs.items()
         }
-        # Coverage and comparison read best side by side; the wider figures get a full row.
-        boxes["coverage"].layout.width = boxes["comparison"].layout.width = "50%"
+        half = {"coverage", "comparison", "minutes"}
+        for name in half:
+            boxes[name].layout.width = "50%"
+        first = [boxes["coverage"]]
+        if beside is not None:
+            first.append(w.VBox([w.HTML("<b>Plan</b>"), beside], layout=w.Layout(width="50%")))
+        self.stale_note = w.HTML()
+        self.stale_note.add_class("wb-stale-banner")
         super().__init__(
             [
-                w.HBox([boxes["coverage"], boxes["comparison"]], layout=w.Layout(width="100%")),
+                self.stale_note,
+                w.HBox(first, layout=w.Layout(width="100%")),
+                w.HBox([boxes["minutes"], boxes["comparison"]], layout=w.Layout(width="100%")),
                 boxes["heatmap"],
                 boxes["balance"],
-                boxes["minutes"],
             ],
             layout=w.Layout(width="100%"),
         )
         self.add_class("wb-figures")
 
     def show(self, figures: Mapping[str, go.Figure]) -> None:
+        """Send each figure that differs from what the page holds; the rest cost nothing."""
         for name, figure in figures.items():
-            if name in self.outputs:
-                self.outputs[name].outputs = (figure_output(figure),)
+            if name not in self.outputs:
+                continue
+            output = figure_output(figure)
+            if self.sent.get(name) != output:
+                self.outputs[name].outputs = (output,)
+                self.sent[name] = output
+
+    def mark_stale(self, stale: bool) -> None:
+        """Grey the figures and say so when they are from earlier choices."""
+        if stale:
+            self.add_class("wb-stale")
+            self.stale_note.value = (
+                "<b style='color:#d1495b'>Stale:</b> these figures and the plan are from earlier "
+                "choices; the current choices gave no plan (see the message above)."
+            )
+        else:
+            self.remove_class("wb-stale")
+            self.stale_note.value = ""

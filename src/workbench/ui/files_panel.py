@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import ipywidgets as w
-from traitlets import link
+from traitlets import dlink, link
 
 from workbench.optimize import SOLVERS
 from workbench.ui.model import DashboardModel
 
 __all__ = ["AdvancedPanel", "FilesPanel", "uploaded"]
+
+AUTO = w.Layout(width="auto", min_width="max-content")
 
 
 def uploaded(value: Any) -> tuple[str, str] | None:
@@ -22,26 +25,63 @@ def uploaded(value: Any) -> tuple[str, str] | None:
 
 
 class FilesPanel(w.VBox):
+    """Open a file, save to a file (asking before an overwrite), upload; one notice line."""
+
     def __init__(self, model: DashboardModel) -> None:
         self.path = w.Text(
-            description="Client file", continuous_update=False, layout=w.Layout(width="100%")
+            description="Open file",
+            continuous_update=False,
+            layout=w.Layout(width="100%"),
+            style={"description_width": "70px"},
+        )
+        self.save_path = w.Text(
+            description="Save as",
+            continuous_update=False,
+            layout=w.Layout(width="100%"),
+            style={"description_width": "70px"},
         )
         link((model, "client_path"), (self.path, "value"))
-        self.load = w.Button(description="Load", icon="folder-open")
-        self.save = w.Button(description="Save", icon="save")
+        link((model, "save_path"), (self.save_path, "value"))
+        self.load = w.Button(description="Load", icon="folder-open", layout=AUTO)
+        self.save = w.Button(description="Save", icon="save", layout=AUTO)
         self.upload = w.FileUpload(accept=".toml", multiple=False, description="Upload")
+        self.overwrite = w.Button(
+            description="Overwrite", icon="check", button_style="warning", layout=AUTO
+        )
+        self.cancel = w.Button(description="Cancel", icon="times", layout=AUTO)
+        self.notice = w.HTML()
+        self.save.add_class("wb-save")
+        self.save_path.add_class("wb-save-path")
+        self.overwrite.add_class("wb-overwrite")
+        self.notice.add_class("wb-file-notice")
         self.load.on_click(lambda _: model.load_client())
         self.save.on_click(lambda _: model.save_client())
+        self.overwrite.on_click(lambda _: model.confirm_save())
+        self.cancel.on_click(lambda _: model.cancel_save())
         self.upload.observe(lambda c: model.load_uploaded(uploaded(c.new)), names="value")
-        super().__init__([self.path, w.HBox([self.load, self.save, self.upload])])
+        self.confirm = w.HBox([self.overwrite, self.cancel])
+        dlink((model, "confirm_overwrite"), (self.confirm.layout, "display"), _shown)
+        dlink((model, "notice"), (self.notice, "value"), lambda text: escape(text))
+        super().__init__(
+            [
+                w.HBox([self.path, self.load], layout=w.Layout(width="100%")),
+                w.HBox([self.save_path, self.save], layout=w.Layout(width="100%")),
+                self.upload,
+                self.notice,
+                self.confirm,
+            ]
+        )
+
+
+def _shown(pending: str) -> str:
+    return "flex" if pending else "none"
 
 
 class AdvancedPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
         self.solver = w.Dropdown(options=list(SOLVERS), description="Solver")
-        self.time_limit = w.BoundedFloatText(
-            min=0,
-            max=3600,
+        # Not bounded: a bounded box clamps -5 to 0 silently; the model rejects it in words.
+        self.time_limit = w.FloatText(
             step=1,
             description="Time limit [s]",
             style={"description_width": "90px"},
@@ -74,7 +114,7 @@ class AdvancedPanel(w.VBox):
             (self.max_exercises, "value"),
             transform=(lambda cap: cap or 0, lambda value: value or None),
         )
-        self.replan = w.Button(description="Re-plan now", icon="refresh")
+        self.replan = w.Button(description="Re-plan now", icon="refresh", layout=AUTO)
         self.replan.on_click(lambda _: model.replan())
         super().__init__(
             [

@@ -1,4 +1,5 @@
-"""What would close the gap: re-solves with more minutes, one more day, one more item."""
+"""What would close the gap: re-solves with more minutes, one more day, one more item,
+each with a button that applies it."""
 
 from __future__ import annotations
 
@@ -11,15 +12,7 @@ from traitlets import dlink
 from workbench.planner import PlanResult
 from workbench.ui.model import DashboardModel
 
-__all__ = ["GapPanel", "relaxations_html"]
-
-
-def relaxations_html(lines: Sequence[str]) -> str:
-    if not lines:
-        return ""
-    head, *rest = lines
-    items = "".join(f"<li>{escape(line)}</li>" for line in rest)
-    return f"<div class='wb-gap'>{escape(head)}<ul>{items}</ul></div>"
+__all__ = ["GapPanel"]
 
 
 def _nothing_short(result: PlanResult | None) -> bool:
@@ -28,14 +21,32 @@ def _nothing_short(result: PlanResult | None) -> bool:
 
 class GapPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
+        self.model = model
         self.ask = w.Button(
             description="What would close the gap?",
             icon="question",
-            layout=w.Layout(width="max-content"),
+            layout=w.Layout(width="auto", min_width="max-content"),
         )
         self.ask.add_class("wb-close-gap")
         self.answer = w.HTML()
+        self.changes = w.VBox()
+        self.apply: list[w.Button] = []
         self.ask.on_click(lambda _: model.close_the_gap())
         dlink((model, "good"), (self.ask, "disabled"), _nothing_short)
-        dlink((model, "relaxations"), (self.answer, "value"), relaxations_html)
-        super().__init__([self.ask, self.answer])
+        model.observe(lambda change: self.show(change.new), names="relaxations")
+        super().__init__([self.ask, self.answer, self.changes])
+
+    def show(self, lines: Sequence[str]) -> None:
+        """The first line as text, then each change with its own "Apply" button."""
+        self.answer.value = escape(lines[0]) if lines else ""
+        self.apply = []
+        rows = []
+        for index, line in enumerate(lines[1:]):
+            button = w.Button(
+                description="Apply", icon="check", layout=w.Layout(width="auto", min_width="80px")
+            )
+            button.add_class("wb-apply-change")
+            button.on_click(lambda _, index=index: self.model.apply_relaxation(index))
+            self.apply.append(button)
+            rows.append(w.HBox([button, w.HTML(escape(line))]))
+        self.changes.children = rows

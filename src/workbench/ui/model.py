@@ -11,7 +11,9 @@ import logging
 import re
 import time
 import tomllib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,13 +36,14 @@ from workbench.client import (
     validate_client,
 )
 from workbench.errors import InputError, WorkbenchError
-from workbench.explain import what_relaxing_buys
+from workbench.explain import Relaxation, what_relaxing_buys
 from workbench.glossary import LEVELS, WEEKDAYS
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.planner import PlanResult, make_plan
-from workbench.present import number, status_words
+from workbench.present import TOLERANCE, number, status_words
 from workbench.ui.debounce import Debouncer, Timer
+from workbench.ui.words import coach_line
 
 __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
@@ -58,6 +61,9 @@ FIGURES = ("coverage", "heatmap", "balance", "minutes", "comparison")
 #: Default cap on a dashboard solve [s]; 0 means none: every stage to its proven gap, so the
 #: dashboard shows the same plan as ``workbench plan`` for the same client.
 TIME_LIMIT = 0.0
+#: Recent plans kept per dashboard; the same client and solver settings give the same plan
+#: (every stage ends at its proven gap), so a cached plan is exactly the one a solve returns.
+CACHE_SIZE = 16
 
 
 def _trait(spec: ClientField, default: Any) -> t.TraitType:
@@ -130,9 +136,14 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     stale = t.Bool(False)  # the shown plan is not from the current choices
     timings = t.Dict()  # seconds of the latest re-plan: solve, figures
     relaxations = t.Tuple()  # what relaxing buys for the shown plan, best first (lines)
+    relaxation_options = t.Tuple()  # the Relaxation behind each line after the first
+    cache_hits = t.Int(0)
 
-    # Files.
-    client_path = t.Unicode("")
+    # Files. Relative paths resolve against ``base_folder``: where the coach started the app.
+    client_path = t.Unicode("")  # the file the shown client was loaded from
+    save_path = t.Unicode("")  # where Save writes; never a shipped example file
+    confirm_overwrite = t.Unicode("")  # a save waiting for the coach's "overwrite" (its path)
+    notice = t.Unicode("")  # the latest file action's outcome, one line
     export_folder = t.Unicode("exports")
     exported = t.Tuple()  # paths of the latest export: plan, coverage, client
 
@@ -143,21 +154,32 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         kits: Mapping[str, Kit] | None = None,
         *,
         timer: Timer | None = None,
-        delay: float = 0.3,
+        delay: float = 0.15,
         today: Callable[[], date] = date.today,
+        base_folder: str | Path | None = None,
+        cache_size: int = CACHE_SIZE,
         **traits: Any,
     ) -> None:
         self.library = library
         self.profiles = dict(profiles)
         self.kits = dict(kits or {})
         self.today = today
+        self.base_folder = Path(base_folder) if base_folder is not None else Path.cwd()
         self.debouncer = Debouncer(self._debounced_replan, delay, timer)
         self._applying = False
+        self._cache: OrderedDict[tuple[Client, str, float], PlanResult] = OrderedDict()
+        self._recalled = False  # the latest plan came from the cache
+        self.cache_size = cache_size
         super().__init__(**traits)
         self._resolve()
         self.observe(self._control_changed, names=list(CONTROLS))
         self.observe(self._on_name, names=["name"])
         self._refresh_figures()
+
+    def resolve_path(self, path: str | Path) -> Path:
+        """``path`` as an absolute path; a relative one is under :attr:`base_folder`."""
+        given = Path(path).expanduser()
+        return given if given.is_absolute() else (self.base_folder / given).resolve()
 
     # ----- choices -----------------------------------------------------------------------
 
@@ -193,10 +215,18 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         days = set(self.weekdays) | {weekday} if on else set(self.weekdays) - {weekday}
         self.weekdays = tuple(d for d in WEEKDAYS if d in days)
 
+    def toggle_item(self, trait: str, item: str, on: bool) -> None:
+        """Add or drop one id of a list control (``equipment``, ``avoid``), keeping the rest."""
+        current = tuple(getattr(self, trait))
+        if on and item not in current:
+            setattr(self, trait, (*current, item))
+        elif not on and item in current:
+            setattr(self, trait, tuple(i for i in current if i != item))
+
     def apply_kit(self, kit_id: str) -> None:
         """Set the equipment to a named kit's (see ``data/kits.toml``)."""
         if kit_id not in self.kits:
-            self._fail(f"'{kit_id}' is not a kit ({', '.join(self.kits)})")
+            self._say(f"'{kit_id}' is not a kit ({', '.join(self.kits)})")
             return
         self.equipment = tuple(self.kits[kit_id].equipment)
 
@@ -279,34 +309,41 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
 
     def _replan(self) -> PlanResult | None:
         started = time.perf_counter()
+        if self.time_limit < 0:
+            self._fail(
+                f"Time limit: {number(self.time_limit)} s is negative; "
+                "use 0 for no limit or a number of seconds"
+            )
+            return None
         try:
             # The client checks its values, make_plan its ids (an InputError if not).
-            result = make_plan(
-                self.library,
-                self.client(),
-                self.profiles,
-                self.options(),
-                explain=True,
-                file="dashboard",
-            )
+            result = self._plan(self.client())
         except InputError as error:
-            self._fail(error.line())
+            self._fail(coach_line(error, self.library))
             return None
         except WorkbenchError as error:
             self._fail(str(error))
             return None
         solved = time.perf_counter()
+        empty = result.plan is not None and not result.plan.entries
         with self.hold_trait_notifications():
             self.result = result
-            if result.plan is not None:
+            self.relaxations = ()
+            self.relaxation_options = ()
+            if result.plan is not None and not empty:
                 self.good = result
-                self.relaxations = ()
                 self.error = ""
                 self.stale = False
+                self.status = self._status(result)
             else:
-                self.error = result.message or result.status.value
+                self.error = (
+                    "No exercise fits these choices (everything is banned, avoided, above the "
+                    "level or needs equipment the client lacks): allow more"
+                    if empty
+                    else self._no_plan_words(result)
+                )
                 self.stale = self.good is not None
-            self.status = self._status(result)
+                self.status = self._kept()
         self._refresh_figures()
         self.timings = {
             "solve": solved - started,
@@ -315,13 +352,33 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         }
         return result
 
+    def _plan(self, client: Client) -> PlanResult:
+        """The plan for ``client`` with the current solver settings, from the cache if made
+        recently. The name only labels, so it is not part of the key."""
+        key = (replace(client, name="Client"), self.solver, float(self.time_limit))
+        cached = self._cache.get(key)
+        self._recalled = cached is not None
+        if cached is not None:
+            self._cache.move_to_end(key)
+            self.cache_hits += 1
+            return cached
+        result = make_plan(
+            self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
+        )
+        self._cache[key] = result
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return result
+
     def close_the_gap(self) -> tuple[str, ...]:
         """What more minutes, one more day or one equipment item would buy for the shown plan.
 
-        Each line comes from a re-solve, so it is an optimum, not a guess. Run on request
-        (a click), not on every change: it costs a few solves.
+        Each line comes from a re-solve, so it is an optimum, not a guess; only changes that
+        make the shortfall smaller are listed, each one applicable with
+        :meth:`apply_relaxation`. Run on request (a click): it costs a few solves.
         """
         good = self.good
+        options: tuple[Relaxation, ...] = ()
         if good is None:
             self.relaxations = ("no plan yet",)
         elif not good.short:
@@ -332,36 +389,69 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 found = what_relaxing_buys(good.problem, good.solved, self.options())
             finally:
                 self.busy = False
-            now = f"now {number(good.solved.shortfall or 0.0)} short (weighted)"
-            lines = [str(r) for r in found] or [
-                "neither more minutes, one more day nor one more equipment item helps"
-            ]
-            self.relaxations = (now, *lines)
+            now = good.solved.shortfall or 0.0
+            options = tuple(r for r in found if r.shortfall < now - TOLERANCE)
+            head = f"now {number(now)} sets a week short in all (priority-weighted)"
+            lines = [str(r) for r in options]
+            if not lines:
+                head += (
+                    "; neither 15 more minutes, one more day nor one more equipment item "
+                    "makes that smaller"
+                )
+            self.relaxations = (head, *lines)
+        self.relaxation_options = options
         return tuple(self.relaxations)
 
+    def apply_relaxation(self, index: int) -> None:
+        """Take the ``index``-th change :meth:`close_the_gap` found into the controls."""
+        if not 0 <= index < len(self.relaxation_options):
+            self._say("that suggestion is out of date: ask again")
+            return
+        relaxed: Relaxation = self.relaxation_options[index]
+        self.set_client(replace(relaxed.client, name=self.name.strip() or relaxed.client.name))
+
+    def _kept(self) -> str:
+        if self.good is None:
+            return "No plan yet."
+        return "No plan for these choices: the plan below is the last good one (marked stale)."
+
     def _fail(self, line: str) -> None:
+        """The current choices give no plan: say why and mark the plan shown as stale."""
         self.error = line
         self.stale = self.good is not None
-        kept = " (showing the last good plan)" if self.good is not None else ""
-        self.status = f"error: {line}{kept}"
+        self.status = self._kept()
+
+    def _say(self, line: str) -> None:
+        """An action failed (an export, a pin); the plan shown still fits the choices."""
+        self.error = line
+
+    def _no_plan_words(self, result: PlanResult) -> str:
+        if result.status is Termination.INFEASIBLE:
+            why = result.message.removeprefix("no plan meets the hard limits: ")
+            return f"No plan meets every limit: {why}"
+        if self.time_limit:
+            return (
+                f"The solver found no plan within the time limit of {number(self.time_limit)} s: "
+                "raise it, or set 0 for no limit"
+            )
+        return "The solver failed on these choices; try again or switch the solver (Advanced)"
 
     def _status(self, result: PlanResult) -> str:
         solved = result.solved
         seconds = solved.build_seconds + solved.solve_seconds
-        if result.plan is None:
-            kept = " (showing the last good plan)" if self.good is not None else ""
-            if result.status is Termination.INFEASIBLE:
-                why = result.message.removeprefix("no plan meets the hard limits: ")
-                return f"no plan: {why}{kept}"
-            return f"no plan: {result.message}{kept}"
-        short = (
-            f"; {len(result.short)} muscle(s) short" if result.short else "; every muscle covered"
-        )
+        if result.short:
+            sets = number(solved.shortfall or 0.0)
+            short = (
+                f"{len(result.short)} muscle(s) short of their minimum, {sets} sets a week "
+                "in all (priority-weighted), the least these limits allow"
+            )
+        else:
+            short = "every posterior-chain muscle reaches its minimum"
         check = f"; {result.check.summary()}" if result.check is not None else ""
-        return (
-            f"{status_words(solved)} in {seconds:.2f} s ({solved.solver}); weighted shortfall "
-            f"{number(solved.shortfall or 0.0)} [sets/week]{short}{check}"
+        took = (
+            f"recalled: planned {seconds:.2f} s earlier" if self._recalled else f"{seconds:.2f} s"
         )
+        return f"{status_words(solved)} ({took}, {solved.solver}); {short}{check}"
 
     def _control_changed(self, change: object = None) -> None:
         del change
@@ -370,8 +460,10 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self._resolve()
         self.request_replan()
 
-    def _on_name(self, change: object = None) -> None:
-        del change
+    def _on_name(self, change: Any = None) -> None:
+        # A save path made from the old name follows the new one.
+        if change is not None and self.save_path == str(self._default_save_path(change.old)):
+            self.save_path = str(self._default_save_path(change.new))
         self._refresh_figures()
 
     def _resolve(self) -> None:
@@ -379,7 +471,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         try:
             client = Client(targets=self.targets, priorities=self.priorities)
         except InputError as error:
-            self._fail(error.line())
+            self._fail(coach_line(error, self.library))
             return
         self.resolved_targets = {
             m: (band.min_sets, band.max_sets)
@@ -423,7 +515,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def pin_baseline(self) -> None:
         """Keep the shown plan as the baseline the comparison figure measures against."""
         if self.good is None:
-            self._fail("no plan to pin yet")
+            self._say("no plan to pin yet")
             return
         self.baseline = self.good
         self._refresh_figures()
@@ -437,17 +529,30 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def export(self, folder: str | Path | None = None) -> tuple[Path, Path]:
         """Write the shown plan and its coverage as CSV, named by client and date.
 
-        Also writes the client file the plan was made for, so ``workbench check`` can be run on
-        the export. Only a plan that passed the independent checker is ever exported.
+        Also writes the client file the plan was made for (under the name shown now), so
+        ``workbench check`` can be run on the export. Only a plan that passed the independent
+        checker and matches the current choices is exported; a second export on the same day
+        gets ``-2``, ``-3``, ... rather than overwriting the first.
         """
         self.flush()
         good = self.good
+        if self.stale:
+            self.exported = ()
+            raise InputError(
+                "nothing exported: the choices have a problem (shown above); fix it first"
+            )
         if good is None or good.plan is None:
-            raise InputError("no checked plan to export yet", file="dashboard")
-        target = Path(folder if folder is not None else self.export_folder).expanduser()
+            self.exported = ()
+            raise InputError("nothing exported: no checked plan yet")
+        target = self.resolve_path(folder if folder is not None else self.export_folder)
         target.mkdir(parents=True, exist_ok=True)
-        client = good.problem.client
+        client = replace(good.problem.client, name=self.name.strip() or good.problem.client.name)
         stem = f"{slug(client.name)}_{self.today().isoformat()}"
+        names = ("plan.csv", "coverage.csv", "client.toml")
+        copy = 1
+        while any((target / f"{stem}_{name}").exists() for name in names):
+            copy += 1
+            stem = f"{slug(client.name)}_{self.today().isoformat()}-{copy}"
         plan_csv = iotools.write_plan(good.plan, target / f"{stem}_plan.csv")
         coverage_csv = iotools.write_coverage(
             coverage_rows(list(good.coverage)), target / f"{stem}_coverage.csv"
@@ -461,24 +566,48 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         try:
             self.export()
         except InputError as error:
-            self._fail(error.line())
+            self.exported = ()
+            self._say(coach_line(error, self.library))
+            return
         except OSError as error:
-            self._fail(f"{self.export_folder}: cannot write ({error.strerror})")
+            self.exported = ()
+            where = self.resolve_path(self.export_folder)
+            self._say(f"{where}: cannot write there ({error.strerror})")
+            return
+        if self.error and not self.stale:
+            self.error = ""  # an earlier failed export or pin is resolved
+
+    def _default_save_path(self, name: str) -> Path:
+        return self.resolve_path(f"{slug(name)}.toml")
+
+    def _is_shipped(self, path: Path) -> bool:
+        shipped = iotools.shipped_data_dir().resolve()
+        return path.resolve().is_relative_to(shipped)
 
     def load_client(self, path: str | Path | None = None) -> None:
-        """Read a client file (TOML), show it and re-plan; a bad file shows as ``error``."""
-        path = Path(path if path is not None else self.client_path)
+        """Read a client file (TOML), show it and re-plan; a bad file shows as ``error``.
+
+        Save then points at the same file, unless it is a shipped example: then at
+        ``<client name>.toml`` in :attr:`base_folder`.
+        """
+        path = self.resolve_path(path if path is not None else self.client_path)
         try:
             client = iotools.read_client(path)
             validate_client(client, self.library, self.profiles, file=str(path))
         except InputError as error:
-            self._fail(error.line())
+            self._fail(coach_line(error, self.library))
             return
         self.client_path = str(path)
+        self.confirm_overwrite = ""
         self.set_client(client)
+        self.save_path = str(
+            self._default_save_path(client.name) if self._is_shipped(path) else path
+        )
+        self.notice = f"Loaded {path}"
 
     def load_client_text(self, text: str, label: str = "upload") -> None:
-        """A client file's text (e.g. from an upload), as :meth:`load_client`."""
+        """A client file's text (e.g. from an upload), as :meth:`load_client`; Save then
+        points at a file of the upload's name in :attr:`base_folder`."""
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -488,26 +617,58 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             client = client_from_mapping(data, file=label)
             validate_client(client, self.library, self.profiles, file=label)
         except InputError as error:
-            self._fail(error.line())
+            self._fail(coach_line(error, self.library))
             return
+        self.confirm_overwrite = ""
         self.set_client(client)
+        self.client_path = ""
+        self.save_path = str(self.resolve_path(Path(label).name))
+        self.notice = f"Loaded the uploaded {Path(label).name}"
 
     def load_uploaded(self, upload: tuple[str, str] | None) -> None:
         """An uploaded client file as ``(text, name)``; nothing when None."""
         if upload is not None:
             self.load_client_text(*upload)
 
-    def save_client(self, path: str | Path | None = None) -> Path | None:
-        """Write the current choices as a client file (atomically)."""
-        path = Path(path if path is not None else self.client_path)
+    def save_client(
+        self, path: str | Path | None = None, *, overwrite: bool = False
+    ) -> Path | None:
+        """Write the current choices as a client file (atomically) and say so in ``notice``.
+
+        An existing file is only replaced with ``overwrite``; otherwise the save waits in
+        ``confirm_overwrite`` for :meth:`confirm_save`. Shipped example files are never written.
+        """
+        chosen = path if path is not None else self.save_path
+        if not str(chosen).strip():
+            chosen = self._default_save_path(self.name)
+        target = self.resolve_path(chosen)
+        self.confirm_overwrite = ""
+        if self._is_shipped(target):
+            self.notice = f"Not saved: {target} is a shipped example file; save under another name"
+            return None
+        if target.exists() and not overwrite:
+            self.confirm_overwrite = str(target)
+            self.notice = f"{target} exists: overwrite it?"
+            return None
         try:
             client = validate_client(self.client(), self.library, self.profiles, file="dashboard")
-            written = iotools.write_client(client, path)
+            written = iotools.write_client(client, target)
         except InputError as error:
-            self._fail(error.line())
+            self.notice = f"Not saved: {coach_line(error, self.library)}"
             return None
         except OSError as error:
-            self._fail(f"{path}: cannot write ({error.strerror})")
+            self.notice = f"Not saved: {target}: cannot write ({error.strerror})"
             return None
-        self.client_path = str(path)
+        self.save_path = str(written)
+        self.notice = f"Saved {client.name} to {written}"
         return written
+
+    def confirm_save(self) -> Path | None:
+        """Overwrite the file a save is waiting on (the coach said yes)."""
+        if not self.confirm_overwrite:
+            return None
+        return self.save_client(self.confirm_overwrite, overwrite=True)
+
+    def cancel_save(self) -> None:
+        self.confirm_overwrite = ""
+        self.notice = "Not saved"

@@ -37,7 +37,15 @@ def error_html(error: str) -> str:
 
 
 def busy_html(busy: bool) -> str:
-    return "<i class='fa fa-spinner fa-spin'></i> solving…" if busy else ""
+    return "<i class='fa fa-spinner fa-spin'></i> re-planning…" if busy else ""
+
+
+#: Page-wide rules: stale figures greyed; long labels wrap rather than being cut off.
+CSS = (
+    "<style>.wb-stale .js-plotly-plot{opacity:.45}"
+    ".wb-dashboard .widget-button{overflow:visible}"
+    ".wb-dashboard .widget-label{overflow:visible;white-space:normal}</style>"
+)
 
 
 class DashboardView(w.VBox):
@@ -52,8 +60,8 @@ class DashboardView(w.VBox):
         self.advanced = AdvancedPanel(model)
         self.export = ExportPanel(model)
         self.gap = GapPanel(model)
-        self.figures = FiguresPanel()
         self.plan = PlanTable(model)
+        self.figures = FiguresPanel(beside=self.plan)
         self.check = CheckPanel(model)
 
         self.status = w.HTML()
@@ -66,6 +74,7 @@ class DashboardView(w.VBox):
         dlink((model, "busy"), (self.busy, "value"), busy_html)
         self.figures.show(model.figures)
         model.observe(lambda change: self.figures.show(change.new), names="figures")
+        model.observe(lambda change: self.figures.mark_stale(change.new), names="stale")
 
         self.sections = w.Accordion(
             children=[self.controls, self.muscles, self.exercises, self.files, self.advanced],
@@ -86,8 +95,6 @@ class DashboardView(w.VBox):
                 self.export,
                 self.gap,
                 self.figures,
-                w.HTML("<h3>Plan</h3>"),
-                self.plan,
                 w.HTML("<h3>Coach check</h3>"),
                 self.check,
             ],
@@ -95,20 +102,28 @@ class DashboardView(w.VBox):
         )
         super().__init__(
             [
-                w.HTML("<h2>Posterior-chain program workbench</h2>"),
+                w.HTML(f"{CSS}<h2>Posterior-chain program workbench</h2>"),
                 w.HBox([self.sections, results], layout=w.Layout(width="100%")),
             ],
             layout=w.Layout(width="100%"),
         )
+        self.add_class("wb-dashboard")
 
 
-def build_dashboard(client_path: Path | None, *, export_folder: Path) -> DashboardView:
+def build_dashboard(
+    client_path: Path | None, *, export_folder: Path, base_folder: Path | None = None
+) -> DashboardView:
     """Read the shipped library, build model and view, load the client and plan it."""
     library = iotools.read_library()
     profiles = iotools.read_sport_profiles(library=library)
     kits = iotools.read_kits(library=library)
     model = DashboardModel(
-        library, profiles, kits, timer=default_timer(), export_folder=str(export_folder)
+        library,
+        profiles,
+        kits,
+        timer=default_timer(),
+        export_folder=str(export_folder),
+        base_folder=base_folder,
     )
     view = DashboardView(model)
     if client_path is not None:

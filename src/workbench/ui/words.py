@@ -1,0 +1,85 @@
+"""The dashboard's words: errors and short muscles as a coach reads them.
+
+No widgets here. The command line keeps the contract's one-line errors (file, row, field and
+value); on the page the same error reads with the control's label instead of the field id,
+and with absolute paths, once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.explain import ShortMuscle
+from workbench.library import Library
+from workbench.present import equipment_name, muscle_name, number
+
+__all__ = ["FIELD_LABELS", "coach_line", "short_line"]
+
+#: Each client field (and solver setting) by the label of its control on the page.
+FIELD_LABELS = {
+    "name": "Client name",
+    "weekdays": "Training days",
+    "minutes_per_session": "Minutes per session",
+    "equipment": "Equipment",
+    "level": "Level",
+    "sport": "Sport profile",
+    "avoid": "Avoid",
+    "require": "Required exercises",
+    "ban": "Banned exercises",
+    "min_sets_per_exercise": "Sets per exercise (fewest)",
+    "max_sets_per_exercise": "Sets per exercise (most)",
+    "max_exercises_per_session": "Max exercises",
+    "targets": "Muscle targets",
+    "priorities": "Muscle priorities",
+    "time_limit": "Time limit",
+}
+#: Files the dashboard names itself (not a file the coach chose).
+INTERNAL_FILES = frozenset({"dashboard"})
+QUOTED_ID = re.compile(r"'([a-z][a-z0-9_]*)'")
+
+
+def _named(library: Library, text: str) -> str:
+    """Quoted ids the library knows, replaced by their names ('pullup_bar' -> 'Pull-up bar')."""
+
+    def name(match: re.Match[str]) -> str:
+        slug = match.group(1)
+        if library.has_muscle(slug):
+            return muscle_name(library, slug)
+        if any(e.id == slug for e in library.equipment):
+            return equipment_name(library, slug)
+        exercise = next((e for e in library.exercises if e.id == slug), None)
+        if exercise is not None:
+            return exercise.name
+        return match.group(0)
+
+    return QUOTED_ID.sub(name, text)
+
+
+def coach_line(error: InputError, library: Library) -> str:
+    """One line: the control's label (or the file's absolute path), then what is wrong."""
+    message = " ".join(error.message.split())
+    # Library folders in a message are noise on the page ("... is not an exercise id in /x").
+    message = re.sub(r" in /\S+$", "", message)
+    if error.field in FIELD_LABELS and (error.file is None or error.file in INTERNAL_FILES):
+        head = FIELD_LABELS[error.field]
+    elif error.file is not None and error.file not in INTERNAL_FILES:
+        where = str(Path(error.file).expanduser().resolve())
+        head = f"{where}: {error.field}" if error.field else where
+        if error.row is not None:
+            head = f"{where}: row {error.row}" + (f", {error.field}" if error.field else "")
+    else:
+        head = ""
+    text = _named(library, message)
+    return f"{head}: {text}" if head else text
+
+
+def short_line(library: Library, short: ShortMuscle) -> str:
+    """``gluteus_medius short by 1: time: ...`` as "Gluteus medius: 1 set a week short (...)"."""
+    reason = short.reason.removeprefix(f"{short.cause}: ")
+    sets = "set" if short.shortfall == 1 else "sets"
+    return (
+        f"{muscle_name(library, short.muscle_id)}: {number(short.shortfall)} {sets} a week "
+        f"short of its minimum ({_named(library, reason)})"
+    )
