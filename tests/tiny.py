@@ -431,5 +431,5 @@ def tiny_problems_with_placements(draw: st.DrawFn) -> tuple[Library, Client]:
     lock = draw(st.lists(st.sampled_from(placements), max_size=1))
     lock = [p for p in lock if p.split("@")[0] not in client.ban]
     others = [p for p in placements if p not in lock]
-    swap = draw(st.lists(st.sampled_from(others), max_size=1))
+    swap = draw(st.lists(st.sampled_from(others), max_size=1)) if others else []
     return library, client.evolve(lock=tuple(lock), swap=tuple(swap))
