@@ -33,6 +33,8 @@ FIELD_LABELS = {
     "max_exercises_per_session": "Max exercises",
     "targets": "Muscle targets",
     "priorities": "Muscle priorities",
+    "lock": "Locked exercises",
+    "swap": "Swapped-out exercises",
     "time_limit": "Time limit",
 }
 #: Files the dashboard names itself (not a file the coach chose).
