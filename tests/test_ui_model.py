@@ -597,3 +597,13 @@ def test_locks_and_swaps_round_trip_through_save(
     other.load_client(saved)
     assert other.lock == ("kettlebell_swing@Mon",) and other.swap == ("kettlebell_row@Wed",)
     assert other.client() == model.client()
+
+
+def test_a_lock_on_a_day_off_reads_in_exercise_names(model: DashboardModel) -> None:
+    model.lock = ("kettlebell_swing@Mon",)
+    model.flush()
+    model.toggle_weekday("Mon", False)
+    model.flush()
+    assert model.error == (
+        "Locked exercises: Kettlebell swing on Mon names Mon, not a training day (Wed, Fri)"
+    )

@@ -44,7 +44,7 @@ from workbench.planner import PlanResult, make_plan
 from workbench.present import TOLERANCE, number, status_words
 from workbench.ui.debounce import Debouncer, Timer
 from workbench.ui.whatif_model import WhatIfModel
-from workbench.ui.words import coach_line
+from workbench.ui.words import coach_line, named
 
 __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
@@ -456,7 +456,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def _no_plan_words(self, result: PlanResult) -> str:
         if result.status is Termination.INFEASIBLE:
             why = result.message.removeprefix("no plan meets the hard limits: ")
-            return f"No plan meets every limit: {why}"
+            return f"No plan meets every limit: {named(self.library, why)}"
         if self.time_limit:
             return (
                 f"The solver found no plan within the time limit of {number(self.time_limit)} s: "
