@@ -607,3 +607,18 @@ def test_a_lock_on_a_day_off_reads_in_exercise_names(model: DashboardModel) -> N
     assert model.error == (
         "Locked exercises: Kettlebell swing on Mon names Mon, not a training day (Wed, Fri)"
     )
+
+
+def test_a_full_sweep_checks_each_week_and_fills_the_plan_cache(model: DashboardModel) -> None:
+    model.minutes_per_session = 10
+    model.flush()
+    model.whatif.sweep_minutes(full=True)  # 10, 25, 40 min: one full plan each
+    figure = model.whatif.sweep_figure
+    assert figure is not None and list(figure.data[0].x) == ["10", "25", "40"]
+    assert "full plans" in figure.layout.title.text
+    assert all(share == share for share in figure.data[1].y)  # a coach check at every value
+    assert model.whatif.sweep_status.startswith("3 full plans at 10, 25, 40 min")
+    hits = model.cache_hits
+    model.minutes_per_session = 25  # planned by the sweep: recalled, not solved again
+    model.flush()
+    assert model.cache_hits == hits + 1 and "recalled" in model.status
