@@ -557,6 +557,7 @@ def test_swap_bans_the_exercise_that_day_and_the_chosen_replacement_appears(
     assert model.swap == (f"{row.exercise_id}@{row.weekday}",)
     assert model.lock == (f"{chosen.exercise_id}@{row.weekday}",)
     assert model.whatif.placement_note == f"Swapped in {chosen.name}."
+    assert "recalled" in model.status  # the offered week is the plan: not solved again
     words = [w for _, _, w in model.whatif.placements()]
     assert f"Swapped out: {row.exercise} on {row.weekday}" in words
 
