@@ -264,6 +264,16 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             page.locator(".wb-overwrite").click()
             page.locator(".wb-overwrite").wait_for(state="hidden", timeout=10_000)
             assert notice.inner_text().startswith("Saved Jo Copy")
+
+            # Lock the first row of the plan table: the lock is listed by exercise name.
+            first = page.locator(".wb-plan-row select").input_value()
+            assert first  # a row is chosen
+            page.locator(".wb-lock-row").click()
+            page.wait_for_function(
+                "() => document.querySelector('.wb-placements').innerText.includes('Locked: ')",
+                timeout=30_000,
+            )
+            assert " on Mon" in page.locator(".wb-placements").inner_text()
             assert not page_errors, page_errors
         finally:
             browser.close()

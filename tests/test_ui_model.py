@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 import pytest
@@ -17,6 +18,7 @@ from workbench.library import Library
 from workbench.optimize import Termination
 from workbench.ui.debounce import Debouncer, immediate_timer
 from workbench.ui.model import FIGURES, DashboardModel, slug
+from workbench.ui.whatif_model import sweep_minutes_values
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = ROOT / "data" / "clients" / "home_kettlebell.toml"
@@ -448,3 +450,176 @@ def test_toggling_one_item_keeps_the_others(model: DashboardModel) -> None:
     assert model.equipment == ("kettlebell", "pullup_bar", "dumbbell")
     model.toggle_item("avoid", "impact", True)
     assert model.avoid == ("impact",)
+
+
+# ----- what-if: what more time buys, another week like this, swap and lock ------------------
+
+
+def test_sweep_values_stay_within_the_minutes_the_dashboard_allows() -> None:
+    assert sweep_minutes_values(45) == (30, 45, 60, 75)
+    assert sweep_minutes_values(20) == (20, 35, 50)
+    assert sweep_minutes_values(230) == (215, 230)
+
+
+def test_a_sweep_draws_one_bar_per_minutes_value(model: DashboardModel) -> None:
+    model.whatif.sweep_minutes()  # shortfall only: fast
+    figure = model.whatif.sweep_figure
+    assert figure is not None and not model.whatif.sweeping
+    bars = figure.data[0]
+    assert list(bars.x) == ["30", "45", "60", "75"]  # the client's 45 min -15, +0, +15, +30
+    assert figure.layout.height and figure.layout.height > 0
+    assert "shortfall only" in figure.layout.title.text
+    assert model.whatif.sweep_status.startswith("4 shortfall-only plans at 30, 45, 60, 75 min")
+    assert list(bars.y) == sorted(bars.y, reverse=True)  # more time never costs coverage
+    # A new plan makes the answer stale: it is cleared.
+    model.minutes_per_session = 40
+    model.flush()
+    assert model.whatif.sweep_figure is None
+
+
+def test_a_sweep_steps_through_the_event_loop_and_a_control_change_stops_it(
+    model: DashboardModel,
+) -> None:
+    scheduled: list[Callable[[], None]] = []
+
+    class Handle:
+        def cancel(self) -> None:
+            return None
+
+    def timer(delay: float, callback: Callable[[], None]) -> Any:
+        scheduled.append(callback)
+        return Handle()
+
+    model.debouncer.timer = timer
+    model.whatif.sweep_minutes()
+    assert model.whatif.sweeping and model.whatif.sweep_status.startswith(
+        "Planning 30 min (1 of 4)"
+    )
+    scheduled.pop(0)()  # the next value, on the next turn of the loop
+    assert model.whatif.sweep_status.startswith("Planning 45 min (2 of 4)")
+    model.minutes_per_session = 40  # the coach moves on: the debounced re-plan runs first
+    scheduled.pop()()
+    assert model.good is not None and model.good.problem.client.minutes_per_session == 40
+    assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
+    for callback in scheduled:
+        callback()  # the stopped sweep's next step does nothing
+    assert model.whatif.sweep_figure is None and not model.whatif.sweeping
+
+
+def test_another_week_shows_a_different_week_with_the_same_shortfall_then_back(
+    model: DashboardModel,
+) -> None:
+    best = model.good
+    assert best is not None and best.plan is not None
+    model.whatif.another_week()
+    other = model.good
+    assert other is not None and other is not best and other.plan is not None
+    assert other.plan.sets_by_exercise_day() != best.plan.sets_by_exercise_day()
+    assert other.solved.shortfall == pytest.approx(best.solved.shortfall, abs=1e-6)
+    assert not check_plan(other.plan, model.library, other.problem.client, other.problem.targets)
+    assert model.whatif.week_index == 1
+    assert model.status.startswith("Week 2 of those found: the same shortfall")
+    assert model.status.startswith(model.whatif.week_note)
+    model.whatif.best_week()
+    assert model.good is best and model.whatif.week_index == 0
+
+
+def test_another_week_says_when_no_other_week_exists(model: DashboardModel) -> None:
+    # One day, one kit item, a short session: the best week is the only one as good.
+    model.set_client(
+        model.client().evolve(weekdays=("Mon",), minutes_per_session=10, equipment=("band",))
+    )
+    best = model.good
+    model.whatif.another_week()
+    if model.good is best:
+        assert model.whatif.week_note.startswith("No other week reaches the same shortfall")
+    else:  # another week exists after all: it is a different, checked week
+        assert model.good is not None and model.good.plan != best.plan  # type: ignore[union-attr]
+
+
+def test_swap_bans_the_exercise_that_day_and_the_chosen_replacement_appears(
+    model: DashboardModel,
+) -> None:
+    good = model.good
+    assert good is not None and good.plan is not None
+    row = good.plan.entries[0]
+    model.whatif.ask_swap(row.exercise_id, row.weekday)
+    offers = model.whatif.candidates
+    assert offers, model.whatif.placement_note
+    family = model.library.exercise(row.exercise_id).family
+    assert all(model.library.exercise(c.exercise_id).family == family for c in offers)
+    chosen = offers[-1]
+    model.whatif.take_swap(len(offers) - 1)
+    assert model.error == ""
+    placed = model.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
+    assert (row.exercise_id, row.weekday) not in placed
+    assert (chosen.exercise_id, row.weekday) in placed
+    assert model.swap == (f"{row.exercise_id}@{row.weekday}",)
+    assert model.lock == (f"{chosen.exercise_id}@{row.weekday}",)
+    assert model.whatif.placement_note == f"Swapped in {chosen.name}."
+    assert "recalled" in model.status  # the offered week is the plan: not solved again
+    words = [w for _, _, w in model.whatif.placements()]
+    assert f"Swapped out: {row.exercise} on {row.weekday}" in words
+
+
+def test_lock_keeps_the_exercise_after_a_re_plan_and_can_be_removed(
+    model: DashboardModel,
+) -> None:
+    good = model.good
+    assert good is not None and good.plan is not None
+    row = good.plan.entries[-1]
+    model.whatif.lock(row.exercise_id, row.weekday)
+    text = f"{row.exercise_id}@{row.weekday}"
+    assert model.lock == (text,)
+    model.minutes_per_session = 30  # re-plan the rest
+    model.flush()
+    assert model.error == ""
+    assert (row.exercise_id, row.weekday) in model.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
+    assert model.whatif.placements() == [("lock", text, f"Locked: {row.exercise} on {row.weekday}")]
+    model.whatif.remove("lock", text)
+    assert model.lock == () and model.debouncer.pending
+
+
+def test_locks_and_swaps_round_trip_through_save(
+    model: DashboardModel, make_model: Callable[[], DashboardModel], tmp_path: Path
+) -> None:
+    model.lock = ("kettlebell_swing@Mon",)
+    model.swap = ("kettlebell_row@Wed",)
+    model.flush()
+    assert model.error == ""
+    saved = model.save_client(tmp_path / "sam_locked.toml")
+    assert saved is not None
+    text = saved.read_text()
+    assert (
+        'lock = [\n    "kettlebell_swing@Mon",\n]' in text
+        or 'lock = ["kettlebell_swing@Mon"]' in text
+    )
+    other = make_model()
+    other.load_client(saved)
+    assert other.lock == ("kettlebell_swing@Mon",) and other.swap == ("kettlebell_row@Wed",)
+    assert other.client() == model.client()
+
+
+def test_a_lock_on_a_day_off_reads_in_exercise_names(model: DashboardModel) -> None:
+    model.lock = ("kettlebell_swing@Mon",)
+    model.flush()
+    model.toggle_weekday("Mon", False)
+    model.flush()
+    assert model.error == (
+        "Locked exercises: Kettlebell swing on Mon names Mon, not a training day (Wed, Fri)"
+    )
+
+
+def test_a_full_sweep_checks_each_week_and_fills_the_plan_cache(model: DashboardModel) -> None:
+    model.minutes_per_session = 10
+    model.flush()
+    model.whatif.sweep_minutes(full=True)  # 10, 25, 40 min: one full plan each
+    figure = model.whatif.sweep_figure
+    assert figure is not None and list(figure.data[0].x) == ["10", "25", "40"]
+    assert "full plans" in figure.layout.title.text
+    assert all(share == share for share in figure.data[1].y)  # a coach check at every value
+    assert model.whatif.sweep_status.startswith("3 full plans at 10, 25, 40 min")
+    hits = model.cache_hits
+    model.minutes_per_session = 25  # planned by the sweep: recalled, not solved again
+    model.flush()
+    assert model.cache_hits == hits + 1 and "recalled" in model.status

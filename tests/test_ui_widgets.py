@@ -340,3 +340,53 @@ def test_close_the_gap_button(view: DashboardView) -> None:
     assert model.good.problem.client == chosen.client  # the change, planned
     assert model.good.solved.shortfall == chosen.shortfall
     assert view.gap.apply == [] and view.gap.answer.value == ""  # the old answer is cleared
+
+
+def test_what_if_buttons_draw_the_sweep_and_step_through_weeks(view: DashboardView) -> None:
+    model = view.model
+    assert view.whatif.best.disabled
+    view.whatif.sweep_fast.click()
+    outputs = view.whatif.sweep_output.outputs
+    assert len(outputs) == 1
+    figure = outputs[0]["data"][PLOTLY_MIME]
+    assert [str(x) for x in figure["data"][0]["x"]] == ["30", "45", "60", "75"]
+    assert figure["layout"]["height"] > 0
+    assert view.whatif.sweep_status.value.startswith("4 shortfall-only plans")
+    assert not view.whatif.sweep_fast.disabled
+
+    best = model.good
+    view.whatif.another.click()
+    assert model.good is not best and "Week 2" in view.whatif.week_note.value
+    assert not view.whatif.best.disabled
+    assert model.good.plan.entries[0].exercise in view.plan.value  # type: ignore[union-attr]
+    view.whatif.best.click()
+    assert model.good is best and view.whatif.best.disabled
+
+
+def test_lock_and_swap_from_a_plan_row(view: DashboardView) -> None:
+    model = view.model
+    rows = view.placements.row.options
+    assert rows and rows[0][0].startswith("Mon 1: ")  # exercise names, not ids
+    exercise_id, weekday = view.placements.row.value
+    name = model.library.exercise(exercise_id).name
+    view.placements.lock.click()
+    assert model.lock == (f"{exercise_id}@{weekday}",)
+    assert f"Locked: {name} on {weekday}" in view.placements.listed.children[0].children[1].value
+    view.placements.remove_buttons[f"{exercise_id}@{weekday}"].click()
+    assert model.lock == () and view.placements.listed.children == ()
+    model.flush()
+
+    view.placements.row.value = view.placements.row.options[-1][1]
+    exercise_id, weekday = view.placements.row.value
+    view.placements.swap.click()
+    offers = model.whatif.candidates
+    assert len(view.placements.offer_buttons) == len(offers)
+    if offers:
+        view.placements.offer_buttons[0].click()
+        placed = model.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
+        assert (exercise_id, weekday) not in placed
+        assert (offers[0].exercise_id, weekday) in placed
+    else:
+        assert "No exercise of the same family" in view.placements.note.value
+    assert model.swap == (f"{exercise_id}@{weekday}",)
+    assert view.placements.offers.children == ()  # the offer is taken: cleared

@@ -43,7 +43,8 @@ from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.planner import PlanResult, make_plan
 from workbench.present import TOLERANCE, number, status_words
 from workbench.ui.debounce import Debouncer, Timer
-from workbench.ui.words import coach_line
+from workbench.ui.whatif_model import WhatIfModel
+from workbench.ui.words import coach_line, named
 
 __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
@@ -175,6 +176,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.observe(self._control_changed, names=list(CONTROLS))
         self.observe(self._on_name, names=["name"])
         self._refresh_figures()
+        #: Sweeps, another week like this, swap and lock (:mod:`workbench.ui.whatif_model`).
+        self.whatif = WhatIfModel(self)
 
     def resolve_path(self, path: str | Path) -> Path:
         """``path`` as an absolute path; a relative one is under :attr:`base_folder`."""
@@ -365,10 +368,35 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         result = make_plan(
             self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
         )
+        self.remember(client, result)
+        return result
+
+    def plan_for(self, client: Client) -> PlanResult:
+        """The full plan for another client (a what-if), through the same cache; the shown
+        plan and status are untouched."""
+        recalled = self._recalled
+        try:
+            return self._plan(client)
+        finally:
+            self._recalled = recalled
+
+    def remember(self, client: Client, result: PlanResult) -> None:
+        """Keep a plan already solved for ``client`` with the current solver settings (a
+        swap's week), so choosing that client recalls it instead of solving again."""
+        key = (replace(client, name="Client"), self.solver, float(self.time_limit))
         self._cache[key] = result
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
-        return result
+
+    def show_checked(self, result: PlanResult, line: str) -> None:
+        """Show another checked week for the same choices (another week like this)."""
+        assert result.plan is not None, "only a plan that passed the checker is shown"
+        with self.hold_trait_notifications():
+            self.good = result
+            self.relaxations = ()
+            self.relaxation_options = ()
+            self.status = f"{line} {result.check.summary()}" if result.check else line
+        self._refresh_figures()
 
     def close_the_gap(self) -> tuple[str, ...]:
         """What more minutes, one more day or one equipment item would buy for the shown plan.
@@ -428,7 +456,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def _no_plan_words(self, result: PlanResult) -> str:
         if result.status is Termination.INFEASIBLE:
             why = result.message.removeprefix("no plan meets the hard limits: ")
-            return f"No plan meets every limit: {why}"
+            return f"No plan meets every limit: {named(self.library, why)}"
         if self.time_limit:
             return (
                 f"The solver found no plan within the time limit of {number(self.time_limit)} s: "

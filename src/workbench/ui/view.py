@@ -23,7 +23,9 @@ from workbench.ui.files_panel import AdvancedPanel, FilesPanel
 from workbench.ui.gap_panel import GapPanel
 from workbench.ui.model import DashboardModel
 from workbench.ui.muscles_panel import MusclesPanel
+from workbench.ui.placements_panel import PlacementsPanel
 from workbench.ui.plan_table import PlanTable
+from workbench.ui.whatif_panel import WhatIfPanel
 
 __all__ = ["DashboardView", "build_dashboard"]
 
@@ -61,7 +63,9 @@ class DashboardView(w.VBox):
         self.export = ExportPanel(model)
         self.gap = GapPanel(model)
         self.plan = PlanTable(model)
-        self.figures = FiguresPanel(beside=self.plan)
+        self.placements = PlacementsPanel(model)
+        self.whatif = WhatIfPanel(model)
+        self.figures = FiguresPanel(beside=w.VBox([self.plan, self.placements]))
         self.check = CheckPanel(model)
 
         self.status = w.HTML()
@@ -94,6 +98,7 @@ class DashboardView(w.VBox):
                 self.error,
                 self.export,
                 self.gap,
+                self.whatif,
                 self.figures,
                 w.HTML("<h3>Coach check</h3>"),
                 self.check,

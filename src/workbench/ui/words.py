@@ -15,7 +15,7 @@ from workbench.explain import ShortMuscle
 from workbench.library import Library
 from workbench.present import equipment_name, muscle_name, number
 
-__all__ = ["FIELD_LABELS", "coach_line", "short_line"]
+__all__ = ["FIELD_LABELS", "coach_line", "named", "short_line"]
 
 #: Each client field (and solver setting) by the label of its control on the page.
 FIELD_LABELS = {
@@ -33,15 +33,20 @@ FIELD_LABELS = {
     "max_exercises_per_session": "Max exercises",
     "targets": "Muscle targets",
     "priorities": "Muscle priorities",
+    "lock": "Locked exercises",
+    "swap": "Swapped-out exercises",
     "time_limit": "Time limit",
 }
 #: Files the dashboard names itself (not a file the coach chose).
 INTERNAL_FILES = frozenset({"dashboard"})
 QUOTED_ID = re.compile(r"'([a-z][a-z0-9_]*)'")
+#: A lock or swap as written in a client file: ``kettlebell_swing@Mon``.
+PLACEMENT = re.compile(r"'?\b([a-z][a-z0-9_]*)@(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b'?")
 
 
-def _named(library: Library, text: str) -> str:
-    """Quoted ids the library knows, replaced by their names ('pullup_bar' -> 'Pull-up bar')."""
+def named(library: Library, text: str) -> str:
+    """Quoted ids the library knows, replaced by their names ('pullup_bar' -> 'Pull-up bar'),
+    and locks or swaps by exercise and day (kettlebell_swing@Mon -> Kettlebell swing on Mon)."""
 
     def name(match: re.Match[str]) -> str:
         slug = match.group(1)
@@ -54,7 +59,13 @@ def _named(library: Library, text: str) -> str:
             return exercise.name
         return match.group(0)
 
-    return QUOTED_ID.sub(name, text)
+    def placement(match: re.Match[str]) -> str:
+        exercise = next((e for e in library.exercises if e.id == match.group(1)), None)
+        if exercise is None:
+            return match.group(0)
+        return f"{exercise.name} on {match.group(2)}"
+
+    return QUOTED_ID.sub(name, PLACEMENT.sub(placement, text))
 
 
 def coach_line(error: InputError, library: Library) -> str:
@@ -71,7 +82,7 @@ def coach_line(error: InputError, library: Library) -> str:
             head = f"{where}: row {error.row}" + (f", {error.field}" if error.field else "")
     else:
         head = ""
-    text = _named(library, message)
+    text = named(library, message)
     return f"{head}: {text}" if head else text
 
 
@@ -81,5 +92,5 @@ def short_line(library: Library, short: ShortMuscle) -> str:
     sets = "set" if short.shortfall == 1 else "sets"
     return (
         f"{muscle_name(library, short.muscle_id)}: {number(short.shortfall)} {sets} a week "
-        f"short of its minimum ({_named(library, reason)})"
+        f"short of its minimum ({named(library, reason)})"
     )
