@@ -19,7 +19,11 @@ class PlacementsPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
         self.model = model
         whatif = model.whatif
-        self.row = w.Dropdown(description="Row", layout=w.Layout(width="100%"))
+        # The row picker takes the width the buttons leave (a 100% width pushed Swap out of
+        # the plan column).
+        self.row = w.Dropdown(
+            description="Row", layout=w.Layout(flex="1 1 auto", width="auto", min_width="0")
+        )
         self.row.add_class("wb-plan-row")
         self.lock = w.Button(
             description="Lock", icon="lock", tooltip="Keep it on that day; re-plan the rest"
@@ -49,7 +53,12 @@ class PlacementsPanel(w.VBox):
         self.show_rows()
         self.show_placements()
         super().__init__(
-            [w.HBox([self.row, self.lock, self.swap]), self.note, self.offers, self.listed]
+            [
+                w.HBox([self.row, self.lock, self.swap], layout=w.Layout(width="100%")),
+                self.note,
+                self.offers,
+                self.listed,
+            ]
         )
 
     def show_rows(self) -> None:
