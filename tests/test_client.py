@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from workbench import iotools
 from workbench.client import (
@@ -331,3 +332,16 @@ def test_locks_and_swaps_round_trip_exactly(tmp_path: Path, library: Library, pr
     assert [str(p) for p in again.locks] == ["pull_up@Wed", "kettlebell_swing@Mon"]
     assert again.swaps[0].exercise_id == "kettlebell_romanian_deadlift"
     assert iotools.write_client(again, tmp_path / "again.toml").read_text(encoding="utf-8") == text
+
+
+def test_a_client_without_locks_or_swaps_writes_the_contract_keys_only(tmp_path: Path) -> None:
+    """lock and swap go beyond PRODUCT.md's client file: unused, they are not written, so
+    the file other tools read is unchanged; read back, the client is the same."""
+    client = iotools.read_client(DATA / "clients" / "home_kettlebell.toml")
+    text = iotools.write_client(client, tmp_path / "sam.toml").read_text(encoding="utf-8")
+    assert "lock" not in text and "swap" not in text
+    assert iotools.read_client(tmp_path / "sam.toml") == client
+    locked = client.evolve(lock=("pull_up@Wed",))
+    assert "lock = [" in iotools.write_client(locked, tmp_path / "locked.toml").read_text(
+        encoding="utf-8"
+    )

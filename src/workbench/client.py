@@ -573,11 +573,18 @@ def client_from_mapping(data: Mapping[str, Any], *, file: str = "client") -> Cli
         raise error.located(file) from None
 
 
+#: Client keys beyond PRODUCT.md's client file: written only when they hold something, so
+#: a file without locks or swaps stays exactly what other tools of the contract read.
+WRITTEN_WHEN_USED = ("lock", "swap")
+
+
 def client_to_mapping(client: Client) -> dict[str, Any]:
     """The TOML table of a client (inverse of :func:`client_from_mapping`)."""
     data: dict[str, Any] = {}
     for spec in CLIENT_FIELDS:
         value = getattr(client, spec.name)
+        if spec.name in WRITTEN_WHEN_USED and not value:
+            continue
         if spec.kind in ("days", "ids"):
             data[spec.name] = list(value)
         elif spec.kind == "number":
