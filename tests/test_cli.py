@@ -693,3 +693,47 @@ def test_a_lock_that_does_not_fit_exits_3(
     )  # fmt: skip
     assert code == 3
     assert "locked hinge_a@Mon does not fit the 3-min session" in one_line(err)
+
+
+# --- start-up: the light commands load neither the solver nor pandas nor the UI ------------
+
+@pytest.fixture(scope="module")
+def full_gym_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    plan_csv = tmp_path_factory.mktemp("light") / "plan.csv"
+    assert cli.main(["plan", "--client", FULL_GYM, "--out", str(plan_csv)]) == 0
+    return plan_csv
+
+
+HEAVY_MODULES = ("pulp", "highspy", "pandas", "numpy", "plotly", "ipywidgets", "jupyter_core")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["plan", "--help"],
+        ["check", "{plan}", "--client", FULL_GYM],
+        ["library", "validate"],
+    ],
+    ids=["help", "plan-help", "check", "validate"],
+)
+def test_light_commands_import_no_heavy_module(args: list[str], full_gym_plan: Path) -> None:
+    """``--help``, ``check`` and ``library validate`` must start in well under 0.3 s: the
+    solver, pandas, plotly and the widgets are imported only by the commands that use them.
+    (The figure itself is measured by ``benchmarks/scaling.py``; this is what keeps it.)"""
+    argv = [a.format(plan=full_gym_plan) for a in args]
+    probe = (
+        "import sys\n"
+        "from workbench import cli\n"
+        "try:\n"
+        f"    code = cli.main({argv!r})\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code or 0\n"
+        f"print('LOADED', sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stdout, done.stdout[-300:]

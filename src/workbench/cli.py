@@ -12,10 +12,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import iotools
-from workbench.analytics import MuscleCoverage, coverage, coverage_rows
 from workbench.check import check_plan
 from workbench.client import (
     CLIENT_FIELDS,
@@ -26,14 +25,15 @@ from workbench.client import (
     validate_client,
 )
 from workbench.errors import InputError, LibraryError, WorkbenchError
-from workbench.explain import Relaxation, what_relaxing_buys
-from workbench.glossary import WEEKDAYS
+from workbench.glossary import SOLVER_NAMES, WEEKDAYS
 from workbench.library import Library
-from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.plan import Plan
-from workbench.planner import PlanResult, make_plan
-from workbench.present import number, sessions, status_words
-from workbench.whatif import coach_value, plan_alternatives, sweep_clients, sweep_frame
+
+if TYPE_CHECKING:  # the solver, pandas and plotly load only on the commands that use them
+    from workbench.analytics import MuscleCoverage
+    from workbench.explain import Relaxation
+    from workbench.optimize import SolveOptions
+    from workbench.planner import PlanResult
 
 __all__ = ["main"]
 
@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
             )
     _add_library(plan)
     plan.add_argument(
-        "--solver", choices=SOLVERS, default="highs", help="MIP solver (default highs)"
+        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
     )
     plan.add_argument(
         "--time-limit",
@@ -126,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_library(sweep)
     sweep.add_argument(
-        "--solver", choices=SOLVERS, default="highs", help="MIP solver (default highs)"
+        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
     )
     sweep.add_argument(
         "--time-limit", metavar="S", help="cap on each re-plan in seconds (default none)"
@@ -174,12 +174,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_import_command(library_commands)
 
-    # The UI layer registers its own commands; imported here so `plan` stays light.
-    from workbench import app, report
+    # The app registers its own commands (its module is light); the report's module loads
+    # the solver and pandas, so its parser lives here and the module loads when it runs.
+    from workbench import app
 
     app.add_commands(commands)
-    report.add_commands(commands)
+    _add_report_command(commands)
     return parser
+
+
+def _add_report_command(commands: Any) -> None:
+    """Register ``workbench report`` on the CLI's sub-parsers."""
+    parser = commands.add_parser(
+        "report",
+        help="write a standalone HTML report of a plan",
+        description=(
+            "Check a plan CSV against a client's hard limits, then write a small standalone "
+            "HTML page for the client: their limits, each session with a cue and load "
+            "guidance per exercise, what each muscle gets in the week (and why anything "
+            "falls short), and the coach's check. The page works offline (no scripts)."
+        ),
+        epilog=(
+            "exit codes: 0 report written; 1 the plan breaks a hard limit (each violation "
+            "listed, nothing written); 2 bad input (one line naming file, row, field and value)"
+        ),
+    )
+    parser.add_argument(
+        "plan_csv", metavar="PLAN.csv", help="the plan (as `workbench plan` writes)"
+    )
+    parser.add_argument(
+        "--client", metavar="FILE", required=True, help="client file (TOML) the plan is for"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        required=True,
+        help="write the HTML here (atomically: a failed run leaves an existing file untouched)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/)",
+    )
+    parser.set_defaults(handler=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from workbench.report import run
+
+    return run(args)
 
 
 def _number(
@@ -254,6 +297,8 @@ def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple
 
 
 def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> None:
+    from workbench.present import number, sessions, status_words
+
     plan = result.plan
     assert plan is not None
     problem, solved = result.problem, result.solved
@@ -313,6 +358,8 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
 
 
 def _print_coverage(rows: list[MuscleCoverage]) -> None:
+    from workbench.present import number
+
     for row in rows:
         if row.chain != "posterior" and row.effective_sets == 0:
             continue
@@ -328,6 +375,10 @@ def _print_coverage(rows: list[MuscleCoverage]) -> None:
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
+    from workbench.explain import what_relaxing_buys
+    from workbench.optimize import SolveOptions, Termination
+    from workbench.planner import make_plan
+
     library = _load_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     client, label = _client(args, library, profiles)
@@ -382,6 +433,9 @@ def _difference(best: Plan, other: Plan) -> str:
 
 
 def _alternatives(result: PlanResult, wanted: int, options: SolveOptions, out: str | None) -> None:
+    from workbench.present import number
+    from workbench.whatif import coach_value, plan_alternatives
+
     found = plan_alternatives(result, wanted, options)
     best = result.plan
     assert best is not None
@@ -418,6 +472,10 @@ def _values(text: str, option: str, *, whole: bool, low: float, high: float) -> 
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
+    from workbench.optimize import SolveOptions
+    from workbench.planner import make_plan
+    from workbench.whatif import sweep_clients, sweep_frame
+
     library = _load_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
@@ -461,6 +519,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _print_sweep(client: Client, parameter: str, frame: Any) -> None:
+    from workbench.present import number
+
     print(
         f"Sweep of {parameter} for {client.name} "
         f"({', '.join(client.weekdays)}, {number(client.minutes_per_session)} min a session)"
@@ -516,6 +576,8 @@ def _read_plan_for(path: str, library: Library) -> Plan:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
+    from workbench.analytics import coverage, coverage_rows
+
     library = _load_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     plan = _read_plan_for(args.plan_csv, library)

@@ -27,6 +27,7 @@ __all__ = [
     "ROLES",
     "SECONDARY_WEIGHT",
     "SLUG",
+    "SOLVER_NAMES",
     "SPINAL_LOADS",
     "TAGS",
     "WEEKDAYS",
@@ -54,6 +55,10 @@ POSTERIOR_CHAIN: tuple[str, ...] = (
 )
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# The MIP solvers behind ``optimize.backends``, named here so the CLI can offer them
+# without importing PuLP.
+SOLVER_NAMES: tuple[str, ...] = ("highs", "cbc")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 REGIONS: tuple[str, ...] = ("upper", "lower", "core")
 CHAINS: tuple[str, ...] = ("posterior", "anterior")

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from workbench import iotools
 from workbench.analytics import MuscleCoverage, coverage
@@ -37,7 +36,7 @@ from workbench.present import COLOURS, equipment_name, named_ids, number, tag_na
 from workbench.problem import make_problem
 from workbench.quality import CoachCheck, coach_check
 
-__all__ = ["FIGURE_IDS", "add_commands", "exercise_cue", "load_guidance", "report_html", "run"]
+__all__ = ["FIGURE_IDS", "exercise_cue", "load_guidance", "report_html", "run"]
 
 EXIT_OK, EXIT_VIOLATIONS = 0, 1
 #: The ``id`` of each chart's ``<div>`` in the report, in page order.
@@ -406,39 +405,3 @@ def run(args: argparse.Namespace) -> int:
     iotools.atomic_write_text(Path(args.out), page)
     print(f"Wrote {args.out}")
     return EXIT_OK
-
-
-def add_commands(commands: Any) -> None:
-    """Register ``workbench report`` on the CLI's sub-parsers."""
-    parser = commands.add_parser(
-        "report",
-        help="write a standalone HTML report of a plan",
-        description=(
-            "Check a plan CSV against a client's hard limits, then write a small standalone "
-            "HTML page for the client: their limits, each session with a cue and load "
-            "guidance per exercise, what each muscle gets in the week (and why anything "
-            "falls short), and the coach's check. The page works offline (no scripts)."
-        ),
-        epilog=(
-            "exit codes: 0 report written; 1 the plan breaks a hard limit (each violation "
-            "listed, nothing written); 2 bad input (one line naming file, row, field and value)"
-        ),
-    )
-    parser.add_argument(
-        "plan_csv", metavar="PLAN.csv", help="the plan (as `workbench plan` writes)"
-    )
-    parser.add_argument(
-        "--client", metavar="FILE", required=True, help="client file (TOML) the plan is for"
-    )
-    parser.add_argument(
-        "--out",
-        metavar="FILE",
-        required=True,
-        help="write the HTML here (atomically: a failed run leaves an existing file untouched)",
-    )
-    parser.add_argument(
-        "--library",
-        metavar="DIR",
-        help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/)",
-    )
-    parser.set_defaults(handler=run)

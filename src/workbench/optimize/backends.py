@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import pulp
 
+from workbench.glossary import SOLVER_NAMES
 from workbench.optimize.status import Termination
 
 __all__ = [
@@ -193,6 +194,7 @@ class CBCBackend:
 
 BACKENDS: dict[str, Backend] = {"highs": HiGHSBackend(), "cbc": CBCBackend()}
 SOLVERS: tuple[str, ...] = tuple(BACKENDS)
+assert SOLVERS == SOLVER_NAMES, "glossary.SOLVER_NAMES names the backends"
 
 
 def backend(name: str) -> Backend:
