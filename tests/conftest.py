@@ -1,5 +1,5 @@
-"""Shared fixtures. Helpers for notebooks and Jupyter live here so every test isolates the
-same way: nothing a test runs writes to the home directory."""
+"""Shared fixtures and the hypothesis profiles. Helpers for notebooks and Jupyter live here so
+every test isolates the same way: nothing a test runs writes to the home directory."""
 
 from __future__ import annotations
 
@@ -8,10 +8,40 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from workbench import iotools
 from workbench.client import SportProfile
 from workbench.library import Library
+
+# The property tests set no ``max_examples`` of their own: the profile decides. "ci" (loaded when
+# ``CI`` is set, as it is for `.ci/run`) runs 200 examples a property from a fixed seed, so a CI run
+# is repeatable and tests the same cases every time; "dev" (the default) is a quick local run
+# that keeps failing examples in .hypothesis/ and replays them first. HYPOTHESIS_PROFILE picks
+# either by name. A test that needs a health check off adds it to the profile's own list.
+PROPERTY_HEALTH = (HealthCheck.too_slow, HealthCheck.data_too_large)
+settings.register_profile(
+    "ci",
+    settings.get_profile("ci"),
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=PROPERTY_HEALTH,
+)
+settings.register_profile(
+    "dev", max_examples=20, deadline=None, suppress_health_check=PROPERTY_HEALTH
+)
+
+
+def _profile_name() -> str:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE")
+    if chosen:
+        return chosen
+    in_ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return "ci" if in_ci else "dev"
+
+
+settings.load_profile(_profile_name())
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -173,6 +173,27 @@ def test_bad_values_name_file_field_and_value(
     assert "\n" not in str(error) and field in str(error)
 
 
+@pytest.mark.parametrize(
+    ("text", "field", "shown"),
+    [
+        ("priorities = 3", "priorities", "3 is not a table"),
+        ("targets = 5", "targets", "5 is not a table"),
+        ("targets = [1]", "targets", "[1] is not a table"),
+        ("[targets]\nhamstrings = 5", "targets.hamstrings", "5 is not a table"),
+    ],
+)
+def test_a_value_that_is_not_a_table_is_shown(
+    text: str, field: str, shown: str, tmp_path: Path
+) -> None:
+    """The line names the key and the value found there (found by the fuzz test: these said
+    only 'must be a table')."""
+    path = _write(tmp_path, f"weekdays = ['Mon']\nminutes_per_session = 30\n{text}\n")
+    with pytest.raises(InputError) as caught:
+        iotools.read_client(path)
+    assert caught.value.field == field
+    assert f"field '{field}': {shown}" in str(caught.value)
+
+
 def test_missing_required_keys(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="minutes_per_session"):
         iotools.read_client(_write(tmp_path, "weekdays = ['Mon']\n"))

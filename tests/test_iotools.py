@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench import iotools
@@ -137,12 +137,15 @@ def plans(draw: st.DrawFn) -> Plan:
     return Plan(tuple(entries), tuple(weekdays))
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@pytest.fixture(scope="module")
+def plan_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for every generated plan (each example overwrites the last one's file)."""
+    return tmp_path_factory.mktemp("generated")
+
+
 @given(plan=plans())
-def test_generated_plans_round_trip(plan: Plan, tmp_path: Path) -> None:
-    path = iotools.write_plan(plan, tmp_path / "generated.csv")
+def test_generated_plans_round_trip(plan: Plan, plan_folder: Path) -> None:
+    path = iotools.write_plan(plan, plan_folder / "generated.csv")
     back = iotools.read_plan(path)
     assert back == plan
     for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")):

@@ -9,7 +9,7 @@ import math
 
 import pytest
 import tiny
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from workbench import iotools
 from workbench.check import check_plan
@@ -386,7 +386,6 @@ def test_a_swap_on_an_isolated_day_keeps_the_optimum() -> None:
     assert not math.isnan(result.shortfall or 0.0)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny.tiny_problems_with_placements())
 def test_locks_and_swaps_agree_with_brute_force(case: tuple[Library, Client]) -> None:
     """Generated tiny problems with a lock and a swap: the optimizer's proven shortfall is the

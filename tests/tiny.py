@@ -373,7 +373,9 @@ def case_problem(name: str) -> Problem:
 
 
 @st.composite
-def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
+def tiny_problems(draw: st.DrawFn, *, most_exercises: int = 3) -> tuple[Library, Client]:
+    """A library of one to ``most_exercises`` exercises over one or two posterior muscles and
+    an anterior one, and a client of one or two weekdays."""
     posterior = [f"m{i}" for i in range(draw(st.integers(1, 2)))]
     muscles = []
     for muscle_id in posterior:
@@ -382,7 +384,7 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
     muscles.append(muscle("q", 0, draw(st.integers(0, 3)), chain="anterior"))
     ids = [*posterior, "q"]
     exercises = []
-    for n in range(draw(st.integers(1, 3))):
+    for n in range(draw(st.integers(1, most_exercises))):
         primary = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
         others = [m for m in ids if m not in primary]
         secondary = (
@@ -423,9 +425,12 @@ def tiny_problems(draw: st.DrawFn) -> tuple[Library, Client]:
 @st.composite
 def tiny_problems_with_placements(draw: st.DrawFn) -> tuple[Library, Client]:
     """A generated tiny problem with a lock and a swap on the client's weekdays (either may be
-    left out); three weekdays at times, so that isolated days could be ordered."""
-    library, client = draw(tiny_problems())
-    if draw(st.booleans()):
+    left out); three weekdays at times, so that isolated days could be ordered. Three days
+    hold at most two exercises: the brute force visits (max sets + 1) ** (exercises x days)
+    weeks, and three exercises on three days would be 27 times as many."""
+    three_days = draw(st.booleans())
+    library, client = draw(tiny_problems(most_exercises=2 if three_days else 3))
+    if three_days:
         client = client.evolve(weekdays=("Mon", "Wed", "Fri"))
     placements = [f"{e.id}@{d}" for e in library.exercises for d in client.weekdays]
     lock = draw(st.lists(st.sampled_from(placements), max_size=1))

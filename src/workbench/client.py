@@ -294,7 +294,7 @@ class Client:
         for key in ("targets", "priorities"):
             value = getattr(self, key)
             if not isinstance(value, Mapping):
-                raise _fail(None, key, value, "must be a table of muscles")
+                raise _fail(None, key, value, f"{value!r} is not a table of muscles")
             object.__setattr__(self, key, FrozenMap(value))
         self._check()
 
@@ -395,7 +395,7 @@ class Client:
 
 def _check_override(key: str, band: object) -> None:
     if not isinstance(band, Override):
-        raise _fail(None, key, band, "must be a table with min and/or max")
+        raise _fail(None, key, band, f"{band!r} is not a table with min and/or max")
     if band.min_sets is None and band.max_sets is None:
         raise _fail(None, key, {}, "needs min, max or both")
     for bound, value in (("min", band.min_sets), ("max", band.max_sets)):
@@ -477,12 +477,14 @@ def _overrides(
     data: object, file: str, key: str, allowed: tuple[str, ...] = ("min", "max")
 ) -> dict[str, Override]:
     if not isinstance(data, Mapping):
-        raise _fail(file, key, data, "must be a table of muscles, e.g. [targets.hamstrings]")
+        raise _fail(
+            file, key, data, f"{data!r} is not a table of muscles, e.g. [targets.hamstrings]"
+        )
     overrides = {}
     for muscle, band in data.items():
         where = f"{key}.{muscle}"
         if not isinstance(band, Mapping):
-            raise _fail(file, where, band, "must be a table with min and/or max")
+            raise _fail(file, where, band, f"{band!r} is not a table with min and/or max")
         unknown = sorted(set(band) - set(allowed))
         if unknown:
             raise _fail(
@@ -506,7 +508,7 @@ def _overrides(
 
 def _priorities(data: object, file: str) -> dict[str, float]:
     if not isinstance(data, Mapping):
-        raise _fail(file, "priorities", data, "must be a table of muscle = weight")
+        raise _fail(file, "priorities", data, f"{data!r} is not a table of muscle = weight")
     return {
         m: float(_number(w, f"priorities.{m}", low=0, high=100, file=file)) for m, w in data.items()
     }

@@ -77,6 +77,7 @@ class _HasId(Protocol):
 
 
 _Row = TypeVar("_Row", bound=_HasId)
+MAX_REST = 600  # [s] between two sets
 REPS = re.compile(r"^\d+(-\d+)?s?$")
 YES_NO = {"yes": True, "no": False, "true": True, "false": False}
 
@@ -406,7 +407,7 @@ def _exercise(
         level=check.choice(n, "level", row["level"], LEVELS, "a level"),
         set_minutes=check.number(n, "set_minutes", row["set_minutes"], low=0.25, high=30),
         reps=row["reps"].strip(),
-        rest_seconds=check.integer(n, "rest_seconds", row["rest_seconds"], low=0, high=600),
+        rest_seconds=check.integer(n, "rest_seconds", row["rest_seconds"], low=0, high=MAX_REST),
         knee_flexion=check.integer(n, "knee_flexion", row["knee_flexion"], low=0, high=160),
         spinal_load=check.choice(
             n, "spinal_load", row["spinal_load"], SPINAL_LOADS, "a spinal load"
@@ -437,12 +438,15 @@ def _exercise(
             sorted(both)[0],
             f"'{sorted(both)[0]}' is already a primary muscle",
         )
-    if exercise.rest_seconds / 60 > exercise.set_minutes:
+    # Only a rest within its range is compared: one outside is already reported, and a
+    # 400-digit rest divided into minutes would overflow a float.
+    rest = exercise.rest_seconds
+    if 0 <= rest <= MAX_REST and rest / 60 > exercise.set_minutes:
         check.fail(
             n,
             "set_minutes",
             row["set_minutes"],
-            f"{row['set_minutes']} min is shorter than the rest of {exercise.rest_seconds} s",
+            f"{row['set_minutes']} min is shorter than the rest of {rest} s",
         )
     # The tags a coach filters on must agree with the columns they summarise.
     implied = {

@@ -149,6 +149,19 @@ class HiGHSBackend:
         return Run(termination, bound, detail)
 
 
+def _without_variables(prob: pulp.LpProblem) -> Run:
+    """A model with nothing to decide (no exercise can be placed and no muscle has a floor):
+    optimal when every row holds as it stands, infeasible otherwise. CBC crashes (SIGSEGV in
+    its clique strengthening) on a model with rows but no columns, so it is not asked."""
+    if prob.valid(1e-9):
+        prob.assignStatus(pulp.LpStatusOptimal, pulp.LpSolutionOptimal)
+        objective = prob.objective
+        constant = float(objective.constant) if objective is not None else 0.0
+        return Run(Termination.OPTIMAL, constant)
+    prob.assignStatus(pulp.LpStatusInfeasible, pulp.LpSolutionInfeasible)
+    return Run(Termination.INFEASIBLE, None)
+
+
 def cbc_path() -> str | None:
     """The CBC binary of the ``cbcbox`` package (in the venv's bin) or on PATH."""
     beside = Path(sys.executable).parent / "cbc"
@@ -170,6 +183,8 @@ class CBCBackend:
         threads: int,
         relax: bool = False,
     ) -> Run:
+        if not prob.variables():
+            return _without_variables(prob)
         path = cbc_path()
         if path is None:
             raise RuntimeError("the CBC binary was not found (pip install 'pulp[cbc]')")
