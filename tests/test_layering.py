@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planner",),
     ("whatif",),
     ("explore", "figures"),
-    ("report", "ui", "app", "cli"),
+    ("report", "ui", "app", "cli", "batch"),
 )
 #: Libraries only the top layer (figures, report, CLI, dashboard) may use.
 UI_ONLY = ("plotly", "ipywidgets", "traitlets", "IPython", "anywidget", "voila", "nbclient")

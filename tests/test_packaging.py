@@ -22,6 +22,7 @@ import workbench
 #: The core layers (not the UI, figures or report, which other modules own).
 CORE = (
     "analytics",
+    "batch",
     "check",
     "cli",
     "client",
@@ -50,7 +51,10 @@ CORE = (
     "whatif",
 )
 #: pip name -> the conda-forge packages that provide it.
-CONDA_NAMES = {"pulp[cbc]": ("pulp", "coin-or-cbc")}
+CONDA_NAMES = {
+    "pulp[cbc]": ("pulp", "coin-or-cbc"),
+    "dask[distributed]": ("dask", "distributed"),
+}
 REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9_.\-]+(?:\[[^\]]+\])?)\s*(.*?)\s*$")
 
 

@@ -19,6 +19,7 @@ from workbench.check import check_plan
 from workbench.client import (
     CLIENT_FIELDS,
     MAX_MINUTES,
+    ROSTER_COLUMNS,
     Client,
     resolve_targets,
     spread_days,
@@ -137,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
         help="solve the shortfall only (fast; no coach value, so no coach check)",
     )
     sweep.add_argument("--out", metavar="FILE", help="write the sweep CSV here")
+
+    _add_batch_command(commands)
 
     cover = commands.add_parser(
         "coverage",
@@ -559,6 +562,82 @@ def _print_sweep(client: Client, parameter: str, frame: Any) -> None:
             f"{row[parameter]!s:>8}  {row['weekdays'].replace(';', ','):<20} "
             f"{row['status']:<10} {shortfall:>9}  {used:>14}  {check:<11}  {notes}"
         )
+
+
+# --- roster planning (branch batch) ----------------------------------------------------
+
+BATCH_FORMATS = f"""roster:
+  a folder  every *.toml in it is a client file (as for plan --client); the plan of
+            clients/sam.toml is written to DIR/plans/sam.csv
+  a CSV     one client a row under a header of client keys: {", ".join(ROSTER_COLUMNS)};
+            and targets.<muscle>.min, targets.<muscle>.max, priorities.<muscle>. Lists go in
+            one cell separated by ';' (or spaces): kettlebell;band;pullup_bar. An empty cell
+            keeps the default; minutes_per_session and weekdays or days_per_week are needed.
+            The plan of "Sam (home)" is written to DIR/plans/sam_home.csv (-2, -3 for a
+            name used twice)
+
+output (DIR):
+  plans/*.csv    one plan CSV per planned client, the bytes `workbench plan --out` writes,
+                 each passed by the independent checker
+  summary.csv    one row per client: client, source, file, status (planned, bad_input,
+                 no_plan, failed), shortfall, short_muscles, coach_check (e.g. 14/14),
+                 coach_misses, minutes (used a week), minutes_booked, seconds, reason
+  manifest.json  the input hash of each planned client
+
+A client that cannot be read or planned is a summary row and one line on stderr; the others
+are planned. A rerun keeps the plans whose client, library and solver are unchanged (--force
+plans all again). Exit codes: 0 every client planned; else 2 if a client's input is bad,
+3 if a client has no plan under the hard limits, 1 if a solve failed (the first that applies)."""
+
+
+def _add_batch_command(commands: Any) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="plan every client of a roster (a folder of client files or a CSV)",
+        description="Plan every client of a roster, each as `workbench plan` would, on every "
+        "local core or on a Dask cluster; write one plan CSV per client and a summary.",
+        epilog=BATCH_FORMATS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument("roster", metavar="ROSTER", help="folder of client files, or roster CSV")
+    batch.add_argument("--out", metavar="DIR", required=True, help="folder for plans and summary")
+    _add_library(batch)
+    batch.add_argument(
+        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
+    )
+    where = batch.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers", metavar="N", help="local processes (default: every core, os.cpu_count())"
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="plan on a Dask distributed cluster, e.g. tcp://10.0.0.5:8786 (same plans)",
+    )
+    batch.add_argument("--force", action="store_true", help="plan every client again")
+    batch.add_argument(
+        "--quiet", action="store_true", help="no progress bar or report (failures still shown)"
+    )
+    batch.set_defaults(handler=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from workbench import batch  # imported here: the Dask and tqdm imports stay off --help
+
+    workers = _number(args.workers, "--workers", low=1, high=1024, whole=True)
+    return batch.run(
+        args.roster,
+        args.out,
+        library=args.library,
+        solver=args.solver,
+        workers=int(workers) if workers is not None else None,
+        scheduler=args.scheduler,
+        force=args.force,
+        quiet=args.quiet,
+    )
+
+
+# --- end roster planning ----------------------------------------------------------------
 
 
 def _read_plan_for(path: str, library: Library) -> Plan:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -37,6 +38,7 @@ __all__ = [
     "CLIENT_KEYS",
     "GENERAL",
     "MAX_MINUTES",
+    "ROSTER_COLUMNS",
     "Client",
     "ClientField",
     "FrozenMap",
@@ -46,6 +48,8 @@ __all__ = [
     "SportProfile",
     "SportSpecific",
     "Target",
+    "check_roster_columns",
+    "client_from_cells",
     "client_from_mapping",
     "client_to_mapping",
     "placement_text",
@@ -573,6 +577,93 @@ def client_from_mapping(data: Mapping[str, Any], *, file: str = "client") -> Cli
         return Client(**values)
     except InputError as error:
         raise error.located(file) from None
+
+
+#: The columns of a roster CSV (one client a row): every client key whose value fits one
+#: cell, in file order (a list in one cell, ``;``-separated). The tables go in dotted columns
+#: besides: ``targets.<muscle>.min``, ``targets.<muscle>.max``, ``priorities.<muscle>``.
+ROSTER_COLUMNS: tuple[str, ...] = tuple(
+    key
+    for key in CLIENT_KEYS
+    if key == "days_per_week"
+    or next(f.kind for f in CLIENT_FIELDS if f.name == key) not in ("targets", "priorities")
+)
+#: Kinds read from one cell as a list: ``Mon;Wed;Fri``, ``Mon Wed Fri`` or ``Mon, Wed, Fri``.
+_LIST_CELL = re.compile(r"[;,\s]+")
+
+
+def _cell_value(kind: str, text: str) -> object:
+    """A roster cell as the TOML reader would have it: lists split, numbers parsed; what
+    does not parse is passed on as text, so the client's own checks name it."""
+    if kind in ("days", "ids"):
+        return [item for item in _LIST_CELL.split(text) if item]
+    if kind in ("number", "whole", "optional_whole"):
+        for parse in (int, float):
+            try:
+                return parse(text)
+            except ValueError:
+                continue
+    return text
+
+
+def _roster_column(column: str) -> tuple[str, ...] | None:
+    """Where a roster column goes: ``(key,)`` or ``(table, muscle[, bound])``; None if nowhere."""
+    head, _, rest = column.partition(".")
+    parts = tuple(rest.split(".")) if rest else ()
+    if head == "targets" and len(parts) == 2 and parts[1] in ("min", "max") and parts[0]:
+        return (head, *parts)
+    if head == "priorities" and len(parts) == 1 and parts[0]:
+        return (head, *parts)
+    return (column,) if column in ROSTER_COLUMNS else None
+
+
+def check_roster_columns(columns: Iterable[str], *, file: str) -> None:
+    """A roster's header: every column a client key (:data:`ROSTER_COLUMNS` or a dotted table
+    column), none twice; else an :class:`InputError` naming row 1 and the column."""
+    seen: set[str] = set()
+    for column in columns:
+        if _roster_column(column) is None:
+            allowed = (*ROSTER_COLUMNS, "targets.<muscle>.min", "targets.<muscle>.max")
+            raise InputError(
+                f"unknown column '{column}' (known: {', '.join(allowed)}, priorities.<muscle>)",
+                file=file,
+                row=1,
+                field=column,
+                value=column,
+            )
+        if column in seen:
+            raise InputError(
+                f"names column '{column}' twice", file=file, row=1, field=column, value=column
+            )
+        seen.add(column)
+
+
+def client_from_cells(cells: Mapping[str, str], *, file: str, row: int) -> Client:
+    """A :class:`Client` from one roster row: ``cells`` by column (see
+    :func:`check_roster_columns`), each a string; an empty cell leaves the key out.
+
+    Every mistake is an :class:`InputError` naming ``file``, ``row``, the column and the value.
+    """
+    kinds = {f.name: f.kind for f in CLIENT_FIELDS} | {"days_per_week": "whole"}
+    data: dict[str, Any] = {}
+    try:
+        check_roster_columns(cells, file=file)
+        for column, text in cells.items():
+            if not text.strip():
+                continue
+            match _roster_column(column):
+                case ("targets", muscle, bound):
+                    band = data.setdefault("targets", {}).setdefault(muscle, {})
+                    band[bound] = _cell_value("number", text.strip())
+                case ("priorities", muscle):
+                    data.setdefault("priorities", {})[muscle] = _cell_value("number", text.strip())
+                case _:
+                    data[column] = _cell_value(kinds[column], text.strip())
+        return client_from_mapping(data, file=file)
+    except InputError as error:
+        raise InputError(
+            error.message, file=file, row=row, field=error.field, value=error.value
+        ) from None
 
 
 #: Client keys beyond PRODUCT.md's client file: written only when they hold something, so

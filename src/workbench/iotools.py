@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import tempfile
 import tomllib
@@ -41,6 +42,8 @@ __all__ = [
     "client_toml",
     "plan_to_csv",
     "read_client",
+    "read_csv_lines",
+    "read_json",
     "read_kits",
     "read_library",
     "read_library_kits",
@@ -53,6 +56,7 @@ __all__ = [
     "shipped_weights",
     "write_client",
     "write_coverage",
+    "write_json",
     "write_plan",
     "write_table",
 ]
@@ -134,6 +138,23 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
             {"__row__": str(number), **{h: c.strip() for h, c in zip(header, cells, strict=True)}}
         )
     return rows
+
+
+def read_csv_lines(path: str | os.PathLike[str]) -> list[tuple[int, list[str]]]:
+    """Every non-blank line of a CSV file with its spreadsheet row number, cells stripped,
+    the header first. Ragged lines are kept as they are: the caller judges each (a roster
+    fails one row, not the file)."""
+    path = Path(path)
+    text = _read_text(path, what="CSV file")
+    try:
+        lines = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise InputError(f"is not valid CSV ({error})", file=_label(path)) from None
+    return [
+        (number, [cell.strip() for cell in cells])
+        for number, cells in enumerate(lines, start=1)
+        if any(cell.strip() for cell in cells)
+    ]
 
 
 #: One library folder, or several to combine (``--library data/ --library DIR``).
@@ -526,3 +547,18 @@ def read_library_kits(library_folder: LibraryFolders, library: Library) -> dict[
 
 def client_toml(client: Client) -> str:
     return tomli_w.dumps(client_to_mapping(client))
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """A JSON file (a tool's own record, e.g. a batch's manifest)."""
+    path = Path(path)
+    text = _read_text(path, what="JSON file")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"is not valid JSON ({error})", file=_label(path)) from None
+
+
+def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
+    """``data`` as indented JSON with sorted keys (the same data, the same bytes), atomically."""
+    return atomic_write_text(Path(path), json.dumps(data, indent=1, sort_keys=True) + "\n")
