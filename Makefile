@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/whatif.py
+	$(BIN)/python benchmarks/batch.py
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -7,8 +7,8 @@ Writes a roster CSV of ``--clients`` generated clients (kits travel, home, garag
 one to three sessions of 15 to 75 minutes; every level; some avoiding impact), plans it
 three times into fresh folders with `workbench.batch` (the code behind `workbench batch`)
 and prints one row per run: wall seconds, clients per second, the speed-up over one process,
-and the sum and median of the per-client plan seconds. Checks that every run wrote the same
-plan bytes. Not a test: timings on a shared machine are noisy.
+the sum and median of the per-client plan seconds (wall, on the worker) and the machine's
+load average as the run ends. Checks that every run wrote the same plan bytes. Not a test: timings on a shared machine are noisy.
 """
 
 from __future__ import annotations
@@ -95,19 +95,21 @@ def main() -> None:
     entries = batch.read_roster(roster, library, context.profiles)
     assert all(entry.client is not None for entry in entries)
 
-    runs: list[tuple[str, int, float, batch.BatchReport, Path]] = []
+    runs: list[tuple[str, float, float, batch.BatchReport, Path]] = []
 
-    def timed(label: str, processes: int, **where: Any) -> None:
+    def timed(label: str, **where: Any) -> None:
         out = base / f"out-{len(runs)}"
         started = time.perf_counter()
         report = batch.plan_roster(entries, context, out, force=True, **where)
-        runs.append((label, processes, time.perf_counter() - started, report, out))
+        # The machine's 1-minute load average as the run ends: other users' work inflates
+        # the wall times on a shared machine.
+        runs.append((label, os.getloadavg()[0], time.perf_counter() - started, report, out))
         print(f"  {label}: {runs[-1][2]:.1f} s", flush=True)
 
     print(f"{len(entries)} clients in {roster}", flush=True)
     if not args.skip_single:
-        timed("local, 1 process", 1, workers=1)
-    timed(f"local, {args.workers} processes", args.workers, workers=args.workers)
+        timed("local, 1 process", workers=1)
+    timed(f"local, {args.workers} processes", workers=args.workers)
 
     from distributed import LocalCluster
 
@@ -121,7 +123,6 @@ def main() -> None:
         startup = time.perf_counter() - started
         timed(
             f"Dask LocalCluster, {args.workers} workers x 1 thread",
-            args.workers,
             scheduler=cluster.scheduler_address,
         )
 
@@ -130,15 +131,16 @@ def main() -> None:
     reference = runs[0][2]
     print()
     print(
-        "| run | clients | wall s | clients/s | speed-up | Σ plan s | median plan s | all planned |"
+        "| run | clients | wall s | clients/s | speed-up | Σ plan s | median plan s "
+        "| all planned | load at end |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    for label, _workers, wall, report, _out in runs:
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, load, wall, report, _out in runs:
         seconds = [float(row["seconds"]) for row in report.rows]
         print(
             f"| {label} | {len(report.rows)} | {wall:.1f} | {len(report.rows) / wall:.2f} | "
             f"{reference / wall:.2f}x | {sum(seconds):.0f} | {statistics.median(seconds):.2f} | "
-            f"{report.count(batch.PLANNED)}/{len(report.rows)} |"
+            f"{report.count(batch.PLANNED)}/{len(report.rows)} | {load:.1f} |"
         )
     print(f"\nLocalCluster start-up (not in the figures above): {startup:.1f} s")
     print(f"Same plan bytes in every run: {'yes' if identical else 'NO'}")

@@ -335,6 +335,13 @@ def test_force_plans_every_client_again(tmp_path: Path, clients: list[Client]) -
     assert (kept.planned_now, kept.kept) == (0, 2)
     forced = batch.plan_roster(entries, context, tmp_path / "out", workers=1, force=True)
     assert (forced.planned_now, forced.kept) == (2, 0)
+    # A manifest that cannot be read is said once, and every client is planned again.
+    (tmp_path / "out" / "manifest.json").write_text("{not json", encoding="utf-8")
+    warned: list[str] = []
+    again = batch.plan_roster(entries, context, tmp_path / "out", workers=1, warn=warned.append)
+    assert (again.planned_now, again.kept) == (2, 0)
+    assert len(warned) == 1 and "manifest.json" in warned[0] and "not valid JSON" in warned[0]
+    assert "planning every client again" in warned[0]
     # Another solver is another input: a rerun with it plans every client again.
     cbc = BatchContext(context.library, context.profiles, context.weights, SolveOptions("cbc"))
     assert cbc.digest() != context.digest()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -569,8 +570,9 @@ def _print_sweep(client: Client, parameter: str, frame: Any) -> None:
 BATCH_FORMATS = f"""roster:
   a folder  every *.toml in it is a client file (as for plan --client); the plan of
             clients/sam.toml is written to DIR/plans/sam.csv
-  a CSV     one client a row under a header of client keys: {", ".join(ROSTER_COLUMNS)};
-            and targets.<muscle>.min, targets.<muscle>.max, priorities.<muscle>. Lists go in
+  a CSV     one client a row under a header of client keys:
+{textwrap.fill(", ".join(ROSTER_COLUMNS) + ",", 90, initial_indent=" " * 12, subsequent_indent=" " * 12)}
+            targets.<muscle>.min, targets.<muscle>.max, priorities.<muscle>. Lists go in
             one cell separated by ';' (or spaces): kettlebell;band;pullup_bar. An empty cell
             keeps the default; minutes_per_session and weekdays or days_per_week are needed.
             The plan of "Sam (home)" is written to DIR/plans/sam_home.csv (-2, -3 for a
@@ -594,7 +596,7 @@ def _add_batch_command(commands: Any) -> None:
     batch = commands.add_parser(
         "batch",
         help="plan every client of a roster (a folder of client files or a CSV)",
-        description="Plan every client of a roster, each as `workbench plan` would, on every "
+        description="Plan every client of a roster, each as `workbench plan` would, on every\n"
         "local core or on a Dask cluster; write one plan CSV per client and a summary.",
         epilog=BATCH_FORMATS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
