@@ -697,6 +697,7 @@ def test_a_lock_that_does_not_fit_exits_3(
 
 # --- start-up: the light commands load neither the solver nor pandas nor the UI ------------
 
+
 @pytest.fixture(scope="module")
 def full_gym_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plan_csv = tmp_path_factory.mktemp("light") / "plan.csv"
