@@ -20,6 +20,10 @@ from workbench.ui.debounce import Debouncer, immediate_timer
 from workbench.ui.model import FIGURES, DashboardModel, slug
 from workbench.ui.whatif_model import sweep_minutes_values
 
+# Every dashboard re-plan runs the real solver once per distinct input in the session
+# (conftest.solved_once); each model still keeps, and is tested on, its own cache.
+pytestmark = pytest.mark.usefixtures("solved_once")
+
 ROOT = Path(__file__).resolve().parent.parent
 HOME = ROOT / "data" / "clients" / "home_kettlebell.toml"
 DAY = date(2026, 11, 26)
@@ -64,13 +68,13 @@ def test_loading_a_client_plans_it_and_draws_every_figure(model: DashboardModel)
 
 def test_a_control_change_waits_for_the_debounce_then_replans(model: DashboardModel) -> None:
     before = model.good
-    model.minutes_per_session = 25
+    model.minutes_per_session = 55
     assert model.debouncer.pending
     assert model.good is before  # nothing solved yet
     assert model.flush()
     assert model.good is not None and model.good is not before
-    assert model.good.problem.client.minutes_per_session == 25
-    assert max(model.good.plan.session_minutes().values()) <= 25  # type: ignore[union-attr]
+    assert model.good.problem.client.minutes_per_session == 55
+    assert max(model.good.plan.session_minutes().values()) <= 55  # type: ignore[union-attr]
     assert not model.flush()  # nothing left pending
 
 
@@ -431,14 +435,14 @@ def test_close_the_gap_changes_apply_with_one_call(model: DashboardModel) -> Non
 
 def test_recent_plans_come_from_the_cache(model: DashboardModel) -> None:
     first = model.good
-    model.minutes_per_session = 40
+    model.minutes_per_session = 50
     model.flush()
     hits = model.cache_hits
     model.minutes_per_session = 45
     model.flush()
     assert model.cache_hits == hits + 1 and model.good is first
     assert "recalled: planned " in model.status  # the status says it is not a new solve
-    model.minutes_per_session = 35
+    model.minutes_per_session = 55
     model.flush()
     assert "recalled" not in model.status
 

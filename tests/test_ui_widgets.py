@@ -23,6 +23,10 @@ from workbench.ui import dashboard
 from workbench.ui.model import FIGURES, DashboardModel
 from workbench.ui.view import DashboardView
 
+# Every dashboard re-plan runs the real solver once per distinct input in the session
+# (conftest.solved_once); each model still keeps, and is tested on, its own cache.
+pytestmark = pytest.mark.usefixtures("solved_once")
+
 ROOT = Path(__file__).resolve().parent.parent
 HOME = ROOT / "data" / "clients" / "home_kettlebell.toml"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
