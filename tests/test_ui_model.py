@@ -160,7 +160,7 @@ def test_pin_baseline_drives_the_comparison(model: DashboardModel) -> None:
     assert not model.figures["comparison"].data  # the "pin a plan" note
     model.pin_baseline()
     assert model.baseline is model.good
-    model.minutes_per_session = 25
+    model.minutes_per_session = 55
     model.flush()
     assert model.baseline is not model.good
     comparison = model.figures["comparison"]
@@ -302,7 +302,7 @@ def test_close_the_gap_lists_relaxations_from_re_solves(model: DashboardModel) -
     assert len(model.relaxation_options) == len(lines) - 1
     assert all(r.shortfall < now for r in model.relaxation_options)
     # A new plan makes the old answer stale: it is cleared.
-    model.minutes_per_session = 35
+    model.minutes_per_session = 60
     model.flush()
     assert model.relaxations == ()
 
@@ -476,7 +476,7 @@ def test_a_sweep_draws_one_bar_per_minutes_value(model: DashboardModel) -> None:
     assert model.whatif.sweep_status.startswith("4 shortfall-only plans at 30, 45, 60, 75 min")
     assert list(bars.y) == sorted(bars.y, reverse=True)  # more time never costs coverage
     # A new plan makes the answer stale: it is cleared.
-    model.minutes_per_session = 40
+    model.minutes_per_session = 50
     model.flush()
     assert model.whatif.sweep_figure is None
 
@@ -501,9 +501,9 @@ def test_a_sweep_steps_through_the_event_loop_and_a_control_change_stops_it(
     )
     scheduled.pop(0)()  # the next value, on the next turn of the loop
     assert model.whatif.sweep_status.startswith("Planning 45 min (2 of 4)")
-    model.minutes_per_session = 40  # the coach moves on: the debounced re-plan runs first
+    model.minutes_per_session = 50  # the coach moves on: the debounced re-plan runs first
     scheduled.pop()()
-    assert model.good is not None and model.good.problem.client.minutes_per_session == 40
+    assert model.good is not None and model.good.problem.client.minutes_per_session == 50
     assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
     for callback in scheduled:
         callback()  # the stopped sweep's next step does nothing
@@ -615,15 +615,15 @@ def test_a_lock_on_a_day_off_reads_in_exercise_names(model: DashboardModel) -> N
 
 
 def test_a_full_sweep_checks_each_week_and_fills_the_plan_cache(model: DashboardModel) -> None:
-    model.minutes_per_session = 10
+    model.minutes_per_session = 60
     model.flush()
-    model.whatif.sweep_minutes(full=True)  # 10, 25, 40 min: one full plan each
+    model.whatif.sweep_minutes(full=True)  # 45, 60, 75, 90 min: one full plan each
     figure = model.whatif.sweep_figure
-    assert figure is not None and list(figure.data[0].x) == ["10", "25", "40"]
+    assert figure is not None and list(figure.data[0].x) == ["45", "60", "75", "90"]
     assert "full plans" in figure.layout.title.text
     assert all(share == share for share in figure.data[1].y)  # a coach check at every value
-    assert model.whatif.sweep_status.startswith("3 full plans at 10, 25, 40 min")
+    assert model.whatif.sweep_status.startswith("4 full plans at 45, 60, 75, 90 min")
     hits = model.cache_hits
-    model.minutes_per_session = 25  # planned by the sweep: recalled, not solved again
+    model.minutes_per_session = 75  # planned by the sweep: recalled, not solved again
     model.flush()
     assert model.cache_hits == hits + 1 and "recalled" in model.status
