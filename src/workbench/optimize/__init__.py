@@ -14,11 +14,12 @@ from typing import Any
 
 import pulp
 
-from workbench.optimize.backends import SOLVERS, Backend, backend, cbc_path
+from workbench.optimize.backends import SOLVERS, Run, backend, cbc_path
 from workbench.optimize.constraints import apply, lock_conflicts
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
 from workbench.optimize.result import SolveResult, StageResult
+from workbench.optimize.seed import seed, within_gap
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
@@ -93,37 +94,6 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
     return conflicts
 
 
-def _seed(
-    decisions: Decisions,
-    solver: Backend,
-    gap: float,
-    assignment: dict[tuple[str, str], int],
-    options: SolveOptions,
-    deadline: float | None,
-) -> dict[tuple[str, str], int]:
-    """A plan to start a stage from: the stage solved on the choices its LP relaxation uses
-    and ``assignment`` uses (so the earlier stages' optimum stays reachable). ``assignment``
-    itself when that fails."""
-
-    def left() -> float | None:
-        return None if deadline is None else max(deadline - time.perf_counter(), 0.0)
-
-    relaxed = solver.run(
-        decisions.prob, gap=gap, time_limit=left(), warm=False, threads=options.threads, relax=True
-    )
-    if not relaxed.termination.feasible:
-        return assignment
-    decisions.restrict(decisions.support() | set(assignment))
-    decisions.warm_start(assignment)
-    try:
-        run = solver.run(
-            decisions.prob, gap=gap, time_limit=left(), warm=True, threads=options.threads
-        )
-    finally:
-        decisions.reopen()
-    return decisions.assignment() if run.termination.feasible else assignment
-
-
 def solve(
     problem: Problem,
     options: SolveOptions | None = None,
@@ -178,8 +148,13 @@ def solve(
             stages=tuple(stages),
         )
 
+    def left() -> float | None:
+        return None if deadline is None else max(deadline - time.perf_counter(), 0.0)
+
     stages: list[StageResult] = []
     assignment: dict[tuple[str, str], int] = {}
+    # The last plan proven optimal within its own choices, and for which objective.
+    polished: tuple[str, dict[tuple[str, str], int]] | None = None
     for number, (stage, expression) in enumerate(zip(spec, expressions, strict=True)):
         objective = stage.objective
         decisions.prob.sense = objective.sense
@@ -187,22 +162,41 @@ def solve(
         begun = time.perf_counter()
         run = None
         try:
+            bound_proven = None
             if stage.seeded and number:
-                assignment = _seed(decisions, solver, stage.gap, assignment, options, deadline)
-            if number:
-                decisions.warm_start(assignment)
-            if stage.within_choice:
-                decisions.within_choice(assignment)
-            left = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
-            run = solver.run(
-                decisions.prob,
-                gap=stage.gap,
-                time_limit=left,
-                warm=bool(number),
-                threads=options.threads,
-            )
-            if run.termination.feasible:
-                assignment = decisions.assignment()
+                seeded = seed(decisions, solver, assignment, threads=options.threads, left=left)
+                assignment = seeded.assignment
+                if seeded.polished:
+                    polished = (objective.name, assignment)
+                if seeded.bound is not None and within_gap(
+                    objective.evaluate(problem, assignment),
+                    seeded.bound,
+                    stage.gap,
+                    maximise=objective.maximise,
+                ):
+                    # The relaxation of the whole model proves the seed within the gap.
+                    bound_proven = seeded.bound
+            if bound_proven is not None:
+                run = Run(Termination.OPTIMAL, bound_proven)
+            elif stage.within_choice and polished == (objective.name, assignment):
+                # Already optimal within its own choices: the polish would return it.
+                run = Run(Termination.OPTIMAL, None)
+            else:
+                if number:
+                    decisions.warm_start(assignment)
+                if stage.within_choice:
+                    decisions.within_choice(assignment)
+                run = solver.run(
+                    decisions.prob,
+                    gap=stage.gap,
+                    time_limit=left(),
+                    warm=bool(number),
+                    threads=options.threads,
+                )
+                if run.termination.feasible:
+                    assignment = decisions.assignment()
+                    if stage.within_choice and run.termination is Termination.OPTIMAL:
+                        polished = (objective.name, assignment)
         except (pulp.PulpSolverError, RuntimeError, OSError) as error:
             if number == 0:
                 return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)

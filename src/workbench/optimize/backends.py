@@ -87,9 +87,16 @@ class _HiGHSWithStart(pulp.HiGHS):
 
     def callSolver(self, lp: pulp.LpProblem) -> None:
         if self.warm_start:
-            # buildSolverModel numbered the columns in lp.variables() order.
-            values = [float(v.varValue or 0.0) for v in lp.variables()]
-            lp.solverModel.setSolution(len(values), list(range(len(values))), values)
+            # buildSolverModel numbered the columns in lp.variables() order. A variable
+            # without a value is left out: HiGHS completes a partial start itself.
+            start = [
+                (i, float(v.varValue))
+                for i, v in enumerate(lp.variables())
+                if v.varValue is not None
+            ]
+            if start:
+                indices, values = zip(*start, strict=True)
+                lp.solverModel.setSolution(len(start), list(indices), list(values))
         super().callSolver(lp)
 
 

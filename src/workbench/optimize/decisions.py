@@ -75,6 +75,9 @@ class Decisions:
             self.prob += self.minutes[first] >= self.minutes[second], f"order_{first}_{second}"
         self._names: dict[str, int] = {}
 
+    def _decision_names(self) -> frozenset[str]:
+        return frozenset(v.name for v in (*self.sets.values(), *self.chosen.values()))
+
     @property
     def min_sets(self) -> int:
         return self.problem.client.min_sets_per_exercise
@@ -142,6 +145,14 @@ class Decisions:
             self.sets[key].lowBound, self.sets[key].upBound = 0, self.upper[key[0]]
 
     def warm_start(self, assignment: dict[Key, int]) -> None:
+        """Start the next solve from ``assignment``: its sets and choices only. Every other
+        variable (the objectives' auxiliaries) is left for the solver to complete: values
+        kept from an earlier solve, e.g. the fractions of a relaxation, would make the start
+        infeasible and the solver would drop it."""
+        decision_names = self._decision_names()
+        for variable in self.prob.variables():
+            if variable.name not in decision_names:
+                variable.varValue = None
         for key, variable in self.sets.items():
             count = assignment.get(key, 0)
             variable.setInitialValue(count)
