@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+import highspy
+import numpy as np
 import pulp
 
 from workbench.glossary import SOLVER_NAMES
@@ -75,29 +77,136 @@ def _options(gap: float, time_limit: float | None, threads: int) -> dict[str, An
 
 
 class _HiGHSWithStart(pulp.HiGHS):
-    """PuLP's HiGHS, handing the variables' initial values to HiGHS as a start.
+    """PuLP's HiGHS, handing the variables' initial values to HiGHS as a start, and passing
+    the model to HiGHS in bulk.
 
     PuLP's highspy adapter ignores ``warmStart`` (and passes it on as an unknown HiGHS
-    option), so without this a stage would start from nothing.
+    option), so without this a stage would start from nothing. It also adds the model one
+    column and one row at a time and collects the problem's variables four times a solve:
+    0.2 s of Python per solve on the imported library's 17 000-row week, against 0.05 s
+    for the same model (same order of columns and rows, so the same search) in bulk.
     """
 
     def __init__(self, *, warm_start: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.warm_start = warm_start
 
-    def callSolver(self, lp: pulp.LpProblem) -> None:
+    def actualSolve(self, lp: pulp.LpProblem) -> int:  # type: ignore[override]
+        self.createAndConfigureSolver(lp)
+        highs = lp.solverModel
+        variables = lp.variables()
+        constraints = list(lp._constraints.values())
+        _pass_model(highs, lp, variables, constraints, mip=self.mip)
         if self.warm_start:
-            # buildSolverModel numbered the columns in lp.variables() order. A variable
-            # without a value is left out: HiGHS completes a partial start itself.
+            # A variable without a value is left out: HiGHS completes a partial start.
             start = [
-                (i, float(v.varValue))
-                for i, v in enumerate(lp.variables())
-                if v.varValue is not None
+                (i, float(v.varValue)) for i, v in enumerate(variables) if v.varValue is not None
             ]
             if start:
                 indices, values = zip(*start, strict=True)
-                lp.solverModel.setSolution(len(start), list(indices), list(values))
-        super().callSolver(lp)
+                highs.setSolution(len(start), np.array(indices, dtype=np.int32), np.array(values))
+        highs.run()
+        status, sol_status = _read_solution(highs, variables, constraints)
+        for variable in variables:
+            variable.modified = False
+        for constraint in constraints:
+            constraint.modifier = False
+        lp.assignStatus(status, sol_status)
+        return status
+
+
+def _pass_model(
+    highs: Any, lp: pulp.LpProblem, variables: list[Any], constraints: list[Any], *, mip: bool
+) -> None:
+    """``lp`` into ``highs``: columns in ``variables`` order, rows in ``constraints`` order,
+    as PuLP's adapter numbers them."""
+    inf = highspy.kHighsInf
+    sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
+    objective = lp.objective
+    for i, variable in enumerate(variables):
+        variable.index = i
+    count = len(variables)
+    lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], dtype=float)
+    upper = np.array([inf if v.upBound is None else v.upBound for v in variables], dtype=float)
+    highs.addVars(count, lower, upper)
+    cost = np.array([sign * objective.get(v, 0.0) for v in variables], dtype=float)
+    every = np.arange(count, dtype=np.int32)
+    highs.changeColsCost(count, every, cost)
+    if mip:
+        integer = np.array(
+            [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger], dtype=np.int32
+        )
+        if len(integer):
+            kinds = np.full(len(integer), int(highspy.HighsVarType.kInteger), dtype=np.uint8)
+            highs.changeColsIntegrality(len(integer), integer, kinds)
+    starts, indices, values, row_lower, row_upper = [], [], [], [], []
+    for i, constraint in enumerate(constraints):
+        constraint.index = i
+        starts.append(len(indices))
+        for variable, coefficient in constraint.items():
+            if coefficient != 0:
+                indices.append(variable.index)
+                values.append(coefficient)
+        low, high = constraint.getLb(), constraint.getUb()
+        row_lower.append(-inf if low is None else low)
+        row_upper.append(inf if high is None else high)
+    if constraints:
+        highs.addRows(
+            len(constraints),
+            np.array(row_lower, dtype=float),
+            np.array(row_upper, dtype=float),
+            len(indices),
+            np.array(starts, dtype=np.int32),
+            np.array(indices, dtype=np.int32),
+            np.array(values, dtype=float),
+        )
+
+
+def _read_solution(highs: Any, variables: list[Any], constraints: list[Any]) -> tuple[int, int]:
+    """The solution into the variables and constraints, as PuLP's adapter reads it."""
+    model_status = highs.getModelStatus()
+    status, sol_status = _STATUS.get(
+        model_status, (pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound)
+    )
+    solution = highs.getSolution()
+    for variable, value, dual in zip(
+        variables, solution.col_value, solution.col_dual, strict=False
+    ):
+        variable.varValue = value
+        variable.dj = dual
+    for constraint, value, dual in zip(
+        constraints, solution.row_value, solution.row_dual, strict=False
+    ):
+        slack = constraint.constant + value
+        constraint.slack = -slack if constraint.sense == pulp.LpConstraintLE else slack
+        constraint.pi = dual
+    stopped = (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kIterationLimit)
+    if model_status in stopped and highs.getObjectiveValue() == float("inf"):
+        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
+    return status, sol_status
+
+
+#: HiGHS's model status -> PuLP's (status, solution status), as PuLP's adapter maps them;
+#: any other status is "not solved, no solution".
+_STATUS: dict[Any, tuple[int, int]] = {
+    highspy.HighsModelStatus.kOptimal: (pulp.LpStatusOptimal, pulp.LpSolutionOptimal),
+    highspy.HighsModelStatus.kInfeasible: (pulp.LpStatusInfeasible, pulp.LpSolutionInfeasible),
+    highspy.HighsModelStatus.kUnboundedOrInfeasible: (
+        pulp.LpStatusInfeasible,
+        pulp.LpSolutionInfeasible,
+    ),
+    highspy.HighsModelStatus.kUnbounded: (pulp.LpStatusUnbounded, pulp.LpSolutionUnbounded),
+    **{
+        stopped: (pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible)
+        for stopped in (
+            highspy.HighsModelStatus.kObjectiveBound,
+            highspy.HighsModelStatus.kObjectiveTarget,
+            highspy.HighsModelStatus.kInterrupt,
+            highspy.HighsModelStatus.kTimeLimit,
+            highspy.HighsModelStatus.kIterationLimit,
+        )
+    },
+}
 
 
 @contextmanager
