@@ -73,6 +73,10 @@ def _value_within_gap(problem, result, best: tiny.Brute) -> None:
     assert value == pytest.approx(stage.value, abs=1e-9)
     assert value <= best.value + 1e-6
     assert value >= best.value - VALUE_GAP * max(abs(best.value), 1.0) - 1e-6
+    # The bound proved (by the search, or by the relaxation when it proves the seed) is a
+    # bound: no plan at the optimal shortfall beats it.
+    if stage.bound is not None:
+        assert stage.bound >= best.value - 1e-6
 
 
 @pytest.mark.parametrize("solver", SOLVERS)

@@ -91,7 +91,7 @@ class _HiGHSWithStart(pulp.HiGHS):
         super().__init__(**kwargs)
         self.warm_start = warm_start
 
-    def actualSolve(self, lp: pulp.LpProblem) -> int:  # type: ignore[override]
+    def actualSolve(self, lp: pulp.LpProblem) -> int:
         self.createAndConfigureSolver(lp)
         highs = lp.solverModel
         variables = lp.variables()
@@ -139,7 +139,11 @@ def _pass_model(
         if len(integer):
             kinds = np.full(len(integer), int(highspy.HighsVarType.kInteger), dtype=np.uint8)
             highs.changeColsIntegrality(len(integer), integer, kinds)
-    starts, indices, values, row_lower, row_upper = [], [], [], [], []
+    starts: list[int] = []
+    indices: list[int] = []
+    values: list[float] = []
+    row_lower: list[float] = []
+    row_upper: list[float] = []
     for i, constraint in enumerate(constraints):
         constraint.index = i
         starts.append(len(indices))
