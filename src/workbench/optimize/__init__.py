@@ -163,16 +163,15 @@ def solve(
         run = None
         try:
             bound_proven = None
+            seed_value = 0.0
             if stage.seeded and number:
                 seeded = seed(decisions, solver, assignment, threads=options.threads, left=left)
                 assignment = seeded.assignment
                 if seeded.polished:
                     polished = (objective.name, assignment)
+                seed_value = objective.evaluate(problem, assignment)
                 if seeded.bound is not None and within_gap(
-                    objective.evaluate(problem, assignment),
-                    seeded.bound,
-                    stage.gap,
-                    maximise=objective.maximise,
+                    seed_value, seeded.bound, stage.gap, maximise=objective.maximise
                 ):
                     # The relaxation of the whole model proves the seed within the gap.
                     bound_proven = seeded.bound
@@ -219,7 +218,7 @@ def solve(
                 stages,
             )
         # Our value, from the rounded plan, not the solver's floats.
-        value = objective.evaluate(problem, assignment)
+        value = seed_value if bound_proven is not None else objective.evaluate(problem, assignment)
         assert run is not None  # a run that raised left the loop above
         termination = run.termination
         bound = None if stage.within_choice else run.bound
