@@ -19,7 +19,7 @@ from workbench.optimize.constraints import apply, lock_conflicts
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
 from workbench.optimize.result import SolveResult, StageResult
-from workbench.optimize.seed import seed, within_gap
+from workbench.optimize.seed import find_seed, within_gap
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
@@ -165,7 +165,9 @@ def solve(
             bound_proven = None
             seed_value = 0.0
             if stage.seeded and number:
-                seeded = seed(decisions, solver, assignment, threads=options.threads, left=left)
+                seeded = find_seed(
+                    decisions, solver, assignment, threads=options.threads, left=left
+                )
                 assignment = seeded.assignment
                 if seeded.polished:
                     polished = (objective.name, assignment)

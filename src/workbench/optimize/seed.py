@@ -24,7 +24,7 @@ from workbench.optimize.backends import Backend
 from workbench.optimize.decisions import Decisions, Key
 from workbench.optimize.status import Termination
 
-__all__ = ["EVERY_DAY_SHARE", "SEED_GAP", "Seed", "neighbourhood", "seed", "within_gap"]
+__all__ = ["EVERY_DAY_SHARE", "SEED_GAP", "Seed", "find_seed", "neighbourhood", "within_gap"]
 
 #: Relative gap the neighbourhood is solved to [ratio]; the polish then improves the plan
 #: within its own choices. Looser than the stage's gap: on the imported library (6 days)
@@ -71,7 +71,7 @@ def neighbourhood(decisions: Decisions, used: set[Key]) -> set[Key]:
     return used
 
 
-def seed(
+def find_seed(
     decisions: Decisions,
     solver: Backend,
     assignment: dict[Key, int],
