@@ -119,15 +119,15 @@ def test_minutes_slider_replans_and_redraws(view: DashboardView) -> None:
     model = view.model
     before = {name: figure_json(view, name) for name in ("coverage", "minutes")}
     plan = model.good
-    view.controls.minutes.value = 20
-    view.controls.minutes.value = 25  # a second release before the debounce fires
+    view.controls.minutes.value = 55
+    view.controls.minutes.value = 60  # a second release before the debounce fires
     assert model.good is plan
     model.flush()
     assert model.good is not plan and model.good is not None
-    assert model.good.problem.client.minutes_per_session == 25
+    assert model.good.problem.client.minutes_per_session == 60
     assert figure_json(view, "minutes") != before["minutes"]
     assert figure_json(view, "coverage") != before["coverage"]
-    assert "25 min" in view.plan.value
+    assert "60 min" in view.plan.value
 
 
 def test_weekday_toggles_follow_and_drive_the_model(view: DashboardView) -> None:
