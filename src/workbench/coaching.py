@@ -49,7 +49,7 @@ class CoachWeights:
     single_leg_set: float  # per single-leg lower-body set up to SINGLE_LEG_SETS a week
     vertical_pull_set: float  # per set of the hardest vertical pull up to VERTICAL_PULL_SETS
     heavy_hinge: float  # a week holding the heaviest deadlift at hand with >= 3 sets [points]
-    small_accessory_set: float  # per set of an accessory for small muscles only [points/set]
+    small_accessory_set: float  # per set of an accessory for no larger muscle [points/set]
     below_level: float  # per set of a regression when its family has a harder placeable one
     impact_set: float  # per set of an impact drill (jumps, hops, sprints) [points/set]
     short_main: float  # per main lift placed with fewer than 3 sets [points]
