@@ -75,3 +75,40 @@ def test_a_short_week_says_what_coverage_costs(library, profiles) -> None:
     # every exercise dosed with 2 or more sets, every session opening with a main lift.
     for essential in ("C2", "C4", "C5"):
         assert result.check.criterion(essential).passed, result.check.criterion(essential).detail
+
+
+#: The heaviest deadlifts each reference client may do: from the floor in a full gym, a
+#: Romanian or straight-leg deadlift for the fighter (who avoids a high spinal load), any
+#: kettlebell deadlift at home.
+HEAVY_HINGES = {
+    "full_gym": {"barbell_deadlift", "trap_bar_deadlift", "sumo_deadlift", "rack_pull"},
+    "fighter": {"romanian_deadlift", "straight_leg_deadlift"},
+    "home_kettlebell": {"kettlebell_deadlift", "kettlebell_romanian_deadlift", "single_leg_rdl"},
+}
+
+
+@pytest.mark.parametrize("name", REFERENCE)
+def test_the_week_answers_the_blind_review(name: str, library, profiles) -> None:
+    """What the blind review marked down stays fixed: a heavy, non-ballistic hinge dosed as a
+    main lift, at least 6 vertical-pull sets on the bar (every reference client has one and
+    may do pull-ups), at most one calf exercise a session, no neck or serratus filler beyond
+    what the sport asks or a floor needs."""
+    result = _plan(name, library, profiles)
+    plan = result.plan
+    assert plan is not None
+    entries = plan.entries
+    assert any(e.exercise_id in HEAVY_HINGES[name] and e.sets >= 3 for e in entries)
+    pulls = [library.exercise(e.exercise_id) for e in entries for _ in range(e.sets)]
+    bar_pulls = [x for x in pulls if x.pattern == "vertical_pull" and "pullup_bar" in x.equipment]
+    assert len(bar_pulls) >= 6 and {x.id for x in bar_pulls} <= {"pull_up", "chin_up"}
+    for day in result.problem.weekdays:
+        calves = [
+            e for e in plan.session(day) if library.exercise(e.exercise_id).family == "calf_raise"
+        ]
+        assert len(calves) <= 1, (day, calves)
+    neck = [e for e in entries if e.exercise_id == "band_neck_extension"]
+    assert not neck or name == "fighter"  # the fighter's profile lists neck work as a staple
+    punches = sum(
+        e.sets for e in entries if library.exercise(e.exercise_id).family == "serratus_punch"
+    )
+    assert punches <= result.problem.targets["serratus"].min_sets

@@ -9,11 +9,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tiny
 from conftest import DATA
 
 from workbench import cli, iotools
 from workbench.coaching import CoachWeights, weights_from_mapping
 from workbench.errors import InputError
+from workbench.optimize import solve
+from workbench.optimize.objectives import coach_value_of
+from workbench.problem import make_problem
 
 
 def _table() -> dict:
@@ -76,3 +80,31 @@ def test_a_library_folder_carries_its_own_weights(
     code = cli.main(["plan", "--client", client, "--library", str(folder)])
     err = capsys.readouterr().err
     assert code == 2 and "coaching.toml" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("weight", "without"),
+    [
+        # No heavy-hinge term: the cheaper Romanian deadlift takes the hinge.
+        ("heavy_hinge", {("romanian_deadlift", "Mon"): 3}),
+        # No vertical-pull term: the pulldown, which also gives the serratus a little.
+        ("vertical_pull_set", {("pulldown", "Mon"): 3}),
+        # No small-accessory charge: a third serratus punch set toward its target.
+        ("small_accessory_set", {("serratus_punch", "Mon"): 3}),
+    ],
+)
+def test_the_coach_reviews_terms_decide_the_week(weight: str, without: dict) -> None:
+    """On a tiny library where each choice is the coach review's (a heavy deadlift, pull-ups,
+    a serratus punch only at the sets its floor needs), the optimizer makes it, the week is
+    the best by enumeration, and without that one weight the choice goes the other way."""
+    problem = tiny.case_problem("coach_choice")
+    result = solve(problem)
+    assert result.plan is not None
+    week = result.plan.sets_by_exercise_day()
+    assert week == {("deadlift", "Mon"): 3, ("pull_up", "Mon"): 3, ("serratus_punch", "Mon"): 2}
+    assert coach_value_of(problem, week) == pytest.approx(tiny.brute_force(problem).value)
+    blind = dataclasses.replace(problem.weights, **{weight: 0.0})
+    library, client = tiny.CASES["coach_choice"]()
+    other = solve(make_problem(library, client, weights=blind)).plan
+    assert other is not None
+    assert without.items() <= other.sets_by_exercise_day().items(), other.sets_by_exercise_day()

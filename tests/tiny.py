@@ -338,6 +338,66 @@ def _case_fractional() -> tuple[Library, Client]:
     return library, client
 
 
+def _case_coach_choice() -> tuple[Library, Client]:
+    # The coach review's choices: the heavy deadlift over the cheaper Romanian deadlift, the
+    # pull-up over the pulldown (which even gives the serratus a little), and the serratus
+    # punch at the sets its floor needs, not more.
+    library = build(
+        [
+            muscle("hamstrings", 3, 12, target_sets=6),
+            muscle("latissimus_dorsi", 3, 12, target_sets=6),
+            muscle("serratus", 2, 6, region="upper", target_sets=4),
+        ],
+        [
+            exercise(
+                "deadlift",
+                ["hamstrings"],
+                equipment=["barbell"],
+                set_minutes=3.5,
+                level="intermediate",
+                tags=["high_spinal_load"],
+                family="deadlift",
+            ),
+            exercise(
+                "romanian_deadlift",
+                ["hamstrings"],
+                equipment=["barbell"],
+                set_minutes=2.5,
+                level="intermediate",
+                family="deadlift",
+            ),
+            exercise(
+                "pull_up",
+                ["latissimus_dorsi"],
+                equipment=["pullup_bar"],
+                set_minutes=2.5,
+                level="intermediate",
+                pattern="vertical_pull",
+                family="vertical_pull",
+            ),
+            exercise(
+                "pulldown",
+                ["latissimus_dorsi"],
+                ["serratus"],
+                equipment=["cable"],
+                set_minutes=2,
+                pattern="vertical_pull",
+                family="vertical_pull",
+            ),
+            exercise("serratus_punch", ["serratus"], set_minutes=1, pattern="push"),
+        ],
+        equipment=("bodyweight", "barbell", "pullup_bar", "cable"),
+    )
+    client = Client(
+        weekdays=("Mon",),
+        minutes_per_session=21,
+        equipment=("barbell", "pullup_bar", "cable"),
+        level="intermediate",
+        max_sets_per_exercise=3,
+    )
+    return library, client
+
+
 def _case_infeasible() -> tuple[Library, Client]:
     # Two required exercises share a primary muscle, the days are consecutive and one session
     # holds only one of them.
@@ -360,6 +420,7 @@ CASES = {
     "eligibility": _case_eligibility,
     "required": _case_required,
     "fractional": _case_fractional,
+    "coach_choice": _case_coach_choice,
     "infeasible": _case_infeasible,
 }
 

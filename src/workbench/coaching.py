@@ -27,6 +27,7 @@ class CoachWeights:
     prime_mover_dose: float  # extra per effective set toward a prime mover's target
     prime_mover_reached: float  # per prime mover whose weekly target is reached [points]
     dose_above_target: float  # per effective set from target to maximum [points/set]
+    dose_taper: float  # +/- share of a set's dose below / above halfway to target [ratio]
     set_cost: float  # per set: every set must earn its place (fatigue) [points/set]
     staple: float  # per staple family of the sport profile in the week [points]
     opener: float  # per session opening with a main lift of >= 3 sets [points]
@@ -46,6 +47,9 @@ class CoachWeights:
     ballistic_stimulus: float  # share of a ballistic set's dose toward a target [ratio]
     knee_flexion_set: float  # per hamstring-curl set up to KNEE_FLEXION_SETS a week
     single_leg_set: float  # per single-leg lower-body set up to SINGLE_LEG_SETS a week
+    vertical_pull_set: float  # per set of the hardest vertical pull up to VERTICAL_PULL_SETS
+    heavy_hinge: float  # a week holding the heaviest deadlift at hand with >= 3 sets [points]
+    small_accessory_set: float  # per set of an accessory for no larger muscle [points/set]
     below_level: float  # per set of a regression when its family has a harder placeable one
     impact_set: float  # per set of an impact drill (jumps, hops, sprints) [points/set]
     short_main: float  # per main lift placed with fewer than 3 sets [points]

@@ -13,6 +13,7 @@ __all__ = [
     "ANTERIOR_SHARE",
     "DOSE_MINUTES",
     "FAMILY_WEEKLY_SETS",
+    "HEAVY_HINGE_FAMILY",
     "IMPACT_SHARE",
     "KNEE_FLEXION_SETS",
     "LOADED_SHARE",
@@ -33,8 +34,10 @@ __all__ = [
     "SESSION_USE",
     "SINGLE_LEG_PATTERNS",
     "SINGLE_LEG_SETS",
+    "SMALL_MUSCLES",
     "STAPLE_MINUTES",
     "STAPLE_SETS",
+    "VERTICAL_PULL_SETS",
     "exercises_range",
     "hinge_goal",
     "hinge_sessions_goal",
@@ -88,6 +91,19 @@ KNEE_FLEXION_SETS = 4
 #: a lunge), sets a week, and the patterns it counts in.
 SINGLE_LEG_SETS = 4
 SINGLE_LEG_PATTERNS: frozenset[str] = frozenset({"hinge", "lunge", "hip_extension", "squat"})
+#: Vertical pulls a week (not a rubric line: the coach's review asks for at least 6, the
+#: coach's reference weeks hold 7 to 10, pull-ups and chin-ups where there is a bar).
+VERTICAL_PULL_SETS = 6
+#: The family whose heaviest variant at hand is the week's heavy hinge (not a rubric line:
+#: the coach's review wants one heavy, non-ballistic hinge a week, a conventional or trap-bar
+#: deadlift, else the heaviest loaded hinge the kit and the client's limits allow).
+HEAVY_HINGE_FAMILY = "deadlift"
+#: The source article's smaller upper-body muscles: their compound lifts' secondary credit
+#: covers them, so an accessory that trains only them (a neck extension, a serratus punch)
+#: earns its place only where a floor needs it (not a rubric line: the coach's review).
+SMALL_MUSCLES: frozenset[str] = frozenset(
+    {"obliques_internal", "obliques_external", "levator_scapulae", "serratus"}
+)
 #: Variety (not a rubric line): one lift family past this many sets a week is a
 #: specialisation block; the coach's reference weeks hold 7 to 11.
 FAMILY_WEEKLY_SETS = 10

@@ -8,7 +8,9 @@ on its own, from the plan's sets alone, so the value reported is never the solve
   families, a main lift of three or more sets opening every session, the hip-hinge
   principle, booked time used evenly, the right number of exercises, loaded main lifts,
   little impact and anterior-only work, major muscles twice a week, required exercises and
-  sport specifics dosed. Weights come from ``data/coaching.toml``; the targets it aims at
+  sport specifics dosed, one heavy non-ballistic hinge, vertical pulls (pull-ups where the
+  client can do them), one accessory of a family a session, no filler for the small
+  muscles. Weights come from ``data/coaching.toml``; the targets it aims at
   from :mod:`workbench.standards`, the same numbers the rubric judges by.
 
   The dose counts as points *lost* below each target (0 when every target is met), not as
@@ -26,7 +28,7 @@ from typing import Any
 import pulp
 
 from workbench.coaching import CoachWeights
-from workbench.glossary import ARTICLE_STAPLES, SECONDARY_WEIGHT, level_rank
+from workbench.glossary import ARTICLE_STAPLES, SECONDARY_WEIGHT, SPINAL_LOADS, level_rank
 from workbench.library import Exercise
 from workbench.optimize.decisions import Decisions
 from workbench.problem import Problem
@@ -34,6 +36,7 @@ from workbench.standards import (
     ACCESSORY_SETS,
     ANTERIOR_SHARE,
     FAMILY_WEEKLY_SETS,
+    HEAVY_HINGE_FAMILY,
     IMPACT_SHARE,
     KNEE_FLEXION_SETS,
     LOADED_SHARE,
@@ -48,6 +51,8 @@ from workbench.standards import (
     SESSION_USE,
     SINGLE_LEG_PATTERNS,
     SINGLE_LEG_SETS,
+    SMALL_MUSCLES,
+    VERTICAL_PULL_SETS,
     exercises_range,
     hinge_goal,
     hinge_sessions_goal,
@@ -152,6 +157,10 @@ class _Groups:
     impact: tuple[Exercise, ...]
     knee_flexion: tuple[Exercise, ...]  # hamstring curls: knee-flexion pattern, not impact
     single_leg: tuple[Exercise, ...]  # unilateral lower-body lifts
+    vertical_pull: tuple[Exercise, ...]  # the hardest vertical pulls the client's level allows
+    heavy_hinge: tuple[Exercise, ...]  # the heaviest deadlifts at hand, not ballistic
+    small_accessory: tuple[Exercise, ...]  # accessories leading with no larger posterior muscle
+    small_floors: tuple[str, ...]  # small muscles that only those accessories lead with
     anterior_only: tuple[Exercise, ...]
     preferred: tuple[Exercise, ...]
     specific: tuple[Exercise, ...]
@@ -172,12 +181,14 @@ def _scopes(exercise: Exercise) -> tuple[str, ...]:
 def _lift(exercise: Exercise) -> tuple[str, str]:
     """A lift as a coach counts it in a session: for a main lift its pattern and the muscle it
     leads with (a good morning and a straight-leg deadlift are one hamstring hinge, a row and
-    a Pendlay row one row); for other work its family and lead muscle (a standing and a
-    seated calf raise are two)."""
+    a Pendlay row one row); for other work its family (one throw, one calf raise: a standing
+    and a seated calf raise in one session are doubled calf work, whose sets a coach gives to
+    a heavier lift)."""
     if exercise.role == "carry":
         return ("carry", "carry")  # one loaded carry closes a session
-    kind = f"pattern:{exercise.pattern}" if exercise.role == "main" else exercise.family
-    return (kind, exercise.primary_muscles[0])
+    if exercise.role == "main":
+        return (f"pattern:{exercise.pattern}", exercise.primary_muscles[0])
+    return (exercise.family, "")
 
 
 def _lifts(exercises: tuple[Exercise, ...]) -> dict[tuple[str, str], list[Exercise]]:
@@ -203,6 +214,25 @@ def _regressions(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     )
 
 
+def _hardest(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """The exercises at the highest level among ``exercises`` (all placeable, so at most the
+    client's): the progression lift where the client can do it, e.g. a pull-up, not the
+    pulldown that stands in for it."""
+    top = max((level_rank(e.level) for e in exercises), default=0)
+    return tuple(e for e in exercises if level_rank(e.level) == top)
+
+
+def _heaviest(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """The exercises among ``exercises`` that load the most: those of the highest load class,
+    and of those the ones with a high spinal load where there are any (a conventional, sumo or
+    trap-bar deadlift from the floor, not a Romanian deadlift, in a gym; any kettlebell
+    deadlift or single-leg RDL at home; a Romanian deadlift where the back must be spared)."""
+    top = max((e.load_class for e in exercises), default=0)
+    heaviest = tuple(e for e in exercises if e.load_class == top)
+    from_the_floor = tuple(e for e in heaviest if e.spinal_load == SPINAL_LOADS[-1])
+    return from_the_floor or heaviest
+
+
 def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
     profile = problem.profile
     main = tuple(e for e in exercises if e.is_main_lift)
@@ -221,6 +251,28 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
     # The article's six belong in nearly every program; a sport adds its own.
     families = dict.fromkeys((*ARTICLE_STAPLES, *profile.staples))
     staples = {family: tuple(e for e in exercises if e.family == family) for family in families}
+    # An accessory that leads with none of the posterior chain's larger muscles (a neck
+    # extension, a serratus punch, a press) is filler unless the sport asks for it.
+    larger = {m.id for m in problem.library.posterior_chain} - SMALL_MUSCLES
+    wanted = {*families, *profile.specific.families}
+    small_accessory = tuple(
+        e
+        for e in exercises
+        if e.role == "accessory"
+        and e.family not in wanted
+        and not larger.intersection(e.primary_muscles)
+    )
+    # A small muscle no other exercise at hand leads with (the serratus: only punches do)
+    # needs those accessories to reach its floor.
+    small_ids = {e.id for e in small_accessory}
+    led = {m for e in exercises if e.id not in small_ids for m in e.primary_muscles}
+    small_floors = tuple(
+        m.id
+        for m in problem.library.posterior_chain
+        if m.id in SMALL_MUSCLES
+        and m.id not in led
+        and any(m.id in e.primary_muscles for e in small_accessory)
+    )
     return _Groups(
         main=main,
         power=tuple(e for e in exercises if e.role == "power"),
@@ -239,6 +291,16 @@ def _groups(problem: Problem, exercises: tuple[Exercise, ...]) -> _Groups:
             for e in exercises
             if e.unilateral and e.pattern in SINGLE_LEG_PATTERNS and not e.impact
         ),
+        vertical_pull=_hardest(tuple(e for e in main if e.pattern == "vertical_pull")),
+        heavy_hinge=_heaviest(
+            tuple(
+                e
+                for e in main
+                if e.family == HEAVY_HINGE_FAMILY and not e.explosive and not e.impact
+            )
+        ),
+        small_accessory=small_accessory,
+        small_floors=small_floors,
         anterior_only=tuple(e for e in exercises if problem.library.anterior_only(e)),
         preferred=tuple(e for e in exercises if e.pattern in profile.preferred_patterns),
         specific=tuple(e for e in exercises if e.family in profile.specific.families),
@@ -258,6 +320,12 @@ def _aim(problem: Problem, muscle_id: str) -> float:
     band = problem.targets[muscle_id]
     scale = problem.weights.beginner_dose if problem.client.level == "beginner" else 1.0
     return max(band.min_sets, band.dose * scale)
+
+
+def _midway(problem: Problem, muscle_id: str) -> float:
+    """Halfway from the floor to the dose aimed for [sets/week]: a set below it counts more
+    toward the target than a set above it (``dose_taper``)."""
+    return (problem.targets[muscle_id].min_sets + _aim(problem, muscle_id)) / 2
 
 
 def _full_dose(problem: Problem) -> float:
@@ -282,10 +350,11 @@ def _stimulus(w: CoachWeights, groups: _Groups) -> dict[str, float]:
 
 def _choice_terms(w: CoachWeights, groups: _Groups) -> list[tuple[float, tuple[Exercise, ...]]]:
     """Per-set weights of exercise choice: lighter and easier variants than the family offers,
-    impact drills, the profile's preferred patterns."""
+    accessories for the small muscles alone, impact drills, the profile's preferred patterns."""
     terms = [(-w.lighter_variant * steps, group) for steps, group in groups.lighter.items()]
     terms += [
         (-w.below_level, groups.below_level),
+        (-w.small_accessory_set, groups.small_accessory),
         (-w.impact_set, groups.impact),
         (w.preferred_set, groups.preferred),
     ]
@@ -299,22 +368,29 @@ def _build_value(decisions: Decisions) -> Any:
     var = decisions.variable
     value: list[Any] = []
 
-    # Dose toward each posterior muscle's target, then less per set up to its maximum; a set
-    # of a lighter variant than the client could load counts for less.
+    # Dose toward each posterior muscle's target, more per set on the first half of the way
+    # from the floor than on the second, then little per set up to its maximum; a set of a
+    # lighter variant than the client could load counts for less.
     stimulus = _stimulus(w, groups)
     for muscle in problem.library.posterior_chain:
         band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
         aim = _aim(problem, muscle.id)
-        toward = var("dose", high=aim)
+        mid = _midway(problem, muscle.id)
+        early = var("dose", high=mid)
+        toward = var("dose_late", high=aim - mid)
         above = var("above", high=max(0.0, band.max_sets - aim))
-        prob += toward + above <= pulp.lpSum(
+        prob += early + toward + above <= pulp.lpSum(
             e.weight(muscle.id) * stimulus.get(e.id, 1.0) * decisions.sets[(e.id, d)]
             for e in decisions.exercises
             if e.weight(muscle.id)
             for d in days
         )
         slope = _dose_slope(w, muscle.id)
-        value += [slope * priority * toward, w.dose_above_target * priority * above]
+        value += [
+            slope * priority * (1 + w.dose_taper) * early,
+            slope * priority * (1 - w.dose_taper) * toward,
+            w.dose_above_target * priority * above,
+        ]
         if muscle.id in PRIME_MOVERS and w.prime_mover_reached and aim > 0:
             # The planned dose as a coach counts it (every effective set, ballistic included).
             reached = var("reached", binary=True)
@@ -328,7 +404,9 @@ def _build_value(decisions: Decisions) -> Any:
         value.append(w.staple * present)
 
     # A main lift of >= 3 sets opens every session; power work (which opens) has >= 3 sets.
-    if client.max_sets_per_exercise >= OPENER_SETS:
+    dosing = client.max_sets_per_exercise >= OPENER_SETS
+    heavy: dict[tuple[str, str], Any] = {}  # (main lift, day) -> it has >= 3 sets there
+    if dosing:
         heavy = {
             (e.id, d): var("heavy", binary=True)
             for e in groups.main
@@ -348,6 +426,17 @@ def _build_value(decisions: Decisions) -> Any:
                 flag = heavy.get((exercise.id, day), 0)
                 prob += short >= decisions.chosen[(exercise.id, day)] - flag
                 value.append(-weight * short)
+
+    # One heavy, non-ballistic hinge a week, dosed as a main lift (>= 3 sets in a session
+    # where the client's cap allows): swings and snatches complement it, never replace it.
+    if groups.heavy_hinge:
+        held = var("heavy_hinge", high=1)
+        prob += held <= pulp.lpSum(
+            heavy.get((e.id, d), 0) if dosing else decisions.chosen[(e.id, d)]
+            for e in groups.heavy_hinge
+            for d in days
+        )
+        value.append(w.heavy_hinge * held)
 
     # The hip-hinge principle: enough non-impact hinge sets, spread over the sessions.
     if groups.hinge:
@@ -438,6 +527,7 @@ def _build_value(decisions: Decisions) -> Any:
     for weight, group, goal in (
         (w.knee_flexion_set, groups.knee_flexion, KNEE_FLEXION_SETS),
         (w.single_leg_set, groups.single_leg, SINGLE_LEG_SETS),
+        (w.vertical_pull_set, groups.vertical_pull, VERTICAL_PULL_SETS),
     ):
         if group and weight:
             done = var("goal_sets", high=goal)
@@ -470,11 +560,18 @@ def _build_value(decisions: Decisions) -> Any:
         prob += excess >= anterior - ANTERIOR_SHARE * all_sets
         value += [-w.anterior_set * anterior, -w.anterior_excess * excess]
     # Exercise choice: the loadable variant and the client's own level first (charged per set
-    # of the lesser variant, so choice never buys volume), the profile's preferred patterns.
+    # of the lesser variant, so choice never buys volume), no small-muscle filler (charged per
+    # set above what a set of it brings), the profile's preferred patterns.
     for weight, group in _choice_terms(w, groups):
         value.append(weight * decisions.sets_of(group))
-    # A session holds one variant of a lift (a family with the same lead muscle), and its
-    # accessories at three sets or fewer.
+    # ... except the small-muscle sets a floor needs, where nothing else at hand leads with
+    # the muscle: those are handed back.
+    for muscle_id in groups.small_floors:
+        needed = var("small_floor", high=problem.targets[muscle_id].min_sets)
+        prob += needed <= decisions.effective_of(muscle_id, groups.small_accessory)
+        value.append(w.small_accessory_set * needed)
+    # A session holds one variant of a lift (one calf raise, one row with the same lead
+    # muscle), and its accessories at three sets or fewer.
     for lift in _lifts(decisions.exercises).values():
         if len(lift) > 1:
             for day in days:
@@ -533,7 +630,15 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
     for muscle in library.posterior_chain:
         band, priority = problem.targets[muscle.id], problem.priorities[muscle.id]
         total, aim = dosed.get(muscle.id, 0.0), _aim(problem, muscle.id)
-        value += _dose_slope(w, muscle.id) * priority * min(total, aim)
+        mid = _midway(problem, muscle.id)
+        value += (
+            _dose_slope(w, muscle.id)
+            * priority
+            * (
+                (1 + w.dose_taper) * min(total, mid)
+                + (1 - w.dose_taper) * min(max(0.0, total - mid), aim - mid)
+            )
+        )
         if muscle.id in PRIME_MOVERS and aim > 0 and effective.get(muscle.id, 0.0) >= aim - 1e-9:
             value += w.prime_mover_reached
         value += (
@@ -550,6 +655,11 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
             for exercise, sets in sets_by_day[day]:
                 if exercise.is_main_lift and sets < OPENER_SETS:
                     value -= w.short_power if exercise.role == "power" else w.short_main
+    if groups.heavy_hinge:
+        dosed_sets = OPENER_SETS if client.max_sets_per_exercise >= OPENER_SETS else 1
+        heaviest = {e.id for e in groups.heavy_hinge}
+        if any(n >= dosed_sets for (e, _), n in assignment.items() if e in heaviest):
+            value += w.heavy_hinge
     if groups.hinge:
         value += w.hinge_set * min(sets_in(groups.hinge), hinge_goal(client.level, len(days)))
         loaded_days = sum(1 for d in days if sets_in(groups.hinge, d) >= 3)
@@ -591,6 +701,7 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
     for weight, group, goal in (
         (w.knee_flexion_set, groups.knee_flexion, KNEE_FLEXION_SETS),
         (w.single_leg_set, groups.single_leg, SINGLE_LEG_SETS),
+        (w.vertical_pull_set, groups.vertical_pull, VERTICAL_PULL_SETS),
     ):
         if group and weight:
             value += weight * min(sets_in(group), goal)
@@ -611,6 +722,14 @@ def coach_value_of(problem: Problem, assignment: Assignment) -> float:
         value -= w.anterior_excess * max(0.0, anterior - ANTERIOR_SHARE * all_sets)
     for weight, group in _choice_terms(w, groups):
         value += weight * sets_in(group)
+    small = {e.id for e in groups.small_accessory}
+    for muscle_id in groups.small_floors:
+        from_small = sum(
+            n * library.exercise(e).weight(muscle_id)
+            for (e, _), n in assignment.items()
+            if e in small
+        )
+        value += w.small_accessory_set * min(from_small, problem.targets[muscle_id].min_sets)
     for day in days:
         lifts: dict[tuple[str, str], int] = defaultdict(int)
         for exercise, sets in sets_by_day[day]:
