@@ -499,3 +499,21 @@ def test_summary_format() -> None:
     check = verdict(("C5", "C9", "C13"), idle=("C13",))
     assert check.failed == (check.criterion("C5"), check.criterion("C9"))
     assert check.summary() == "coach check 11/13 — C5: C5 detail; C9: C9 detail"
+
+
+def test_a_session_runs_power_then_hinge_before_a_pull_of_the_same_set_length(
+    library: Library,
+) -> None:
+    """A heavy row first would tire the erectors the Romanian deadlift needs (both 3-min
+    sets; the row's spinal load is the higher): the hinge goes first, power before both,
+    accessories after."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("barbell_row"), 5),
+        (library.exercise("trap_bar_shrug"), 3),
+        (library.exercise("romanian_deadlift"), 3),
+        (library.exercise("kettlebell_swing"), 3),
+    ]
+    order = [exercise.id for exercise, _ in session_order(chosen)]
+    assert order == ["kettlebell_swing", "romanian_deadlift", "barbell_row", "trap_bar_shrug"]
