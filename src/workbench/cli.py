@@ -65,6 +65,12 @@ def _add_library(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_solver(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="workbench",
@@ -92,9 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                 spec.option, dest=spec.name, metavar=_METAVARS[spec.kind], help=spec.help
             )
     _add_library(plan)
-    plan.add_argument(
-        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
-    )
+    _add_solver(plan)
     plan.add_argument(
         "--time-limit",
         metavar="S",
@@ -127,9 +131,7 @@ def _parser() -> argparse.ArgumentParser:
         "--kits", metavar="LIST", help="equipment kits from kits.toml, e.g. home,garage,gym"
     )
     _add_library(sweep)
-    sweep.add_argument(
-        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
-    )
+    _add_solver(sweep)
     sweep.add_argument(
         "--time-limit", metavar="S", help="cap on each re-plan in seconds (default none)"
     )
@@ -604,9 +606,7 @@ def _add_batch_command(commands: Any) -> None:
     batch.add_argument("roster", metavar="ROSTER", help="folder of client files, or roster CSV")
     batch.add_argument("--out", metavar="DIR", required=True, help="folder for plans and summary")
     _add_library(batch)
-    batch.add_argument(
-        "--solver", choices=SOLVER_NAMES, default="highs", help="MIP solver (default highs)"
-    )
+    _add_solver(batch)
     where = batch.add_mutually_exclusive_group()
     where.add_argument(
         "--workers", metavar="N", help="local processes (default: every core, os.cpu_count())"
