@@ -247,7 +247,7 @@ def test_plan_with_unknown_exercise_in_coverage(
     [
         (["--require", "barbell_deadlift"], "required 'barbell_deadlift' needs barbell"),
         (["--level", "beginner", "--require", "kettlebell_snatch"], "is advanced"),
-        (["--minutes", "2", "--require", "kettlebell_deadlift"], "more than the 2-min session"),
+        (["--minutes", "2", "--require", "kettlebell_deadlift"], "more than the 2 min a session leaves"),
         (
             [
                 "--weekdays",
@@ -692,7 +692,7 @@ def test_a_lock_that_does_not_fit_exits_3(
         "--minutes", "3", "--lock", "hinge_a@Mon",
     )  # fmt: skip
     assert code == 3
-    assert "locked hinge_a@Mon does not fit the 3-min session" in one_line(err)
+    assert "locked hinge_a@Mon does not fit the 3 min of work a session holds" in one_line(err)
 
 
 # --- start-up: the light commands load neither the solver nor pandas nor the UI ------------

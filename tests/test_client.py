@@ -39,6 +39,8 @@ ban = ["barbell_deadlift"]
 min_sets_per_exercise = 3
 max_sets_per_exercise = 4
 max_exercises_per_session = 6
+warmup_minutes = 8
+scope = "posterior_chain"
 lock = ["kettlebell_swing@Mon"]
 swap = ["kettlebell_swing@Wed"]
 
@@ -77,6 +79,8 @@ def test_every_contract_key_parses(tmp_path: Path, library: Library, profiles) -
         min_sets_per_exercise=3,
         max_sets_per_exercise=4,
         max_exercises_per_session=6,
+        warmup_minutes=8.0,
+        scope="posterior_chain",
         lock=("kettlebell_swing@Mon",),
         swap=("kettlebell_swing@Wed",),
         targets={"gluteus_medius": Override(8, 16), "soleus": Override(None, 12)},
@@ -366,3 +370,51 @@ def test_a_client_without_locks_or_swaps_writes_the_contract_keys_only(tmp_path:
     assert "lock = [" in iotools.write_client(locked, tmp_path / "locked.toml").read_text(
         encoding="utf-8"
     )
+
+
+def test_warmup_defaults_by_session_length_and_is_part_of_the_slot() -> None:
+    assert Client(minutes_per_session=45).warmup == 5
+    assert Client(minutes_per_session=30).warmup == 5
+    assert Client(minutes_per_session=25).warmup == 0
+    assert Client(minutes_per_session=25, warmup_minutes=3).warmup == 3
+    assert Client(minutes_per_session=60, warmup_minutes=0).work_minutes == 60
+    assert Client(minutes_per_session=60).work_minutes == 55
+    # The default follows the session's length; a client's own warm-up stays.
+    assert Client(minutes_per_session=45).evolve(minutes_per_session=20).warmup == 0
+    assert (
+        Client(minutes_per_session=45, warmup_minutes=8).evolve(minutes_per_session=20).warmup == 8
+    )
+
+
+def test_a_warmup_that_fills_the_slot_is_bad_input() -> None:
+    with pytest.raises(InputError) as caught:
+        Client(minutes_per_session=20, warmup_minutes=20)
+    assert caught.value.field == "warmup_minutes"
+    assert "leaves no time" in str(caught.value)
+    with pytest.raises(InputError, match="outside"):
+        Client(warmup_minutes=-1)
+
+
+def test_scope_is_a_choice_and_posterior_scope_drops_anterior_floors(
+    library: Library, profiles
+) -> None:
+    with pytest.raises(InputError) as caught:
+        Client(scope="upper_body")
+    assert caught.value.field == "scope" and "whole_body" in str(caught.value)
+    whole = make_problem(library, Client(), profiles)
+    posterior = make_problem(library, Client(scope="posterior_chain"), profiles)
+    for muscle in library.muscles:
+        if muscle.chain == "anterior":
+            assert posterior.targets[muscle.id].min_sets == 0
+            assert posterior.targets[muscle.id].dose == 0
+            assert posterior.targets[muscle.id].max_sets == whole.targets[muscle.id].max_sets
+        else:
+            assert posterior.targets[muscle.id] == whole.targets[muscle.id]
+
+
+def test_warmup_and_scope_round_trip_and_are_left_out_when_default(tmp_path: Path) -> None:
+    default = client_to_mapping(Client())
+    assert "warmup_minutes" not in default
+    assert default["scope"] == "whole_body"
+    own = Client(warmup_minutes=7.5, scope="posterior_chain")
+    assert client_from_mapping(client_to_mapping(own)) == own

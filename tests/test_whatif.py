@@ -265,7 +265,7 @@ def test_a_lock_that_does_not_fit_is_named() -> None:
     client = CLIENT.evolve(minutes_per_session=3, lock=("hinge_a@Mon",))
     result = make_plan(library, client)
     assert result.status is Termination.INFEASIBLE and result.plan is None
-    assert "locked hinge_a@Mon does not fit the 3-min session" in result.message
+    assert "locked hinge_a@Mon does not fit the 3 min of work a session holds" in result.message
 
 
 @pytest.mark.parametrize(

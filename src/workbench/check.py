@@ -88,9 +88,16 @@ def check_plan(
     minutes: dict[str, float] = defaultdict(float)
     for entry in known:
         minutes[entry.weekday] += entry.sets * library.exercise(entry.exercise_id).set_minutes
+    # v3: the warm-up is part of the booked slot.
+    warmup = client.warmup
     for weekday, total in minutes.items():
-        if total > client.minutes_per_session + TOLERANCE:
-            fail(2, f"{weekday} takes {total:g} min, above {client.minutes_per_session:g}")
+        if total + warmup > client.minutes_per_session + TOLERANCE:
+            with_warmup = f" with its {warmup:g}-min warm-up" if warmup else ""
+            fail(
+                2,
+                f"{weekday} takes {total + warmup:g} min{with_warmup}, "
+                f"above {client.minutes_per_session:g}",
+            )
 
     # 3 and 4: equipment, level, tags, bans.
     have = set(client.equipment) | {BODYWEIGHT}

@@ -262,13 +262,14 @@ _METAVARS = {
     "text": "ID",
     "whole": "N",
     "optional_whole": "N",
+    "optional_number": "M",
 }
 
 
 def _override(spec_kind: str, text: str, option: str) -> object:
     if spec_kind in ("days", "ids"):
         return _csv_list(text)
-    if spec_kind == "number":
+    if spec_kind in ("number", "optional_number"):
         return _number(text, option, low=-1e9, high=1e9)
     if spec_kind in ("whole", "optional_whole"):
         return int(_number(text, option, low=-1e9, high=1e9, whole=True) or 0)

@@ -27,9 +27,11 @@ from workbench.glossary import (
     DEFAULT_MIN_SETS,
     LEVELS,
     PATTERNS,
+    SCOPES,
     SLUG,
     TAGS,
     WEEKDAYS,
+    default_warmup,
 )
 from workbench.library import Library
 
@@ -212,13 +214,16 @@ class ClientField:
     """How one client key is read and written: TOML key, command-line option, help text."""
 
     name: str
-    kind: str  # text, days, number, whole, choice, ids, optional_whole, targets, priorities
+    #: text, days, number, whole, choice, ids, optional_number, optional_whole, targets,
+    #: priorities
+    kind: str
     option: str | None
     help: str
+    choices: tuple[str, ...] = ()  # the values a ``choice`` may take
 
 
-def _key(kind: str, option: str | None, help: str) -> dict[str, Any]:
-    return {"kind": kind, "option": option, "help": help}
+def _key(kind: str, option: str | None, help: str, choices: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"kind": kind, "option": option, "help": help, "choices": choices}
 
 
 @dataclass(frozen=True)
@@ -238,7 +243,8 @@ class Client:
         metadata=_key("ids", "--equipment", "equipment ids, comma-separated (bodyweight implied)"),
     )
     level: str = field(
-        default="intermediate", metadata=_key("choice", "--level", f"one of {', '.join(LEVELS)}")
+        default="intermediate",
+        metadata=_key("choice", "--level", f"one of {', '.join(LEVELS)}", LEVELS),
     )
     sport: str = field(
         default="general", metadata=_key("text", "--sport", "sport profile id (data/sports/*.toml)")
@@ -263,6 +269,25 @@ class Client:
     max_exercises_per_session: int | None = field(
         default=None,
         metadata=_key("optional_whole", "--max-exercises", "most exercises in a session"),
+    )
+    # v3: the warm-up is part of the booked slot; None is the default a coach accepts (5 min
+    # for sessions of 30 minutes or more, none below): see ``warmup``.
+    warmup_minutes: float | None = field(
+        default=None,
+        metadata=_key(
+            "optional_number",
+            "--warmup",
+            "warm-up minutes inside each session (default 5 from 30-min sessions, else 0)",
+        ),
+    )
+    scope: str = field(
+        default="whole_body",
+        metadata=_key(
+            "choice",
+            "--scope",
+            "whole_body (a whole week, posterior emphasis) or posterior_chain (only that work)",
+            SCOPES,
+        ),
     )
     # Locks and swaps from the plan table, as exercise@Day. Kind "ids": read and written as
     # lists of strings like the other id lists (file, command line, dashboard); the Client
@@ -320,6 +345,20 @@ class Client:
             raise _fail(
                 None, "level", self.level, f"'{self.level}' is not a level ({', '.join(LEVELS)})"
             )
+        if self.scope not in SCOPES:
+            raise _fail(
+                None, "scope", self.scope, f"'{self.scope}' is not a scope ({', '.join(SCOPES)})"
+            )
+        if self.warmup_minutes is not None:
+            _number(self.warmup_minutes, "warmup_minutes", low=0, high=MAX_MINUTES)
+            if self.warmup_minutes >= self.minutes_per_session:
+                raise _fail(
+                    None,
+                    "warmup_minutes",
+                    self.warmup_minutes,
+                    f"{self.warmup_minutes:g} leaves no time for work in the "
+                    f"{self.minutes_per_session:g}-min session (minutes_per_session)",
+                )
         if not isinstance(self.sport, str) or not SLUG.match(self.sport):
             raise _fail(None, "sport", self.sport, f"'{self.sport}' is not an id")
         for tag in self.avoid:
@@ -390,6 +429,23 @@ class Client:
         return tuple(Placement.parse(text, "swap") for text in self.swap)
 
     @property
+    def warmup(self) -> float:
+        """The warm-up inside each session [min]: the client's, else the default."""
+        if self.warmup_minutes is not None:
+            return float(self.warmup_minutes)
+        return default_warmup(self.minutes_per_session)
+
+    @property
+    def work_minutes(self) -> float:
+        """Minutes of listed work a session may hold: the booked slot less the warm-up [min]."""
+        return self.minutes_per_session - self.warmup
+
+    @property
+    def posterior_only(self) -> bool:
+        """Whether only the posterior-chain work is planned (``scope = "posterior_chain"``)."""
+        return self.scope == "posterior_chain"
+
+    @property
     def available_equipment(self) -> frozenset[str]:
         return frozenset(self.equipment) | {BODYWEIGHT}
 
@@ -413,7 +469,9 @@ def _check_override(key: str, band: object) -> None:
 
 #: Every client key, in file order, with how it is read (derived once from the dataclass).
 CLIENT_FIELDS: tuple[ClientField, ...] = tuple(
-    ClientField(f.name, f.metadata["kind"], f.metadata["option"], f.metadata["help"])
+    ClientField(
+        f.name, f.metadata["kind"], f.metadata["option"], f.metadata["help"], f.metadata["choices"]
+    )
     for f in dataclasses.fields(Client)
 )
 #: The keys a client file may hold: the fields, and ``days_per_week`` as another way to say
@@ -548,7 +606,7 @@ def _field_value(spec: ClientField, value: object, file: str) -> object:
         if not isinstance(value, str):
             raise _fail(file, key, value, f"{value!r} is not a string")
         return value.strip() if spec.kind == "text" else value
-    if spec.kind == "number":
+    if spec.kind in ("number", "optional_number"):
         return float(_number(value, key, low=-math.inf, high=math.inf, file=file))
     if spec.kind in ("whole", "optional_whole"):
         return int(_number(value, key, low=-math.inf, high=math.inf, whole=True, file=file))
@@ -597,7 +655,7 @@ def _cell_value(kind: str, text: str) -> object:
     does not parse is passed on as text, so the client's own checks name it."""
     if kind in ("days", "ids"):
         return [item for item in _LIST_CELL.split(text) if item]
-    if kind in ("number", "whole", "optional_whole"):
+    if kind in ("number", "whole", "optional_whole", "optional_number"):
         for parse in (int, float):
             try:
                 return parse(text)
@@ -682,9 +740,9 @@ def client_to_mapping(client: Client) -> dict[str, Any]:
             data[spec.name] = list(value)
         elif spec.kind == "number":
             data[spec.name] = int(value) if float(value).is_integer() else value
-        elif spec.kind == "optional_whole":
+        elif spec.kind in ("optional_whole", "optional_number"):
             if value is not None:
-                data[spec.name] = value
+                data[spec.name] = int(value) if float(value).is_integer() else value
         elif spec.kind == "targets":
             if value:
                 data[spec.name] = {
@@ -839,9 +897,16 @@ def resolve_targets(
     """Each muscle's weekly band: the library's, then the sport profile's, then the client's.
 
     Either bound of an override may be given alone; the dose aimed for is the library's (or
-    the sport profile's), kept inside the resolved band.
+    the sport profile's), kept inside the resolved band. In ``posterior_chain`` scope the
+    anterior muscles keep only their ceilings.
     """
     targets = {m.id: Target(m.min_sets, m.max_sets, m.target_sets) for m in library.muscles}
+    if client.posterior_only:
+        # Only the posterior work is planned here: the anterior muscles are trained elsewhere,
+        # so they keep their ceilings (a hard limit) but no floor or dose to aim for.
+        for row in library.muscles:
+            if row.chain != "posterior":
+                targets[row.id] = Target(0.0, row.max_sets, 0.0)
     for source in (profile.targets if profile else {}, client.targets):
         for muscle, band in source.items():
             old = targets[muscle]

@@ -25,12 +25,16 @@ __all__ = [
     "POSTERIOR_CHAIN",
     "REGIONS",
     "ROLES",
+    "SCOPES",
     "SECONDARY_WEIGHT",
     "SLUG",
     "SOLVER_NAMES",
     "SPINAL_LOADS",
     "TAGS",
+    "WARMUP_FROM_MINUTES",
+    "WARMUP_MINUTES",
     "WEEKDAYS",
+    "default_warmup",
     "level_rank",
 ]
 
@@ -60,6 +64,13 @@ WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # without importing PuLP.
 SOLVER_NAMES: tuple[str, ...] = ("highs", "cbc")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+#: What a week covers (PRODUCT.md v3): a whole week with a posterior emphasis (the default),
+#: or only the posterior-chain work of a client whose other training is written elsewhere.
+SCOPES: tuple[str, ...] = ("whole_body", "posterior_chain")
+#: The warm-up a coach books inside a session of at least WARMUP_FROM_MINUTES [min]; shorter
+#: sessions default to none (PRODUCT.md v3: the warm-up is part of the booked slot).
+WARMUP_MINUTES = 5.0
+WARMUP_FROM_MINUTES = 30.0
 REGIONS: tuple[str, ...] = ("upper", "lower", "core")
 CHAINS: tuple[str, ...] = ("posterior", "anterior")
 SPINAL_LOADS: tuple[str, ...] = ("none", "low", "moderate", "high")
@@ -141,6 +152,11 @@ DEFAULT_MAX_SETS = 5
 DEEP_KNEE_FLEXION_DEG = 100
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def default_warmup(minutes_per_session: float) -> float:
+    """The warm-up [min] a session of ``minutes_per_session`` gets when the client sets none."""
+    return WARMUP_MINUTES if minutes_per_session >= WARMUP_FROM_MINUTES else 0.0
 
 
 def level_rank(level: str) -> int:

@@ -59,9 +59,7 @@ class Problem:
         client = self.client
         bound = client.max_sets_per_exercise
         if HardLimit.SESSION_MINUTES in enforced:
-            bound = min(
-                bound, math.floor(client.minutes_per_session / exercise.set_minutes + EPSILON)
-            )
+            bound = min(bound, math.floor(client.work_minutes / exercise.set_minutes + EPSILON))
         if HardLimit.MUSCLE_MAXIMUM in enforced:
             for muscle, weight in exercise.muscle_weights.items():
                 bound = min(bound, math.floor(self.targets[muscle].max_sets / weight + EPSILON))

@@ -1,4 +1,4 @@
-"""The hard limits of a weekly plan (PRODUCT.md, v2): the one list that the optimizer's
+"""The hard limits of a weekly plan (PRODUCT.md, v2; limit 2 counts the warm-up since v3): the one list that the optimizer's
 constraints, the independent checker, the explainer and the test oracle share.
 
 Everything not listed here is a preference, valued by the optimizer's coach value and judged
@@ -21,7 +21,7 @@ class HardLimit(Enum):
 
     PLAN_MATCHES_LIBRARY = (0, "the plan agrees with the library")
     WEEKDAYS = (1, "training only on the client's weekdays, one session a weekday")
-    SESSION_MINUTES = (2, "session minutes within the limit")
+    SESSION_MINUTES = (2, "session minutes and warm-up within the booked minutes")
     EQUIPMENT = (3, "equipment available")
     ELIGIBILITY = (4, "level, avoided tags and bans respected")
     SETS_PER_EXERCISE = (5, "each exercise once a session with its minimum to maximum sets")

@@ -78,10 +78,11 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
             conflicts.append(f"required '{exercise_id}' " + " and ".join(reasons))
         elif exercise_id not in placeable:
             minutes = fewest * exercise.set_minutes
-            if minutes > client.minutes_per_session:
+            if minutes > client.work_minutes:
                 conflicts.append(
                     f"required '{exercise_id}' takes {minutes:g} min for its {fewest} sets, "
-                    f"more than the {client.minutes_per_session:g}-min session"
+                    f"more than the {client.work_minutes:g} min a session leaves after its "
+                    "warm-up"
                 )
             for muscle, weight in exercise.muscle_weights.items():
                 ceiling = problem.targets[muscle].max_sets

@@ -52,8 +52,8 @@ def sets_per_exercise(decisions: Decisions) -> None:
 
 
 def session_minutes(decisions: Decisions) -> None:
-    """Limit 2: a session's minutes within the booked minutes."""
-    limit = decisions.problem.client.minutes_per_session
+    """Limit 2: a session's minutes and its warm-up within the booked minutes."""
+    limit = decisions.problem.client.work_minutes
     for day in decisions.days:
         decisions.prob += decisions.minutes[day] <= limit, f"minutes_{day}"
 
@@ -141,7 +141,7 @@ def lock_conflicts(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS
     client = problem.client
     library = problem.library
     fewest = client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
-    booked = client.minutes_per_session
+    booked = client.work_minutes  # the slot less its warm-up
     placeable = {e.id for e in problem.placeable(enforced)}
     conflicts: list[str] = []
     for lock in client.locks:
@@ -153,7 +153,7 @@ def lock_conflicts(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS
             minutes = fewest * exercise.set_minutes
             if HardLimit.SESSION_MINUTES in enforced and minutes > booked:
                 conflicts.append(
-                    f"locked {lock} does not fit the {booked:g}-min session "
+                    f"locked {lock} does not fit the {booked:g} min of work a session holds "
                     f"(its {fewest} sets take {minutes:g} min)"
                 )
             for muscle, weight in exercise.muscle_weights.items():
@@ -174,7 +174,7 @@ def lock_conflicts(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS
         if HardLimit.SESSION_MINUTES in enforced and len(exercise_ids) > 1 and minutes > booked:
             conflicts.append(
                 f"the locks on {day} ({names}) take {minutes:g} min at {fewest} sets each, "
-                f"more than the {booked:g}-min session"
+                f"more than the {booked:g} min of work a session holds"
             )
         cap = client.max_exercises_per_session
         if (

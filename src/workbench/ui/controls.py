@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 from traitlets import dlink, link
 
-from workbench.glossary import BODYWEIGHT, LEVELS, TAGS, WEEKDAYS
+from workbench.glossary import BODYWEIGHT, LEVELS, TAGS, WEEKDAYS, default_warmup
 from workbench.present import tag_name
 from workbench.ui.model import DashboardModel
 
@@ -75,6 +75,29 @@ class ControlsPanel(w.VBox):
         self.minutes.add_class("wb-minutes")
         link((model, "minutes_per_session"), (self.minutes, "value"))
 
+        # The warm-up is part of the booked slot (v3). The client's own value, else the
+        # default for the session's length; moving the slider sets the client's own.
+        self.warmup = w.IntSlider(
+            min=0,
+            max=30,
+            step=1,
+            description="Warm-up [min]",
+            continuous_update=False,
+            layout=WIDE,
+            style=DESCRIPTION,
+        )
+        self.warmup.add_class("wb-warmup")
+
+        def show_warmup(_change: object = None) -> None:
+            own = model.warmup_minutes
+            self.warmup.value = round(
+                own if own is not None else default_warmup(model.minutes_per_session)
+            )
+
+        show_warmup()
+        model.observe(show_warmup, names=["warmup_minutes", "minutes_per_session"])
+        self.warmup.observe(lambda change: model.set_warmup(change.new), names="value")
+
         self.equipment, equipment_grid = toggle_grid(
             model,
             "equipment",
@@ -111,6 +134,20 @@ class ControlsPanel(w.VBox):
         )
         link((model, "sport"), (self.sport, "value"))
 
+        self.scope = w.ToggleButtons(
+            options=[("Whole week", "whole_body"), ("Posterior chain only", "posterior_chain")],
+            description="Plan",
+            tooltips=[
+                "every posterior-chain muscle, plus a press, a squat or lunge and the anterior "
+                "floors",
+                "only the posterior-chain work (the client trains the rest elsewhere)",
+            ],
+            style=DESCRIPTION,
+        )
+        self.scope.style.button_width = "140px"
+        self.scope.add_class("wb-scope")
+        link((model, "scope"), (self.scope, "value"))
+
         self.avoid, avoid_grid = toggle_grid(
             model,
             "avoid",
@@ -128,11 +165,13 @@ class ControlsPanel(w.VBox):
                     ]
                 ),
                 self.minutes,
+                self.warmup,
                 w.Label("Equipment (bodyweight always counts)"),
                 equipment_grid,
                 w.HBox([w.Label("Kits", layout=w.Layout(width="114px")), *self.kits.values()]),
                 self.level,
                 self.sport,
+                self.scope,
                 w.Label("Avoid (injuries): exercises with"),
                 avoid_grid,
             ],

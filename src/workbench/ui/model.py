@@ -37,7 +37,7 @@ from workbench.client import (
 )
 from workbench.errors import InputError, WorkbenchError
 from workbench.explain import Relaxation, what_relaxing_buys
-from workbench.glossary import LEVELS, WEEKDAYS
+from workbench.glossary import WEEKDAYS, default_warmup
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.planner import PlanResult, make_plan
@@ -77,8 +77,10 @@ def _trait(spec: ClientField, default: Any) -> t.TraitType:
         return t.Int(int(default))
     if spec.kind == "optional_whole":
         return t.Int(default, allow_none=True)
+    if spec.kind == "optional_number":
+        return t.Float(default, allow_none=True)
     if spec.kind == "choice":
-        return t.Enum(LEVELS, default_value=default)
+        return t.Enum(spec.choices, default_value=default)
     if spec.kind in ("targets", "priorities"):
         return t.Dict()  # muscle id -> Override / weight, the client's own overrides
     return t.Unicode(default)
@@ -114,6 +116,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         min_sets_per_exercise: int
         max_sets_per_exercise: int
         max_exercises_per_session: int | None
+        warmup_minutes: float | None
+        scope: str
         targets: dict[str, Override]
         priorities: dict[str, float]
 
@@ -213,6 +217,14 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         with self.hold_trait_notifications():
             self.min_sets_per_exercise = int(low)
             self.max_sets_per_exercise = int(high)
+
+    def set_warmup(self, minutes: float) -> None:
+        """The warm-up the slider shows: the client's own from now on, unless it is the
+        default for the session's length already (the client file then stays without it)."""
+        own = self.warmup_minutes
+        shown = own if own is not None else default_warmup(self.minutes_per_session)
+        if float(minutes) != float(shown):
+            self.warmup_minutes = float(minutes)
 
     def toggle_weekday(self, weekday: str, on: bool) -> None:
         days = set(self.weekdays) | {weekday} if on else set(self.weekdays) - {weekday}

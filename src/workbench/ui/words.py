@@ -31,6 +31,8 @@ FIELD_LABELS = {
     "min_sets_per_exercise": "Sets per exercise (fewest)",
     "max_sets_per_exercise": "Sets per exercise (most)",
     "max_exercises_per_session": "Max exercises",
+    "warmup_minutes": "Warm-up",
+    "scope": "Plan",
     "targets": "Muscle targets",
     "priorities": "Muscle priorities",
     "lock": "Locked exercises",
