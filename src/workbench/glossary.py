@@ -17,12 +17,14 @@ __all__ = [
     "DEFAULT_MAX_SETS",
     "DEFAULT_MIN_SETS",
     "HINGE_PATTERNS",
+    "KNEE_DOMINANT_FAMILIES",
     "LEVELS",
     "LOADED_EQUIPMENT",
     "LOAD_CLASS",
     "MAIN_ROLES",
     "PATTERNS",
     "POSTERIOR_CHAIN",
+    "PRESS_FAMILIES",
     "REGIONS",
     "ROLES",
     "SCOPES",
@@ -114,6 +116,12 @@ HINGE_PATTERNS: frozenset[str] = frozenset({"hinge", "hip_extension"})
 ROLES: tuple[str, ...] = ("power", "main", "accessory", "core", "carry")
 #: Roles that make a main lift in the coach's rubric (multi-joint lifts and power work).
 MAIN_ROLES: frozenset[str] = frozenset({"power", "main"})
+#: The families that make a press (COACHING.md C15: bench, overhead, dumbbell, machine or
+#: landmine press, push-up; not push-up plus or serratus punches): horizontal and overhead.
+PRESS_FAMILIES: tuple[str, ...] = ("press", "overhead_press")
+#: The families of knee-dominant work (COACHING.md C16: squat, lunge, split squat, step-up or
+#: leg press); jumps are power work, not this.
+KNEE_DOMINANT_FAMILIES: tuple[str, ...] = ("squat", "lunge")
 #: The six staple families the source article says belong in nearly every client's program.
 ARTICLE_STAPLES: tuple[str, ...] = (
     "deadlift",

@@ -20,11 +20,13 @@ from workbench.glossary import (
     COMPOUND_PATTERNS,
     DEEP_KNEE_FLEXION_DEG,
     HINGE_PATTERNS,
+    KNEE_DOMINANT_FAMILIES,
     LEVELS,
     LOAD_CLASS,
     LOADED_EQUIPMENT,
     MAIN_ROLES,
     PATTERNS,
+    PRESS_FAMILIES,
     REGIONS,
     ROLES,
     SECONDARY_WEIGHT,
@@ -157,6 +159,23 @@ class Exercise:
     def hinge(self) -> bool:
         """A non-impact hip hinge or hip extension: the article's hip-hinge principle."""
         return self.pattern in HINGE_PATTERNS and not self.impact
+
+    @property
+    def press(self) -> bool:
+        """A press (COACHING.md C15): bench, overhead, dumbbell, machine, landmine, push-up."""
+        return self.family in PRESS_FAMILIES
+
+    @property
+    def knee_dominant(self) -> bool:
+        """Squat, lunge, split squat, step-up or leg press (COACHING.md C16), not a jump."""
+        return self.family in KNEE_DOMINANT_FAMILIES and not self.impact
+
+    @property
+    def heavy_spinal(self) -> bool:
+        """A heavy spinal lift (COACHING.md C18): a main lift with a high spinal load — a
+        barbell or trap-bar deadlift, good morning, rack pull, back or front squat, barbell
+        bent-over or Pendlay row."""
+        return self.role == "main" and self.spinal_load == SPINAL_LOADS[-1]
 
     def weight(self, muscle_id: str) -> float:
         """Effective sets one set of this exercise gives ``muscle_id``."""
