@@ -10,16 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-import pulp
-
-from workbench.optimize.backends import SOLVERS, Run, backend, cbc_path
+from workbench.optimize.backends import SOLVERS, backend, cbc_path
+from workbench.optimize.catalogue import catalogue
 from workbench.optimize.constraints import apply, lock_conflicts
-from workbench.optimize.decisions import Decisions
-from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective
+from workbench.optimize.decisions import Decisions, Key
+from workbench.optimize.model import Linear
+from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coach_value_of
 from workbench.optimize.result import SolveResult, StageResult
-from workbench.optimize.seed import find_seed, within_gap
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
@@ -129,15 +127,20 @@ def solve(
     if restrict is not None:
         restrict(decisions)
     # Each objective is built once: later stages that re-solve it share its expression
-    # (and its auxiliary variables and rows).
-    built_objectives: dict[str, Any] = {}
+    # (and its auxiliary columns and rows).
+    built_objectives: dict[str, Linear] = {}
     for stage in spec:
         if stage.objective.name not in built_objectives:
             built_objectives[stage.objective.name] = stage.objective.build(decisions)
-    expressions = [built_objectives[stage.objective.name] for stage in spec]
+    groups = catalogue(problem, decisions.exercises)
     built = time.perf_counter()
     deadline = None if options.time_limit is None else built + options.time_limit
-    solver = backend(options.solver)
+    solver = backend(options.solver).attach(decisions.model, threads=options.threads)
+
+    def evaluate(objective: Objective, assignment: dict[Key, int]) -> float:
+        if objective is COACH_VALUE:
+            return coach_value_of(problem, assignment, groups)
+        return objective.evaluate(problem, assignment)
 
     def timing(termination: Termination, message: str, stages: list[StageResult]) -> SolveResult:
         return SolveResult(
@@ -153,53 +156,24 @@ def solve(
         return None if deadline is None else max(deadline - time.perf_counter(), 0.0)
 
     stages: list[StageResult] = []
-    assignment: dict[tuple[str, str], int] = {}
-    # The last plan proven optimal within its own choices, and for which objective.
-    polished: tuple[str, dict[tuple[str, str], int]] | None = None
-    for number, (stage, expression) in enumerate(zip(spec, expressions, strict=True)):
+    assignment: dict[Key, int] = {}
+    bound_of: dict[str, float | None] = {}
+    for number, stage in enumerate(spec):
         objective = stage.objective
-        decisions.prob.sense = objective.sense
-        decisions.prob.setObjective(expression)
+        expression = built_objectives[objective.name]
         begun = time.perf_counter()
-        run = None
         try:
-            bound_proven = None
-            seed_value = 0.0
-            if stage.seeded and number:
-                seeded = find_seed(
-                    decisions, solver, assignment, threads=options.threads, left=left
-                )
-                assignment = seeded.assignment
-                if seeded.polished:
-                    polished = (objective.name, assignment)
-                seed_value = objective.evaluate(problem, assignment)
-                if seeded.bound is not None and within_gap(
-                    seed_value, seeded.bound, stage.gap, maximise=objective.maximise
-                ):
-                    # The relaxation of the whole model proves the seed within the gap.
-                    bound_proven = seeded.bound
-            if bound_proven is not None:
-                run = Run(Termination.OPTIMAL, bound_proven)
-            elif stage.within_choice and polished == (objective.name, assignment):
-                # Already optimal within its own choices: the polish would return it.
-                run = Run(Termination.OPTIMAL, None)
-            else:
-                if number:
-                    decisions.warm_start(assignment)
-                if stage.within_choice:
-                    decisions.within_choice(assignment)
-                run = solver.run(
-                    decisions.prob,
-                    gap=stage.gap,
-                    time_limit=left(),
-                    warm=bool(number),
-                    threads=options.threads,
-                )
-                if run.termination.feasible:
-                    assignment = decisions.assignment()
-                    if stage.within_choice and run.termination is Termination.OPTIMAL:
-                        polished = (objective.name, assignment)
-        except (pulp.PulpSolverError, RuntimeError, OSError) as error:
+            if stage.within_choice:
+                decisions.restrict(set(assignment))
+            run = solver.solve(
+                expression,
+                maximise=objective.maximise,
+                gap=stage.gap,
+                node_limit=stage.nodes,
+                time_limit=left(),
+                start=decisions.start(assignment) if number else None,
+            )
+        except (RuntimeError, OSError) as error:
             if number == 0:
                 return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)
             stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
@@ -207,52 +181,57 @@ def solve(
         finally:
             decisions.reopen()
         seconds = time.perf_counter() - begun
-        worst = run if run is not None and not run.termination.feasible else None
-        if worst is not None and (number == 0 or not assignment):
-            stages.append(
-                StageResult(stage.title, worst.termination, gap=stage.gap, seconds=seconds)
-            )
-            if worst.termination is Termination.INFEASIBLE:
-                return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
-            return timing(
-                Termination.ERROR,
-                f"the solver found no plan ({worst.detail or worst.termination.value}); "
-                "raise the time limit",
-                stages,
-            )
-        # Our value, from the rounded plan, not the solver's floats.
-        value = seed_value if bound_proven is not None else objective.evaluate(problem, assignment)
-        assert run is not None  # a run that raised left the loop above
-        termination = run.termination
-        bound = None if stage.within_choice else run.bound
+        if not run.termination.feasible or run.values is None:
+            stages.append(StageResult(stage.title, run.termination, gap=stage.gap, seconds=seconds))
+            if number == 0 or not assignment:
+                if run.termination is Termination.INFEASIBLE:
+                    return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
+                return timing(
+                    Termination.ERROR,
+                    f"the solver found no plan ({run.detail or run.termination.value})",
+                    stages,
+                )
+            break  # a later stage found nothing: keep the last plan
+        found = decisions.assignment(run.values)
+        value = evaluate(objective, found)
+        if number and assignment and objective.maximise:
+            # A stage never returns a worse week than its start (a solver that stopped on its
+            # budget may hold one).
+            previous = evaluate(objective, assignment)
+            if previous > value + 1e-9:
+                found, value = assignment, previous
+        assignment = found
+        # The bound of a polish within the plan's own choices is the whole stage's before it.
+        bound = run.bound if not stage.within_choice else bound_of.get(objective.name)
+        if not stage.within_choice:
+            bound_of[objective.name] = run.bound
         stages.append(
             StageResult(
                 stage.title,
-                termination,
+                run.termination,
                 value,
                 bound,
                 stage.gap,
                 seconds,
                 within_choice=stage.within_choice,
+                nodes=run.nodes,
             )
         )
-        if worst is not None:
-            break  # a later stage ran out of time: keep the last plan
-        if number < len(spec) - 1:
+        if number < len(spec) - 1 and spec[number + 1].objective is not objective:
             # Later stages keep this optimum, give or take the solvers' feasibility tolerance
             # (an exact equality makes a plan that meets it look infeasible to CBC).
             slack = KEEP_TOLERANCE * max(1.0, abs(value))
             if objective.maximise:
-                decisions.prob += expression >= value - slack, f"keep_{number}"
+                decisions.model.at_least(expression, value - slack, f"keep_{number}")
             else:
-                decisions.prob += expression <= value + slack, f"keep_{number}"
+                decisions.model.at_most(expression, value + slack, f"keep_{number}")
     first = stages[0]
     plan = build_plan(problem.library, problem.weekdays, assignment)
     shortfall = SHORTFALL.evaluate(problem, assignment)
     # A spec without the shortfall stage proves nothing about the shortfall.
     proves_shortfall = spec[0].objective is SHORTFALL
     bound = (shortfall if first.proven else first.bound) if proves_shortfall else None
-    message = "proven optimal" if first.proven else "stopped at the time limit"
+    message = "proven optimal" if first.proven else f"{first.termination.value}"
     result = timing(first.termination, message, stages)
     return SolveResult(
         result.status,

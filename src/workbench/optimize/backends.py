@@ -1,27 +1,33 @@
-"""HiGHS and CBC behind one small protocol: solve a PuLP problem (or its LP relaxation) to a
-relative gap, from a warm start, with the solver's banner kept off the page, and say how it
-ended."""
+"""HiGHS and CBC behind one small protocol: solve a :class:`LinearModel` (or its linear
+relaxation) for an objective, to a relative gap and within a deterministic work budget (a
+node limit, never the clock unless the caller asks for one), from a start, and say how it
+ended.
+
+HiGHS runs in process on one persistent ``highspy.Highs`` per model: the model's columns and
+rows are handed over in bulk once and only what was added since is passed on the next solve,
+so the stages of a plan share one model. CBC runs as PuLP's command-line adapter on the
+same arrays.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import os
 import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import highspy
-import numpy as np
-import pulp
-
 from workbench.glossary import SOLVER_NAMES
+from workbench.optimize.model import Linear, LinearModel
 from workbench.optimize.status import Termination
 
 __all__ = [
@@ -31,6 +37,7 @@ __all__ = [
     "CBCBackend",
     "HiGHSBackend",
     "Run",
+    "Solver",
     "backend",
     "cbc_path",
 ]
@@ -38,188 +45,56 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Run:
+    """One solve: how it ended, the columns' values (None without a solution), the
+    objective's value there, the best bound proven on it, and the nodes searched."""
+
     termination: Termination
-    bound: float | None  # the solver's best bound on the objective, when it reports one
+    values: tuple[float, ...] | None = None
+    objective: float | None = None
+    bound: float | None = None
+    nodes: int = 0
     detail: str = ""
+
+
+class Solver(Protocol):
+    """A solver attached to one model; every solve sees the model as it is then."""
+
+    def solve(
+        self,
+        objective: Linear,
+        *,
+        maximise: bool,
+        gap: float,
+        node_limit: int | None,
+        time_limit: float | None = None,
+        start: Mapping[int, float] | None = None,
+        relax: bool = False,
+        warm: bool = False,
+    ) -> Run: ...
 
 
 class Backend(Protocol):
     name: str
 
-    def run(
-        self,
-        prob: pulp.LpProblem,
-        *,
-        gap: float,
-        time_limit: float | None,
-        warm: bool,
-        threads: int,
-        relax: bool = False,
-    ) -> Run: ...
+    def attach(self, model: LinearModel, *, threads: int = 1) -> Solver: ...
 
 
-def _termination(prob: pulp.LpProblem, status: int) -> tuple[Termination, str]:
-    sol_status = prob.sol_status
-    if sol_status == pulp.LpSolutionOptimal and status == pulp.LpStatusOptimal:
-        return Termination.OPTIMAL, ""
-    if sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
-        return Termination.TIME_LIMIT, ""
-    if status == pulp.LpStatusInfeasible or sol_status == pulp.LpSolutionInfeasible:
-        return Termination.INFEASIBLE, ""
-    return Termination.ERROR, f"no solution ({pulp.LpStatus.get(status, str(status))})"
+#: Absolute gap every stage also accepts [objective units]: far below a point of value or a
+#: half set of shortfall, far above the solvers' tolerances.
+GAP_ABS = 1e-7
 
 
-def _options(gap: float, time_limit: float | None, threads: int) -> dict[str, Any]:
-    options: dict[str, Any] = {"msg": False, "gapRel": gap, "gapAbs": 1e-7, "threads": threads}
-    if time_limit is not None:
-        options["timeLimit"] = max(time_limit, 0.05)
-    return options
+# ----- HiGHS ----------------------------------------------------------------------------
 
-
-class _HiGHSWithStart(pulp.HiGHS):
-    """PuLP's HiGHS, handing the variables' initial values to HiGHS as a start, and passing
-    the model to HiGHS in bulk.
-
-    PuLP's highspy adapter ignores ``warmStart`` (and passes it on as an unknown HiGHS
-    option), so without this a stage would start from nothing. It also adds the model one
-    column and one row at a time and collects the problem's variables four times a solve:
-    0.2 s of Python per solve on the imported library's 17 000-row week, against 0.05 s
-    for the same model (same order of columns and rows, so the same search) in bulk.
-    """
-
-    def __init__(self, *, warm_start: bool = False, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.warm_start = warm_start
-
-    def actualSolve(self, lp: pulp.LpProblem) -> int:
-        self.createAndConfigureSolver(lp)
-        highs = lp.solverModel
-        variables = lp.variables()
-        constraints = list(lp._constraints.values())
-        _pass_model(highs, lp, variables, constraints, mip=self.mip)
-        if self.warm_start:
-            # A variable without a value is left out: HiGHS completes a partial start.
-            start = [
-                (i, float(v.varValue)) for i, v in enumerate(variables) if v.varValue is not None
-            ]
-            if start:
-                indices, values = zip(*start, strict=True)
-                highs.setSolution(len(start), np.array(indices, dtype=np.int32), np.array(values))
-        highs.run()
-        status, sol_status = _read_solution(highs, variables, constraints)
-        for variable in variables:
-            variable.modified = False
-        for constraint in constraints:
-            constraint.modifier = False
-        lp.assignStatus(status, sol_status)
-        return status
-
-
-def _pass_model(
-    highs: Any, lp: pulp.LpProblem, variables: list[Any], constraints: list[Any], *, mip: bool
-) -> None:
-    """``lp`` into ``highs``: columns in ``variables`` order, rows in ``constraints`` order,
-    as PuLP's adapter numbers them."""
-    inf = highspy.kHighsInf
-    sign = -1.0 if lp.sense == pulp.LpMaximize else 1.0
-    objective = lp.objective
-    for i, variable in enumerate(variables):
-        variable.index = i
-    count = len(variables)
-    lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], dtype=float)
-    upper = np.array([inf if v.upBound is None else v.upBound for v in variables], dtype=float)
-    highs.addVars(count, lower, upper)
-    cost = np.array([sign * objective.get(v, 0.0) for v in variables], dtype=float)
-    every = np.arange(count, dtype=np.int32)
-    highs.changeColsCost(count, every, cost)
-    if mip:
-        integer = np.array(
-            [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger], dtype=np.int32
-        )
-        if len(integer):
-            kinds = np.full(len(integer), int(highspy.HighsVarType.kInteger), dtype=np.uint8)
-            highs.changeColsIntegrality(len(integer), integer, kinds)
-    starts: list[int] = []
-    indices: list[int] = []
-    values: list[float] = []
-    row_lower: list[float] = []
-    row_upper: list[float] = []
-    for i, constraint in enumerate(constraints):
-        constraint.index = i
-        starts.append(len(indices))
-        for variable, coefficient in constraint.items():
-            if coefficient != 0:
-                indices.append(variable.index)
-                values.append(coefficient)
-        low, high = constraint.getLb(), constraint.getUb()
-        row_lower.append(-inf if low is None else low)
-        row_upper.append(inf if high is None else high)
-    if constraints:
-        highs.addRows(
-            len(constraints),
-            np.array(row_lower, dtype=float),
-            np.array(row_upper, dtype=float),
-            len(indices),
-            np.array(starts, dtype=np.int32),
-            np.array(indices, dtype=np.int32),
-            np.array(values, dtype=float),
-        )
-
-
-def _read_solution(highs: Any, variables: list[Any], constraints: list[Any]) -> tuple[int, int]:
-    """The solution into the variables and constraints, as PuLP's adapter reads it."""
-    model_status = highs.getModelStatus()
-    status, sol_status = _STATUS.get(
-        model_status, (pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound)
-    )
-    solution = highs.getSolution()
-    for variable, value, dual in zip(
-        variables, solution.col_value, solution.col_dual, strict=False
-    ):
-        variable.varValue = value
-        variable.dj = dual
-    for constraint, value, dual in zip(
-        constraints, solution.row_value, solution.row_dual, strict=False
-    ):
-        slack = constraint.constant + value
-        constraint.slack = -slack if constraint.sense == pulp.LpConstraintLE else slack
-        constraint.pi = dual
-    stopped = (highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kIterationLimit)
-    if model_status in stopped and highs.getObjectiveValue() == float("inf"):
-        return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
-    return status, sol_status
-
-
-#: HiGHS's model status -> PuLP's (status, solution status), as PuLP's adapter maps them;
-#: any other status is "not solved, no solution".
-_STATUS: dict[Any, tuple[int, int]] = {
-    highspy.HighsModelStatus.kOptimal: (pulp.LpStatusOptimal, pulp.LpSolutionOptimal),
-    highspy.HighsModelStatus.kInfeasible: (pulp.LpStatusInfeasible, pulp.LpSolutionInfeasible),
-    highspy.HighsModelStatus.kUnboundedOrInfeasible: (
-        pulp.LpStatusInfeasible,
-        pulp.LpSolutionInfeasible,
-    ),
-    highspy.HighsModelStatus.kUnbounded: (pulp.LpStatusUnbounded, pulp.LpSolutionUnbounded),
-    **{
-        stopped: (pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible)
-        for stopped in (
-            highspy.HighsModelStatus.kObjectiveBound,
-            highspy.HighsModelStatus.kObjectiveTarget,
-            highspy.HighsModelStatus.kInterrupt,
-            highspy.HighsModelStatus.kTimeLimit,
-            highspy.HighsModelStatus.kIterationLimit,
-        )
-    },
-}
+_BANNER = threading.Lock()
+_banner_shown = False
 
 
 @contextmanager
 def _quiet_stdout() -> Iterator[None]:
-    """Silence C-level stdout (highspy prints a banner even with ``msg=False``).
-
-    Descriptor 1 itself, not ``sys.stdout.fileno()``: in a Jupyter kernel the latter names
-    the terminal the kernel started on while descriptor 1 is the pipe forwarded to the page.
-    """
+    """Silence C-level stdout: highspy prints its banner from the ``Highs`` constructor, once
+    a process, before any option can turn it off. Used for that first construction only, so
+    solves on other threads never find descriptor 1 swapped."""
     with contextlib.suppress(AttributeError, OSError, ValueError):
         sys.stdout.flush()
     try:
@@ -239,47 +114,179 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(devnull)
 
 
+def _new_highs() -> Any:
+    global _banner_shown
+    import highspy
+
+    with _BANNER:
+        if _banner_shown:
+            highs = highspy.Highs()
+        else:
+            with _quiet_stdout():
+                highs = highspy.Highs()
+            _banner_shown = True
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+class HiGHSSolver:
+    """One ``highspy.Highs`` holding the model; columns and rows added to the model since
+    the last solve are passed on before the next."""
+
+    def __init__(self, model: LinearModel, threads: int) -> None:
+        import highspy
+
+        self.model = model
+        self.highs = _new_highs()
+        self.highs.setOptionValue("threads", max(1, threads))
+        self.highs.setOptionValue("random_seed", 0)
+        self.inf = highspy.kHighsInf
+        self.kinteger = highspy.HighsVarType.kInteger
+        self.kcontinuous = highspy.HighsVarType.kContinuous
+        self.columns = 0
+        self.rows = 0
+
+    def _bound(self, value: float) -> float:
+        if math.isinf(value):
+            return self.inf if value > 0 else -self.inf
+        return value
+
+    def _sync(self, relax: bool) -> None:
+        import numpy as np
+
+        model, highs = self.model, self.highs
+        new = model.columns - self.columns
+        if new:
+            highs.addVars(
+                new,
+                np.array([self._bound(v) for v in model.lower[self.columns :]], dtype=float),
+                np.array([self._bound(v) for v in model.upper[self.columns :]], dtype=float),
+            )
+            self.columns = model.columns
+        # Bounds may have moved anywhere (a stage fixes or frees choices): all of them.
+        count = model.columns
+        every = np.arange(count, dtype=np.int32)
+        if count:
+            highs.changeColsBounds(
+                count,
+                every,
+                np.array([self._bound(v) for v in model.lower], dtype=float),
+                np.array([self._bound(v) for v in model.upper], dtype=float),
+            )
+            kinds = np.array(
+                [
+                    int(self.kinteger if (flag and not relax) else self.kcontinuous)
+                    for flag in model.integer
+                ],
+                dtype=np.uint8,
+            )
+            highs.changeColsIntegrality(count, every, kinds)
+        rows = model.rows[self.rows :]
+        if rows:
+            starts, indices, values = [], [], []
+            for row in rows:
+                starts.append(len(indices))
+                for column, coefficient in row.coefficients.items():
+                    indices.append(column)
+                    values.append(coefficient)
+            highs.addRows(
+                len(rows),
+                np.array([self._bound(r.low) for r in rows], dtype=float),
+                np.array([self._bound(r.high) for r in rows], dtype=float),
+                len(indices),
+                np.array(starts, dtype=np.int32),
+                np.array(indices, dtype=np.int32),
+                np.array(values, dtype=float),
+            )
+            self.rows = len(model.rows)
+
+    def solve(
+        self,
+        objective: Linear,
+        *,
+        maximise: bool,
+        gap: float,
+        node_limit: int | None,
+        time_limit: float | None = None,
+        start: Mapping[int, float] | None = None,
+        relax: bool = False,
+        warm: bool = False,
+    ) -> Run:
+        import highspy
+        import numpy as np
+
+        highs = self.highs
+        self._sync(relax)
+        count = self.model.columns
+        if count == 0:
+            return _without_columns(self.model, objective)
+        cost = np.zeros(count)
+        for column, coefficient in objective.coefficients.items():
+            cost[column] = coefficient
+        highs.changeColsCost(count, np.arange(count, dtype=np.int32), cost)
+        highs.changeObjectiveOffset(objective.constant)
+        highs.changeObjectiveSense(
+            highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        )
+        highs.setOptionValue("mip_rel_gap", gap)
+        highs.setOptionValue("mip_abs_gap", GAP_ABS)
+        highs.setOptionValue("mip_max_nodes", node_limit if node_limit is not None else 2**31 - 1)
+        highs.setOptionValue("time_limit", time_limit if time_limit is not None else math.inf)
+        # A new model for HiGHS each time: no basis or incumbent carries over by accident;
+        # a ``warm`` relaxation starts from the last basis (a dive changes a few bounds).
+        if not (warm and relax):
+            highs.clearSolver()
+        if start:
+            indices = np.array(sorted(start), dtype=np.int32)
+            values = np.array([float(start[i]) for i in sorted(start)])
+            highs.setSolution(len(indices), indices, values)
+        highs.run()
+        status = highs.getModelStatus()
+        info = highs.getInfo()
+        solution = highs.getSolution()
+        has_solution = bool(solution.value_valid) and len(solution.col_value) == count
+        MS = highspy.HighsModelStatus
+        nodes = int(getattr(info, "mip_node_count", 0) or 0)
+        if relax:
+            bound_value = highs.getObjectiveValue() if status == MS.kOptimal else None
+        else:
+            bound_value = float(info.mip_dual_bound) if has_solution else None
+        values = tuple(solution.col_value) if has_solution else None
+        value = highs.getObjectiveValue() if has_solution else None
+        if status == MS.kOptimal:
+            termination = Termination.OPTIMAL
+        elif status in (MS.kInfeasible, MS.kUnboundedOrInfeasible):
+            return Run(Termination.INFEASIBLE, nodes=nodes)
+        elif has_solution and status in (MS.kSolutionLimit, MS.kIterationLimit):
+            termination = Termination.BUDGET
+        elif has_solution and status in (
+            MS.kTimeLimit,
+            MS.kInterrupt,
+            MS.kObjectiveBound,
+            MS.kObjectiveTarget,
+        ):
+            termination = Termination.TIME_LIMIT
+        else:
+            return Run(Termination.ERROR, nodes=nodes, detail=highs.modelStatusToString(status))
+        if bound_value is not None and not math.isfinite(bound_value):
+            bound_value = None
+        return Run(termination, values, value, bound_value, nodes)
+
+
 class HiGHSBackend:
     name = "highs"
 
-    def run(
-        self,
-        prob: pulp.LpProblem,
-        *,
-        gap: float,
-        time_limit: float | None,
-        warm: bool,
-        threads: int,
-        relax: bool = False,
-    ) -> Run:
-        solver = _HiGHSWithStart(
-            warm_start=warm and not relax, mip=not relax, **_options(gap, time_limit, threads)
-        )
-        with _quiet_stdout():
-            status = prob.solve(solver)
-        bound = None
-        highs = getattr(prob, "solverModel", None)
-        if highs is not None:
-            with contextlib.suppress(AttributeError, TypeError, ValueError):
-                bound = float(highs.getInfo().mip_dual_bound)
-        # PuLP hands HiGHS a maximisation as the minimisation of its negation.
-        if bound is not None and prob.sense == pulp.LpMaximize:
-            bound = -bound
-        termination, detail = _termination(prob, status)
-        return Run(termination, bound, detail)
+    def attach(self, model: LinearModel, *, threads: int = 1) -> Solver:
+        return HiGHSSolver(model, threads)
 
 
-def _without_variables(prob: pulp.LpProblem) -> Run:
-    """A model with nothing to decide (no exercise can be placed and no muscle has a floor):
-    optimal when every row holds as it stands, infeasible otherwise. CBC crashes (SIGSEGV in
-    its clique strengthening) on a model with rows but no columns, so it is not asked."""
-    if prob.valid(1e-9):
-        prob.assignStatus(pulp.LpStatusOptimal, pulp.LpSolutionOptimal)
-        objective = prob.objective
-        constant = float(objective.constant) if objective is not None else 0.0
-        return Run(Termination.OPTIMAL, constant)
-    prob.assignStatus(pulp.LpStatusInfeasible, pulp.LpSolutionInfeasible)
-    return Run(Termination.INFEASIBLE, None)
+def _without_columns(model: LinearModel, objective: Linear) -> Run:
+    """A model with nothing to decide: optimal when every row holds as it stands (rows
+    without columns are checked when added), its value the objective's constant."""
+    return Run(Termination.OPTIMAL, (), objective.constant, objective.constant)
+
+
+# ----- CBC ------------------------------------------------------------------------------
 
 
 def cbc_path() -> str | None:
@@ -290,29 +297,84 @@ def cbc_path() -> str | None:
     return shutil.which("cbc")
 
 
-class CBCBackend:
-    name = "cbc"
+class CBCSolver:
+    """CBC through PuLP's command-line adapter, on the model as it is at each solve."""
 
-    def run(
+    def __init__(self, model: LinearModel, threads: int) -> None:
+        self.model = model
+        self.threads = threads
+
+    def solve(
         self,
-        prob: pulp.LpProblem,
+        objective: Linear,
         *,
+        maximise: bool,
         gap: float,
-        time_limit: float | None,
-        warm: bool,
-        threads: int,
+        node_limit: int | None,
+        time_limit: float | None = None,
+        start: Mapping[int, float] | None = None,
         relax: bool = False,
+        warm: bool = False,
     ) -> Run:
-        if not prob.variables():
-            return _without_variables(prob)
+        import pulp
+
+        model = self.model
+        if model.columns == 0:
+            return _without_columns(model, objective)
         path = cbc_path()
         if path is None:
             raise RuntimeError("the CBC binary was not found (pip install 'pulp[cbc]')")
-        options = _options(gap, time_limit, threads)
+        prob = pulp.LpProblem("week", pulp.LpMaximize if maximise else pulp.LpMinimize)
+        columns = [
+            prob.add_variable(
+                f"x{i}",
+                lowBound=None if math.isinf(low) else low,
+                upBound=None if math.isinf(high) else high,
+                cat=pulp.LpInteger if (integer and not relax) else pulp.LpContinuous,
+            )
+            for i, (low, high, integer) in enumerate(
+                zip(model.lower, model.upper, model.integer, strict=True)
+            )
+        ]
+        prob.setObjective(
+            pulp.LpAffineExpression(
+                [(columns[i], c) for i, c in objective.coefficients.items()],
+                constant=objective.constant,
+            )
+        )
+        for number, row in enumerate(model.rows):
+            expression = pulp.LpAffineExpression(
+                [(columns[i], c) for i, c in row.coefficients.items()]
+            )
+            if row.low == row.high:
+                prob.addConstraint(
+                    pulp.LpConstraint(expression, pulp.LpConstraintEQ, f"r{number}", row.low)
+                )
+                continue
+            if not math.isinf(row.low):
+                prob.addConstraint(
+                    pulp.LpConstraint(expression, pulp.LpConstraintGE, f"r{number}l", row.low)
+                )
+            if not math.isinf(row.high):
+                prob.addConstraint(
+                    pulp.LpConstraint(expression, pulp.LpConstraintLE, f"r{number}h", row.high)
+                )
+        options: dict[str, Any] = {
+            "msg": False,
+            "gapRel": gap,
+            "gapAbs": GAP_ABS,
+            "threads": self.threads,
+        }
+        if node_limit is not None:
+            options["maxNodes"] = node_limit
+        if time_limit is not None:
+            options["timeLimit"] = max(time_limit, 0.05)
         if relax:
             options["mip"] = False
-        elif warm:
+        elif start:
             options["warmStart"] = True
+            for i, column in enumerate(columns):
+                column.setInitialValue(start.get(i, 0.0))
         with tempfile.TemporaryDirectory(prefix="workbench-cbc-") as folder:
             log = Path(folder) / "cbc.log"
             status = prob.solve(
@@ -322,9 +384,41 @@ class CBCBackend:
         # CBC's summary says "Lower bound" when minimising and "Upper bound" when maximising,
         # both in the problem's own sense.
         bounds = re.findall(r"^(?:Lower|Upper) bound:\s+([-+0-9.eE]+)", text, flags=re.M)
-        bound = float(bounds[-1]) if bounds else None
-        termination, detail = _termination(prob, status)
-        return Run(termination, bound, detail)
+        nodes = re.findall(r"^Enumerated nodes:\s+(\d+)", text, flags=re.M)
+        node_count = int(nodes[-1]) if nodes else 0
+        sol_status = prob.sol_status
+        if status == pulp.LpStatusInfeasible or sol_status == pulp.LpSolutionInfeasible:
+            return Run(Termination.INFEASIBLE, nodes=node_count)
+        if sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
+            return Run(
+                Termination.ERROR,
+                nodes=node_count,
+                detail=f"no solution ({pulp.LpStatus.get(status, str(status))})",
+            )
+        values = tuple(float(c.varValue or 0.0) for c in columns)
+        value = objective.value(list(values))
+        proven = sol_status == pulp.LpSolutionOptimal and status == pulp.LpStatusOptimal
+        bound: float | None
+        if relax:
+            bound = value if proven else None
+        elif proven and not bounds:
+            bound = value
+        else:
+            bound = float(bounds[-1]) if bounds else None
+        if proven:
+            termination = Termination.OPTIMAL
+        elif time_limit is not None:
+            termination = Termination.TIME_LIMIT
+        else:
+            termination = Termination.BUDGET
+        return Run(termination, values, value, bound, node_count)
+
+
+class CBCBackend:
+    name = "cbc"
+
+    def attach(self, model: LinearModel, *, threads: int = 1) -> Solver:
+        return CBCSolver(model, threads)
 
 
 BACKENDS: dict[str, Backend] = {"highs": HiGHSBackend(), "cbc": CBCBackend()}

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pulp
-
 from workbench.optimize.decisions import Decisions
+from workbench.optimize.model import Linear, LinearModel
 from workbench.problem import ALL_LIMITS, Problem, adjacent_pairs, exclusion_reasons
 from workbench.rules import HardLimit
 
@@ -36,71 +35,85 @@ def _by_domain(_decisions: Decisions) -> None:
 
 def eligibility(decisions: Decisions) -> None:
     """Limit 4: level, avoided tags and bans hold by the domain; a swap bans an exercise on
-    one weekday only, so it is a constraint (bounds are reopened between stages)."""
+    one weekday only: its doses there are closed."""
     for placement in decisions.problem.client.swaps:
-        key = (placement.exercise_id, placement.weekday)
-        if key in decisions.chosen:
-            decisions.prob += decisions.chosen[key] <= 0
+        on = decisions.on.get((placement.exercise_id, placement.weekday))
+        if on is not None and len(on):
+            decisions.model.at_most(on, 0.0, f"swap_{placement}")
 
 
 def sets_per_exercise(decisions: Decisions) -> None:
-    """Limit 5: a chosen exercise gets min..max sets (the maximum is the variable's bound)."""
-    fewest = decisions.min_sets
-    if fewest > 1:
-        for key, sets in decisions.sets.items():
-            decisions.prob += sets >= fewest * decisions.chosen[key]
+    """Limit 5: each exercise once a session with min..max sets: one dose of it a day (each
+    dose is within the client's bounds by the decisions' domain)."""
+    for key, on in decisions.on.items():
+        if len(on) > 1:
+            decisions.model.at_most(on, 1.0)
 
 
 def session_minutes(decisions: Decisions) -> None:
     """Limit 2: a session's minutes and its warm-up within the booked minutes."""
     limit = decisions.problem.client.work_minutes
     for day in decisions.days:
-        decisions.prob += decisions.minutes[day] <= limit, f"minutes_{day}"
+        decisions.model.at_most(decisions.minutes[day], limit, f"minutes_{day}")
 
 
 def required(decisions: Decisions) -> None:
-    """Limit 6: every required exercise at least once a week."""
+    """Limit 6: every required exercise at least once a week; every lock on its day."""
+    model = decisions.model
     for exercise_id in decisions.problem.client.require:
-        chosen = [
-            decisions.chosen[(exercise_id, d)]
-            for d in decisions.days
-            if (exercise_id, d) in decisions.chosen
-        ]
-        decisions.prob += pulp.lpSum(chosen) >= 1
-    # A lock is a required exercise on a given weekday. One that cannot be placed there (not
-    # allowed, or its fewest sets do not fit) makes the week infeasible: precheck names why.
+        placed = Linear()
+        for day in decisions.days:
+            placed += decisions.on.get((exercise_id, day), Linear())
+        # A required exercise the client may not place leaves an empty row that must reach
+        # one: no plan (precheck names why).
+        _at_least_one(model, placed, f"required_{exercise_id}")
+    # A lock is a required exercise on a given weekday.
     for placement in decisions.problem.client.locks:
-        key = (placement.exercise_id, placement.weekday)
-        if key in decisions.chosen:
-            decisions.prob += decisions.chosen[key] >= 1
-        else:
-            # Nothing can meet it: a variable held at zero that must reach one.
-            decisions.prob += decisions.variable("unplaceable_lock", high=0) >= 1
+        on = decisions.on.get((placement.exercise_id, placement.weekday), Linear())
+        _at_least_one(model, on, f"lock_{placement}")
+
+
+def _at_least_one(model: LinearModel, expression: Linear, name: str) -> None:
+    if len(expression):
+        model.at_least(expression, 1.0, name)
+    else:
+        # Nothing can meet it: a column held at zero that must reach one.
+        column = model.add_column(0.0, 0.0, name=f"unplaceable_{name}")
+        model.at_least(Linear.of(column), 1.0, name)
 
 
 def muscle_maximum(decisions: Decisions) -> None:
     """Limit 7: no muscle's effective sets (ballistic sets included) above its maximum."""
     for muscle_id, effective in decisions.effective.items():
         if len(effective):
-            decisions.prob += effective <= decisions.problem.targets[muscle_id].max_sets
+            decisions.model.at_most(
+                effective, decisions.problem.targets[muscle_id].max_sets, f"maximum_{muscle_id}"
+            )
 
 
 def recovery(decisions: Decisions) -> None:
-    """Limit 8: no muscle primary on two consecutive calendar days (Sun->Mon counts)."""
+    """Limit 8: no muscle primary on two consecutive calendar days (Sun->Mon counts).
+
+    A continuous column per muscle and day bounds every exercise loading it there from
+    above; two neighbouring days' columns sum to one at most. With whole choices the columns
+    are 0 or 1 wherever it matters, so they need not be integer."""
     pairs = adjacent_pairs(decisions.days)
     if not pairs:
         return
     paired = sorted({d for pair in pairs for d in pair})
+    model = decisions.model
     for muscle in decisions.problem.library.muscles:
         loaders = [e for e in decisions.exercises if muscle.id in e.primary_muscles]
         if not loaders:
             continue
-        trained = {day: decisions.variable("primary", binary=True) for day in paired}
+        trained = {day: decisions.aux(0.0, 1.0, f"primary_{muscle.id}_{day}") for day in paired}
         for day in paired:
             for exercise in loaders:
-                decisions.prob += decisions.chosen[(exercise.id, day)] <= trained[day]
+                on = decisions.on[(exercise.id, day)]
+                if len(on):
+                    model.at_most(on - Linear.of(trained[day]), 0.0)
         for first, second in pairs:
-            decisions.prob += trained[first] + trained[second] <= 1
+            model.at_most(Linear(((trained[first], 1.0), (trained[second], 1.0))), 1.0)
 
 
 def exercises_per_session(decisions: Decisions) -> None:
@@ -108,7 +121,7 @@ def exercises_per_session(decisions: Decisions) -> None:
     cap = decisions.problem.client.max_exercises_per_session
     if cap is not None:
         for day in decisions.days:
-            decisions.prob += decisions.count[day] <= cap, f"exercises_{day}"
+            decisions.model.at_most(decisions.count[day], cap, f"exercises_{day}")
 
 
 CONSTRAINTS: dict[HardLimit, Callable[[Decisions], None]] = {

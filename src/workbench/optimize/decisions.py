@@ -1,159 +1,227 @@
-"""The decisions of a weekly plan: sets of each allowed exercise on each training weekday.
+"""The decisions of a weekly plan: which exercise, on which training day, for how many sets.
 
-Variables are keyed by ``(exercise_id, weekday)`` and named by position (PuLP rewrites
-illegal characters in names, so keys are never rebuilt from names). The expressions every
-constraint and objective shares, effective sets per muscle and minutes per session, are
-built once here.
+One binary column per ``(exercise_id, weekday, sets)`` that the hard limits allow, at most
+one of them per exercise and day. Choosing a dose as one of a few options (rather than an
+integer count switched on by a big-M binary) is what keeps the linear relaxation tight: a
+session's minutes, an exercise's sets and every effective set are exact sums of chosen
+options, and whatever a coach values per exercise and dose (a fourth set of an accessory, a
+token two sets of a main lift) is a plain coefficient on one column.
+
+Columns live in dicts keyed by domain coordinates, never rebuilt from names. The
+expressions every constraint and objective shares (sets, minutes, counts and effective sets)
+are built here once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
-from typing import Any
-
-import pulp
 
 from workbench.library import Exercise
+from workbench.optimize.model import Linear, LinearModel, total
 from workbench.problem import Problem, adjacent_pairs
 from workbench.rules import HardLimit
 
-__all__ = ["Decisions", "interchangeable_days"]
+__all__ = ["Choice", "Decisions", "Key", "interchangeable_days"]
 
-Key = tuple[str, str]
+Key = tuple[str, str]  # (exercise_id, weekday)
+Choice = tuple[str, str, int]  # (exercise_id, weekday, sets)
 
 
 def interchangeable_days(problem: Problem) -> tuple[str, ...]:
     """Training days that every limit and objective treats alike: no training neighbour (so
-    recovery does not tell them apart) and named by no lock or swap (which pin an exercise to,
-    or keep it off, that one day). Ordering their sessions breaks symmetry without losing an
-    optimum; ordering a day a lock or swap names could cut the only feasible weeks off."""
+    recovery and the spread of spinal loading do not tell them apart) and named by no lock
+    or swap. Ordering their sessions breaks symmetry without losing an optimum."""
     paired = {day for pair in adjacent_pairs(problem.weekdays) for day in pair}
     named = {p.weekday for p in (*problem.client.locks, *problem.client.swaps)}
     return tuple(day for day in problem.weekdays if day not in paired and day not in named)
 
 
 class Decisions:
-    """The PuLP problem, its decision variables and the shared expressions."""
+    """The model, its decision columns and the shared expressions."""
 
-    def __init__(self, problem: Problem, enforced: frozenset[HardLimit]) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        enforced: frozenset[HardLimit],
+        *,
+        allow: Callable[[Exercise, range], range] | None = None,
+        keys: set[Key] | None = None,
+    ) -> None:
+        """``allow`` narrows an exercise's doses from those the hard limits allow (a
+        structured week: main lifts at 3-5 sets, accessories at 2-3); ``keys`` keeps only
+        those (exercise, day) choices (a neighbourhood of a week: every other choice is
+        closed)."""
         self.problem = problem
         self.enforced = enforced
-        self.prob = pulp.LpProblem("weekly_plan", pulp.LpMinimize)
-        # Limit 1 holds by construction: variables exist only on the client's weekdays, one
+        self.structured = allow is not None
+        self.model = LinearModel()
+        # Limit 1 holds by construction: columns exist only on the client's weekdays, one
         # session each. Limits 3 and 4 likewise: only for exercises the client may do.
         self.days: tuple[str, ...] = problem.weekdays
         self.exercises: tuple[Exercise, ...] = problem.placeable(enforced)
-        upper = {e.id: problem.upper_sets(e, enforced) for e in self.exercises}
-        self.upper: dict[str, int] = upper
-        self.sets: dict[Key, Any] = {}
-        self.chosen: dict[Key, Any] = {}
-        for i, exercise in enumerate(self.exercises):
-            for j, day in enumerate(self.days):
-                key = (exercise.id, day)
-                self.sets[key] = self.prob.add_variable(
-                    f"s_{i}_{j}", lowBound=0, upBound=upper[exercise.id], cat=pulp.LpInteger
-                )
-                self.chosen[key] = self.prob.add_variable(f"x_{i}_{j}", cat=pulp.LpBinary)
-                # Sets only where the exercise is chosen, and at least one when it is.
-                self.prob += self.sets[key] <= upper[exercise.id] * self.chosen[key]
-                self.prob += self.sets[key] >= self.chosen[key]
-        self.minutes = {
-            day: pulp.lpSum(e.set_minutes * self.sets[(e.id, day)] for e in self.exercises)
+        self.by_id: dict[str, Exercise] = {e.id: e for e in self.exercises}
+        self.fewest = (
+            problem.client.min_sets_per_exercise
+            if HardLimit.SETS_PER_EXERCISE in enforced
+            else 1
+        )
+        self.upper: dict[str, int] = {e.id: problem.upper_sets(e, enforced) for e in self.exercises}
+        #: (exercise, day, sets) -> column; (exercise, day) -> [(sets, column), ...].
+        self.choice: dict[Choice, int] = {}
+        self.doses: dict[Key, list[tuple[int, int]]] = {}
+        model = self.model
+        for exercise in self.exercises:
+            for day in self.days:
+                options = []
+                if keys is not None and (exercise.id, day) not in keys:
+                    self.doses[(exercise.id, day)] = options
+                    continue
+                doses = range(self.fewest, self.upper[exercise.id] + 1)
+                if allow is not None:
+                    doses = allow(exercise, doses)
+                for sets in doses:
+                    column = model.add_binary(f"y_{exercise.id}_{day}_{sets}")
+                    self.choice[(exercise.id, day, sets)] = column
+                    options.append((sets, column))
+                self.doses[(exercise.id, day)] = options
+        self.on: dict[Key, Linear] = {
+            key: Linear(((c, 1.0) for _, c in options)) for key, options in self.doses.items()
+        }
+        self.sets: dict[Key, Linear] = {
+            key: Linear(((c, float(k)) for k, c in options)) for key, options in self.doses.items()
+        }
+        self.minutes: dict[str, Linear] = {
+            day: total(self.by_id[e].set_minutes * self.sets[(e, d)] for (e, d) in self.sets if d == day)
             for day in self.days
         }
-        self.count = {
-            day: pulp.lpSum(self.chosen[(e.id, day)] for e in self.exercises) for day in self.days
+        self.count: dict[str, Linear] = {
+            day: total(self.on[(e, d)] for (e, d) in self.on if d == day) for day in self.days
         }
-        self.effective = {
-            m.id: self.effective_of(m.id, self.exercises) for m in problem.library.muscles
+        self.effective: dict[str, Linear] = {
+            m.id: self.effective_of(m.id) for m in problem.library.muscles
         }
-        # Training days with no training neighbour are interchangeable (every limit and every
-        # objective treats them alike): order their sessions by length, longest first, so the
-        # solvers do not search each week once per permutation of those days.
+        # Training days with no training neighbour are interchangeable: order their sessions
+        # by length, longest first, so the solvers do not search each week once per
+        # permutation of those days.
         for first, second in pairwise(interchangeable_days(problem)):
-            self.prob += self.minutes[first] >= self.minutes[second], f"order_{first}_{second}"
-        self._names: dict[str, int] = {}
+            model.at_least(self.minutes[first] - self.minutes[second], 0.0, f"order_{first}_{second}")
+        self._saved_upper: list[float] | None = None
 
-    def _decision_names(self) -> frozenset[str]:
-        return frozenset(v.name for v in (*self.sets.values(), *self.chosen.values()))
+    # ----- expressions ------------------------------------------------------------------
 
-    @property
-    def min_sets(self) -> int:
-        return self.problem.client.min_sets_per_exercise
+    def options(
+        self,
+        exercises: Iterable[Exercise] | None = None,
+        days: Iterable[str] | None = None,
+        *,
+        fewest_sets: int = 0,
+    ) -> Iterable[tuple[Exercise, str, int, int]]:
+        """(exercise, day, sets, column) of every dose of ``exercises`` (default all) on
+        ``days`` (default all) with at least ``fewest_sets`` sets."""
+        chosen = self.exercises if exercises is None else exercises
+        on_days = self.days if days is None else tuple(days)
+        for exercise in chosen:
+            if exercise.id not in self.upper:
+                continue
+            for day in on_days:
+                for sets, column in self.doses.get((exercise.id, day), ()):
+                    if sets >= fewest_sets:
+                        yield exercise, day, sets, column
+
+    def sum_over(
+        self,
+        coefficient: Callable[[Exercise, str, int], float],
+        exercises: Iterable[Exercise] | None = None,
+        days: Iterable[str] | None = None,
+        *,
+        fewest_sets: int = 0,
+    ) -> Linear:
+        """Σ coefficient(exercise, day, sets) over the doses of ``exercises`` on ``days``."""
+        expression = Linear()
+        for exercise, day, sets, column in self.options(exercises, days, fewest_sets=fewest_sets):
+            expression.add(column, coefficient(exercise, day, sets))
+        return expression
+
+    def picks(
+        self,
+        exercises: Iterable[Exercise] | None = None,
+        days: Iterable[str] | None = None,
+        *,
+        fewest_sets: int = 0,
+    ) -> Linear:
+        """How many of ``exercises`` are placed on ``days`` with at least ``fewest_sets``."""
+        return self.sum_over(lambda *_: 1.0, exercises, days, fewest_sets=fewest_sets)
+
+    def sets_of(self, exercises: Iterable[Exercise] | None = None, days: Iterable[str] | None = None) -> Linear:
+        """Total sets of ``exercises`` on ``days`` (default all) [sets]."""
+        return self.sum_over(lambda _e, _d, sets: float(sets), exercises, days)
 
     def effective_of(
-        self, muscle_id: str, exercises: Iterable[Exercise], days: Iterable[str] | None = None
-    ) -> Any:
-        """Effective sets of ``muscle_id`` from ``exercises`` on ``days`` (default all) [sets]."""
-        days = self.days if days is None else tuple(days)
-        return pulp.lpSum(
-            e.weight(muscle_id) * self.sets[(e.id, day)]
-            for e in exercises
-            if e.weight(muscle_id) and e.id in self.upper
-            for day in days
+        self,
+        muscle_id: str,
+        exercises: Iterable[Exercise] | None = None,
+        days: Iterable[str] | None = None,
+        share: Mapping[str, float] | None = None,
+    ) -> Linear:
+        """Effective sets of ``muscle_id`` from ``exercises`` on ``days`` [sets], each
+        exercise's sets counted at ``share`` of their credit (default 1)."""
+        chosen = self.exercises if exercises is None else exercises
+        loaders = [e for e in chosen if e.weight(muscle_id)]
+        return self.sum_over(
+            lambda e, _d, sets: sets * e.weight(muscle_id) * (share or {}).get(e.id, 1.0),
+            loaders,
+            days,
         )
 
-    def sets_of(self, exercises: Iterable[Exercise], days: Iterable[str] | None = None) -> Any:
-        """Total sets of ``exercises`` on ``days`` (default all) [sets]."""
-        days = self.days if days is None else tuple(days)
-        return pulp.lpSum(
-            self.sets[(e.id, d)] for e in exercises if e.id in self.upper for d in days
-        )
+    def primary_sets(self, muscle_id: str, day: str) -> Linear:
+        """Sets on ``day`` of exercises that list ``muscle_id`` as a primary muscle."""
+        loaders = [e for e in self.exercises if muscle_id in e.primary_muscles]
+        return self.sets_of(loaders, [day])
 
-    def variable(
-        self, prefix: str, *, binary: bool = False, low: float = 0, high: float | None = None
-    ) -> Any:
-        """A new auxiliary variable named ``prefix_N`` (numbered, so names stay legal)."""
-        number = self._names.get(prefix, 0)
-        self._names[prefix] = number + 1
-        return self.prob.add_variable(
-            f"{prefix}_{number}",
-            lowBound=None if binary else low,
-            upBound=None if binary else high,
-            cat=pulp.LpBinary if binary else pulp.LpContinuous,
-        )
+    # ----- plans ------------------------------------------------------------------------
 
-    def assignment(self) -> dict[Key, int]:
-        """The solver's sets, rounded (3.99999998 is 4 at the solvers' tolerances)."""
-        values = {}
-        for key, variable in self.sets.items():
-            value = variable.value()
-            if value is not None and round(value) > 0:
-                values[key] = round(value)
-        return values
+    def assignment(self, values: tuple[float, ...] | list[float]) -> dict[Key, int]:
+        """The plan in ``values``: sets by (exercise, day), the chosen dose of each."""
+        plan: dict[Key, int] = {}
+        for (exercise_id, day, sets), column in self.choice.items():
+            if values[column] > 0.5:
+                # One dose a day is limit 5's row; summed, a model without it shows its fault.
+                plan[(exercise_id, day)] = plan.get((exercise_id, day), 0) + sets
+        return plan
 
-    def within_choice(self, assignment: dict[Key, int]) -> None:
-        """Allow only the choices ``assignment`` made: each may stay or go, sets open."""
-        self.restrict(set(assignment))
+    def start(self, assignment: Mapping[Key, int]) -> dict[int, float]:
+        """The decision columns of ``assignment``, for a solver's start: auxiliary columns are
+        left for the solver to complete."""
+        return {
+            column: 1.0 if assignment.get((e, d)) == k else 0.0
+            for (e, d, k), column in self.choice.items()
+        }
 
     def restrict(self, keys: set[Key]) -> None:
-        """Allow only the (exercise, day) choices in ``keys``; every other choice is closed."""
-        for key, chosen in self.chosen.items():
-            if key not in keys:
-                chosen.lowBound = chosen.upBound = 0
-                self.sets[key].lowBound = self.sets[key].upBound = 0
-
-    def support(self, tolerance: float = 1e-6) -> set[Key]:
-        """The choices the last (relaxed) solve used at all."""
-        return {key for key, chosen in self.chosen.items() if (chosen.value() or 0) > tolerance}
+        """Allow only the (exercise, day) choices in ``keys``, any dose; close every other
+        until :meth:`reopen`."""
+        if self._saved_upper is None:
+            self._saved_upper = list(self.model.upper)
+        for (exercise_id, day, _sets), column in self.choice.items():
+            if (exercise_id, day) not in keys:
+                self.model.upper[column] = 0.0
 
     def reopen(self) -> None:
-        """Open every choice and set count again."""
-        for key, chosen in self.chosen.items():
-            chosen.lowBound, chosen.upBound = 0, 1
-            self.sets[key].lowBound, self.sets[key].upBound = 0, self.upper[key[0]]
+        """Undo :meth:`restrict`."""
+        if self._saved_upper is not None:
+            self.model.upper[: len(self._saved_upper)] = self._saved_upper
+            self._saved_upper = None
 
-    def warm_start(self, assignment: dict[Key, int]) -> None:
-        """Start the next solve from ``assignment``: its sets and choices only. Every other
-        variable (the objectives' auxiliaries) is left for the solver to complete: values
-        kept from an earlier solve, e.g. the fractions of a relaxation, would make the start
-        infeasible and the solver would drop it."""
-        decision_names = self._decision_names()
-        for variable in self.prob.variables():
-            if variable.name not in decision_names:
-                variable.varValue = None
-        for key, variable in self.sets.items():
-            count = assignment.get(key, 0)
-            variable.setInitialValue(count)
-            self.chosen[key].setInitialValue(1 if count else 0)
+    def aux(self, low: float = 0.0, high: float = float("inf"), name: str = "") -> int:
+        """A new continuous auxiliary column."""
+        return self.model.add_column(low, high, name=name)
+
+
+def by_day(keys: Iterable[Key]) -> dict[str, list[str]]:
+    """Exercise ids by day."""
+    days: dict[str, list[str]] = defaultdict(list)
+    for exercise_id, day in keys:
+        days[day].append(exercise_id)
+    return days

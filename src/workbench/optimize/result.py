@@ -22,6 +22,7 @@ class StageResult:
     gap: float = 0.0  # relative gap the stage was solved to [ratio]
     seconds: float = 0.0
     within_choice: bool = False  # proven among the plan's own choices, not the whole library
+    nodes: int = 0  # branch-and-bound nodes the solver searched
 
     @property
     def proven(self) -> bool:
@@ -42,6 +43,11 @@ class StageResult:
             return "proven optimal" if self.gap == 0 else f"proven within {self.gap:.0%}"
         if self.termination is Termination.TIME_LIMIT:
             return "best found in the time allowed"
+        if self.termination is Termination.BUDGET:
+            gap = self.achieved_gap
+            return "best found in its work budget" + (
+                f" (within {gap:.1%})" if gap is not None else ""
+            )
         return self.termination.value
 
 

@@ -15,6 +15,8 @@ class Termination(Enum):
     """
 
     OPTIMAL = "optimal"
+    #: Stopped at the stage's deterministic work budget (nodes) with a plan and its gap.
+    BUDGET = "stopped at its work budget"
     TIME_LIMIT = "stopped at time limit"
     INFEASIBLE = "no plan"
     ERROR = "error"
@@ -22,4 +24,4 @@ class Termination(Enum):
     @property
     def feasible(self) -> bool:
         """Whether the run left a plan to read."""
-        return self in (Termination.OPTIMAL, Termination.TIME_LIMIT)
+        return self in (Termination.OPTIMAL, Termination.BUDGET, Termination.TIME_LIMIT)

@@ -1,0 +1,214 @@
+"""The groups of exercises the coach value speaks of, computed once per problem.
+
+Both sides of every value term read them from here: the model's expression and the
+evaluation of a finished week. A group is a tuple of the exercises the client may place;
+what an exercise is worth beyond its group (how much of a set's stimulus it gives, whether a
+heavier variant of it is at hand) is a number per exercise id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from workbench.glossary import ARTICLE_STAPLES, LOAD_CLASS, SPINAL_LOADS, level_rank
+from workbench.library import Exercise
+from workbench.problem import Problem
+
+__all__ = ["PATTERNS", "Catalogue", "catalogue"]
+
+#: The movement patterns a coach builds a week from, each a test on an exercise. Main
+#: lower: the slow hinge, knee-dominant work, the bridge; main upper: the press, the row,
+#: the vertical pull; then power, and the accessories, core and carries that finish a
+#: session.
+PATTERNS: dict[str, str] = {
+    "hinge": "slow hinges: deadlifts, Romanian deadlifts, good mornings, pull-throughs",
+    "knee": "knee-dominant: squats, lunges, split squats, step-ups, leg press",
+    "bridge": "glute bridges and hip thrusts",
+    "press": "presses: bench, overhead, dumbbell, machine, landmine, push-ups",
+    "row": "rows",
+    "vertical_pull": "pull-ups, chin-ups and pulldowns",
+    "power": "power work: swings, cleans, snatches, jumps, throws, slams, sprawls",
+    "curl": "hamstring curls: leg curls, Nordics, glute-ham raises",
+    "calf": "calf raises",
+    "upper_back": "face pulls, reverse flyes, Y raises",
+    "glute_med": "hip abduction",
+    "adductor": "adductor work",
+    "core": "trunk work: anti-rotation, rotation, planks, side planks",
+    "carry": "loaded carries",
+    "neck": "neck work",
+}
+
+
+def _pattern(exercise: Exercise) -> str | None:
+    """The pattern of ``PATTERNS`` an exercise serves, if any."""
+    family, role = exercise.family, exercise.role
+    if role == "power":
+        return "power"
+    if exercise.press:
+        return "press"
+    if exercise.knee_dominant:
+        return "knee"
+    if family == "glute_bridge":
+        return "bridge"
+    if family == "row":
+        return "row"
+    if family == "vertical_pull":
+        return "vertical_pull"
+    if role == "main" and exercise.pattern == "hinge":
+        return "hinge"
+    if exercise.pattern == "knee_flexion" and "hamstrings" in exercise.primary_muscles:
+        return "curl"
+    if family == "calf_raise":
+        return "calf"
+    if family in ("face_pull", "reverse_fly", "y_raise"):
+        return "upper_back"
+    if family == "hip_abduction":
+        return "glute_med"
+    if "adductors" in exercise.primary_muscles:
+        return "adductor"
+    if family == "neck":
+        return "neck"
+    if role == "carry":
+        return "carry"
+    if role == "core":
+        return "core"
+    return None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The client's placeable exercises, grouped."""
+
+    problem: Problem
+    exercises: tuple[Exercise, ...]
+    patterns: dict[str, tuple[Exercise, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def by_id(self) -> dict[str, Exercise]:
+        return {e.id: e for e in self.exercises}
+
+    def where(self, test: object) -> tuple[Exercise, ...]:
+        assert callable(test)
+        return tuple(e for e in self.exercises if test(e))
+
+    @cached_property
+    def main(self) -> tuple[Exercise, ...]:
+        """Main lifts: multi-joint lifts, presses, bridges and power work (COACHING.md)."""
+        return self.where(lambda e: e.is_main_lift)
+
+    @cached_property
+    def heavy_spinal(self) -> tuple[Exercise, ...]:
+        return self.where(lambda e: e.heavy_spinal)
+
+    @cached_property
+    def ballistic_hinge(self) -> tuple[Exercise, ...]:
+        """Swings, cleans and snatches: fatiguing hinges that do not belong before a heavy
+        deadlift in one session."""
+        return self.where(lambda e: e.explosive and e.pattern == "hinge")
+
+    @cached_property
+    def hip_hinge(self) -> tuple[Exercise, ...]:
+        """The article's hip-hinge principle: non-impact hinges and hip extensions (C6)."""
+        return self.where(lambda e: e.hinge)
+
+    @cached_property
+    def impact(self) -> tuple[Exercise, ...]:
+        return self.where(lambda e: e.impact)
+
+    @cached_property
+    def loadable(self) -> bool:
+        """Whether the client can load a main lift at all (C13 applies)."""
+        return any(e.loaded for e in self.main)
+
+    @cached_property
+    def heavy_hinge(self) -> tuple[Exercise, ...]:
+        """The heaviest slow deadlift at hand: of the highest load class, and from the floor
+        where there is one (a conventional, sumo or trap-bar deadlift in a gym; a kettlebell
+        deadlift or single-leg RDL at home; an RDL where the back must be spared)."""
+        deadlifts = self.where(
+            lambda e: e.family == "deadlift" and e.role == "main" and not e.explosive
+        )
+        top = max((e.load_class for e in deadlifts), default=0)
+        heaviest = tuple(e for e in deadlifts if e.load_class == top)
+        from_the_floor = tuple(e for e in heaviest if e.spinal_load == SPINAL_LOADS[-1])
+        return from_the_floor or heaviest
+
+    @cached_property
+    def staples(self) -> dict[str, tuple[Exercise, ...]]:
+        """The article's six staple families and the sport's own, those the client can do."""
+        families = dict.fromkeys((*ARTICLE_STAPLES, *self.problem.profile.staples))
+        groups = {f: self.where(lambda e, f=f: e.family == f) for f in families}
+        return {family: group for family, group in groups.items() if group}
+
+    @cached_property
+    def families(self) -> dict[str, tuple[Exercise, ...]]:
+        grouped: dict[str, list[Exercise]] = defaultdict(list)
+        for exercise in self.exercises:
+            grouped[exercise.family].append(exercise)
+        return {family: tuple(group) for family, group in grouped.items()}
+
+    @cached_property
+    def lighter_steps(self) -> dict[str, int]:
+        """Exercise id -> load classes below the heaviest variant at hand of its family (and,
+        for a slow main lift, of its movement pattern's main lifts: a barbell RDL, not a band
+        good morning). Power work is compared within its family only."""
+        heaviest: dict[str, int] = defaultdict(int)
+        for exercise in self.exercises:
+            for scope in _scopes(exercise):
+                heaviest[scope] = max(heaviest[scope], exercise.load_class)
+        steps = {}
+        for exercise in self.exercises:
+            best = max(heaviest[scope] for scope in _scopes(exercise))
+            if best > exercise.load_class:
+                steps[exercise.id] = best - exercise.load_class
+        return steps
+
+    @cached_property
+    def regressions(self) -> frozenset[str]:
+        """Easier versions of a lift the client could do as it is: same family and primary
+        muscles, the same equipment plus an aid (a band-assisted pull-up beside a pull-up)."""
+        return frozenset(
+            easy.id
+            for easy in self.exercises
+            if any(
+                hard.family == easy.family
+                and level_rank(hard.level) > level_rank(easy.level)
+                and set(hard.primary_muscles) == set(easy.primary_muscles)
+                and set(hard.equipment) < set(easy.equipment)
+                for hard in self.exercises
+            )
+        )
+
+    @cached_property
+    def specific(self) -> tuple[Exercise, ...]:
+        """The sport's specific work (C12): its families."""
+        families = set(self.problem.profile.specific.families)
+        return self.where(lambda e: e.family in families)
+
+    @cached_property
+    def wanted_families(self) -> frozenset[str]:
+        """Families the client's sport asks for by name: its staples and specifics."""
+        profile = self.problem.profile
+        return frozenset((*profile.staples, *profile.specific.families))
+
+
+def _scopes(exercise: Exercise) -> tuple[str, ...]:
+    if exercise.role == "main":
+        return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
+    return (f"family:{exercise.family}",)
+
+
+def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -> Catalogue:
+    """The groups of ``exercises`` (default: every exercise the client may place)."""
+    chosen = problem.placeable() if exercises is None else exercises
+    patterns: dict[str, list[Exercise]] = {name: [] for name in PATTERNS}
+    for exercise in chosen:
+        pattern = _pattern(exercise)
+        if pattern is not None:
+            patterns[pattern].append(exercise)
+    return Catalogue(problem, chosen, {name: tuple(group) for name, group in patterns.items()})
+
+
+assert max(LOAD_CLASS.values()) == 3  # lighter_steps counts classes 0..3

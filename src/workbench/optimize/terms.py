@@ -1,0 +1,904 @@
+"""The coach value, each term stated once.
+
+A term is a list of *quantities*: a quantity ``x`` is a sum over the week's entries
+(exercise, day, sets) of a coefficient of the exercise and its sets, and the term's value of
+it is a concave piecewise-linear function ``f(x) = min_j (a_j + b_j x)``: a cap
+(``min(x, goal)``), a penalty (``min(0, limit - x)``), diminishing returns (steps of falling
+slope). That one statement is read two ways by the same generic code:
+
+- :func:`build` writes it on the decisions: ``x`` is a linear expression over the dose
+  columns, and ``f(x)`` a column bounded above by every piece (or, when ``f`` is linear, the
+  expression itself). Maximising the value pushes that column onto ``f(x)`` exactly.
+- :func:`evaluate` computes it on a finished week: the same sum over its entries, the same
+  ``f``.
+
+So the model's value of a week is the evaluation of it, term by term (``tests/test_terms.py``
+checks it on fixed weeks), and no term is written twice. Concave functions of sums of
+chosen doses keep the linear relaxation tight: nothing here switches a reward on with a
+big-M binary; a "yes/no" (a staple family in the week, a main lift opening a session) is
+``min(1, x)`` of a count of whole choices, which the relaxation cannot inflate beyond the
+fractions of real choices it makes.
+
+Weights (points) and their sources live in ``data/coaching.toml``, one per term; the
+thresholds the rubric judges by come from the problem's standards.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from workbench.glossary import WEEKDAYS
+from workbench.library import Exercise
+from workbench.optimize.catalogue import Catalogue
+from workbench.optimize.decisions import Decisions
+from workbench.optimize.model import INF, Linear
+from workbench.optimize._shim import ShimStandards, standards_of
+from workbench.problem import Problem
+
+__all__ = [
+    "TERMS",
+    "Piecewise",
+    "Quantity",
+    "Term",
+    "Week",
+    "build",
+    "evaluate",
+    "structured_doses",
+    "term_values",
+]
+
+Coefficient = Callable[[Exercise, int], float]
+
+
+# ----- the two generic readings -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piecewise:
+    """``f(x) = min_j (intercept_j + slope_j * x)``: concave, so the maximum of a sum of
+    them is a linear program's (no binary variables)."""
+
+    pieces: tuple[tuple[float, float], ...]
+
+    def __call__(self, x: float) -> float:
+        return min(a + b * x for a, b in self.pieces)
+
+    @property
+    def linear(self) -> bool:
+        return len(self.pieces) == 1
+
+    @property
+    def nondecreasing(self) -> bool:
+        return all(b >= 0 for _, b in self.pieces)
+
+
+def identity(slope: float = 1.0) -> Piecewise:
+    return Piecewise(((0.0, slope),))
+
+
+def capped(goal: float) -> Piecewise:
+    """``min(x, goal)``: worth a point per unit up to ``goal``."""
+    return Piecewise(((0.0, 1.0), (goal, 0.0)))
+
+
+def shortfall(goal: float) -> Piecewise:
+    """``-max(0, goal - x)``: a point lost per unit below ``goal``."""
+    return Piecewise(((0.0, 0.0), (-goal, 1.0)))
+
+
+def excess(limit: float) -> Piecewise:
+    """``-max(0, x - limit)``: a point lost per unit above ``limit``."""
+    return Piecewise(((0.0, 0.0), (limit, -1.0)))
+
+
+def outside(low: float, high: float) -> Piecewise:
+    """A point lost per unit below ``low`` or above ``high``."""
+    return Piecewise(((0.0, 0.0), (-low, 1.0), (high, -1.0)))
+
+
+def steps(*segments: tuple[float, float]) -> Piecewise:
+    """Diminishing returns: ``segments`` of (width, slope), slopes falling, then flat."""
+    pieces, start, value = [], 0.0, 0.0
+    for width, slope in segments:
+        if width <= 0:
+            continue
+        pieces.append((value - slope * start, slope))
+        start, value = start + width, value + slope * width
+    pieces.append((value, 0.0))
+    return Piecewise(tuple(pieces))
+
+
+def _sets(_exercise: Exercise, sets: int) -> float:
+    return float(sets)
+
+
+def _pick(_exercise: Exercise, _sets: int) -> float:
+    return 1.0
+
+
+def picks_from(fewest: int) -> Coefficient:
+    """Counts an entry with at least ``fewest`` sets."""
+    return lambda _e, sets: 1.0 if sets >= fewest else 0.0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """``x = Σ coefficient(exercise, sets)`` over the week's entries of ``exercises`` on
+    ``days`` (every training day when None), plus the values of ``parts``; worth ``value(x)``.
+
+    ``parts`` nest: a count of days that each count at most once (``min(2, Σ_d min(1,
+    x_d))``). The outer function must not fall, or the maximum would not sit on it."""
+
+    label: str
+    exercises: tuple[Exercise, ...]
+    value: Piecewise
+    coefficient: Coefficient = _sets
+    days: tuple[str, ...] | None = None
+    parts: tuple[Quantity, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.parts and not self.value.nondecreasing:
+            raise ValueError(f"{self.label}: a quantity of parts needs a rising value")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a coach values in a week: its weight's name in ``coaching.toml`` and the
+    quantities it is made of for a client.
+
+    A ``rule`` is part of a session's structure (one heavy spinal lift a session, a main
+    lift to open it, ...): in a structured week it holds outright (worth 0, as a week that
+    keeps it evaluates); where covering the floors needs the week to bend it, it is a
+    penalty like any other term."""
+
+    name: str
+    quantities: Callable[[Catalogue], Iterable[Quantity]]
+    doc: str
+    rule: bool = False
+
+
+class Week:
+    """A finished week's entries, as the terms evaluate them."""
+
+    def __init__(self, catalogue: Catalogue, assignment: Mapping[tuple[str, str], int]) -> None:
+        library = catalogue.problem.library
+        self.entries: tuple[tuple[Exercise, str, int], ...] = tuple(
+            (library.exercise(exercise_id), day, sets)
+            for (exercise_id, day), sets in sorted(assignment.items())
+            if sets > 0
+        )
+
+
+def _quantity_value(quantity: Quantity, week: Week) -> float:
+    ids = {e.id for e in quantity.exercises}
+    days = quantity.days
+    x = sum(
+        quantity.coefficient(exercise, sets)
+        for exercise, day, sets in week.entries
+        if exercise.id in ids and (days is None or day in days)
+    )
+    x += sum(_quantity_value(part, week) for part in quantity.parts)
+    return quantity.value(x)
+
+
+def _envelope(value: Piecewise) -> tuple[float, float, list[tuple[float, float]]]:
+    """``value`` as a line and hinges: ``a + b x - Σ drop_j max(0, x - break_j)``; returns
+    (a, b, [(break_j, drop_j), ...]) with the breaks rising."""
+    lines = sorted(set(value.pieces), key=lambda line: (-line[1], line[0]))
+    # The lower envelope, from the steepest line (lowest far left) to the flattest.
+    hull: list[tuple[float, float]] = []
+    for a, b in lines:
+        if hull and hull[-1][1] == b:
+            continue  # same slope, higher intercept: never below the one kept
+        while hull:
+            a0, b0 = hull[-1]
+            x_new = (a - a0) / (b0 - b)
+            if len(hull) >= 2:
+                a1, b1 = hull[-2]
+                if x_new <= (a0 - a1) / (b1 - b0):
+                    hull.pop()  # the last line never reaches the envelope
+                    continue
+            break
+        hull.append((a, b))
+    a, b = hull[0]
+    hinges = [
+        ((a1 - a0) / (b0 - b1), b0 - b1) for (a0, b0), (a1, b1) in zip(hull, hull[1:], strict=False)
+    ]
+    return a, b, hinges
+
+
+def _quantity_expression(quantity: Quantity, decisions: Decisions, *, rule: bool = False) -> Linear:
+    """``value(x)`` on the decisions, exact at the maximum: the line as it is, each hinge
+    ``max(0, x - break)`` a column bounded below by ``x - break``. As a ``rule`` (a structure
+    rule in a structured week), ``value(x) >= 0`` is required instead and the value is 0."""
+    coefficient = quantity.coefficient
+    x = decisions.sum_over(
+        lambda e, _d, sets: coefficient(e, sets), quantity.exercises, quantity.days
+    )
+    for part in quantity.parts:
+        x.add_expression(_quantity_expression(part, decisions))
+    model = decisions.model
+    if rule:
+        for a, b in quantity.value.pieces:
+            if b:
+                model.at_least(x * b, -a, f"rule_{quantity.label}")
+            elif a < 0:
+                raise ValueError(f"{quantity.label}: a rule that no week meets")
+        return Linear()
+    a, b, hinges = _envelope(quantity.value)
+    result = x * b
+    result.constant += a
+    if not hinges:
+        return result
+    if len(hinges) > 1 and len(x) > 2:
+        # One column for x keeps each hinge's row short.
+        level = decisions.aux(-INF, INF, f"x_{quantity.label}")
+        model.equal(x - Linear.of(level), 0.0)
+        x = Linear.of(level)
+    for where, drop in hinges:
+        above = decisions.aux(0.0, INF, f"h_{quantity.label}")
+        model.at_most(x - Linear.of(above), where)
+        result.add(above, -drop)
+    return result
+
+
+def build(
+    decisions: Decisions,
+    catalogue: Catalogue,
+    weights: Mapping[str, float],
+    *,
+    structured: bool = False,
+) -> Linear:
+    """The coach value on ``decisions``: Σ weight x term [points]; in a ``structured`` week
+    the rules hold outright."""
+    objective = Linear()
+    for term in TERMS:
+        weight = weights[term.name]
+        hard = structured and term.rule
+        if not weight and not hard:
+            continue
+        for quantity in term.quantities(catalogue):
+            expression = _quantity_expression(quantity, decisions, rule=hard)
+            objective.add_expression(expression, weight)
+    return objective
+
+
+def term_values(
+    catalogue: Catalogue, assignment: Mapping[tuple[str, str], int]
+) -> dict[str, float]:
+    """Each term's value of a week, before its weight [term units]."""
+    week = Week(catalogue, assignment)
+    return {
+        term.name: sum(_quantity_value(q, week) for q in term.quantities(catalogue))
+        for term in TERMS
+    }
+
+
+def evaluate(
+    catalogue: Catalogue, assignment: Mapping[tuple[str, str], int], weights: Mapping[str, float]
+) -> float:
+    """The coach value of a week: Σ weight x term [points]."""
+    values = term_values(catalogue, assignment)
+    return sum(weights[name] * value for name, value in values.items() if weights[name])
+
+
+# ----- the terms ------------------------------------------------------------------------------
+
+
+def _days(catalogue: Catalogue) -> tuple[str, ...]:
+    return catalogue.problem.weekdays
+
+
+def _per_day(
+    label: str,
+    exercises: Sequence[Exercise],
+    value: Piecewise,
+    catalogue: Catalogue,
+    coefficient: Coefficient = _sets,
+) -> list[Quantity]:
+    if not exercises:
+        return []
+    return [
+        Quantity(f"{label}_{day}", tuple(exercises), value, coefficient, (day,))
+        for day in _days(catalogue)
+    ]
+
+
+def _std(problem: Problem) -> ShimStandards:
+    return standards_of(problem, problem.client.sport)
+
+
+def _beginner(problem: Problem) -> bool:
+    return problem.client.level == "beginner"
+
+
+# -- dose ---------------------------------------------------------------------------------
+
+
+PRIME_MOVERS = ("gluteus_maximus", "hamstrings", "latissimus_dorsi", "erector_spinae")
+
+
+def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
+    """The share of a set's credit an exercise gives toward a dose target: less for a
+    lighter variant than one at hand, less for ballistic work (which counts in full against
+    the maxima)."""
+    value = catalogue.problem.weights
+    share = value.ballistic_stimulus if exercise.explosive else 1.0
+    steps_below = catalogue.lighter_steps.get(exercise.id, 0)
+    return share * max(0.0, 1.0 - value.lighter_stimulus * steps_below)
+
+
+def _dose(catalogue: Catalogue, muscles: Iterable[str], above: float) -> list[Quantity]:
+    """Diminishing returns toward each muscle's band: two points a set to its floor, one
+    to its target dose, ``above`` on to its ceiling (x its priority)."""
+    problem = catalogue.problem
+    scale = problem.weights.beginner_dose if _beginner(problem) else 1.0
+    quantities = []
+    for muscle_id in muscles:
+        band = problem.targets[muscle_id]
+        floor = band.min_sets
+        target = max(floor, band.dose * scale)
+        if target <= 0:
+            continue
+        priority = problem.priorities[muscle_id]
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
+        if not loaders:
+            continue
+        shares = {e.id: e.weight(muscle_id) * _stimulus(catalogue, e) for e in loaders}
+        value = steps(
+            (floor, 2.0 * priority),
+            (target - floor, 1.0 * priority),
+            (band.max_sets - target, above * priority),
+        )
+        quantities.append(
+            Quantity(
+                f"dose_{muscle_id}",
+                loaders,
+                value,
+                lambda e, sets, shares=shares: shares[e.id] * sets,
+            )
+        )
+    return quantities
+
+
+def _prime_dose(catalogue: Catalogue) -> list[Quantity]:
+    muscles = [m for m in PRIME_MOVERS if catalogue.problem.library.has_muscle(m)]
+    return _dose(catalogue, muscles, above=0.05)
+
+
+def _posterior_dose(catalogue: Catalogue) -> list[Quantity]:
+    library = catalogue.problem.library
+    muscles = [m.id for m in library.posterior_chain if m.id not in PRIME_MOVERS]
+    return _dose(catalogue, muscles, above=0.0)
+
+
+def _anterior_dose(catalogue: Catalogue) -> list[Quantity]:
+    library = catalogue.problem.library
+    muscles = [m.id for m in library.muscles if m.chain != "posterior"]
+    return _dose(catalogue, muscles, above=0.0)
+
+
+def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
+    """Each pattern's weekly floor and target [sets]: the coach value's, raised to the
+    rubric's floors (C15 press, C16 knee-dominant work), none for the press and knee work
+    in posterior-chain scope."""
+    problem = catalogue.problem
+    standards = _std(problem)
+    goals = {}
+    for name, goal in problem.weights.patterns.items():
+        floor, target = goal.floor, goal.target
+        if name == "press":
+            floor = standards.press_sets
+        elif name == "knee":
+            floor = standards.knee_dominant_sets
+            if floor <= 0:
+                target = 0.0  # not asked of this client (desk workers)
+        if problem.client.posterior_only and name in ("press", "knee"):
+            floor = target = 0.0
+        goals[name] = (floor, max(floor, target))
+    return goals
+
+
+def _patterns(catalogue: Catalogue) -> list[Quantity]:
+    """The week's skeleton: sets of each movement pattern, two points a set to its floor,
+    one to its target, none beyond."""
+    quantities = []
+    for name, (floor, target) in _pattern_goals(catalogue).items():
+        group = catalogue.patterns.get(name, ())
+        if group and target > 0:
+            quantities.append(
+                Quantity(f"pattern_{name}", group, steps((floor, 2.0), (target - floor, 1.0)))
+            )
+    return quantities
+
+
+def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
+    """The rubric's required pattern floors (C15 press, C16 knee-dominant work): a point a
+    set short."""
+    goals = _pattern_goals(catalogue)
+    quantities = []
+    for name in ("press", "knee"):
+        floor = goals.get(name, (0.0, 0.0))[0]
+        group = catalogue.patterns.get(name, ())
+        if group and floor > 0:
+            quantities.append(Quantity(f"floor_{name}", group, shortfall(floor)))
+    return quantities
+
+
+# -- sessions -------------------------------------------------------------------------------
+
+
+def _opener(catalogue: Catalogue) -> list[Quantity]:
+    """C5: every session holds a main lift of three sets or more to open it."""
+    fewest = _std(catalogue.problem).opener_sets
+    if catalogue.problem.client.max_sets_per_exercise < fewest:
+        return []
+    return _per_day("opener", catalogue.main, shortfall(1.0), catalogue, picks_from(fewest))
+
+
+def _exercise_count(catalogue: Catalogue) -> list[Quantity]:
+    """C3: as many exercises as a session of its length holds."""
+    fewest, most = _std(catalogue.problem).exercises_range(
+        catalogue.problem.client.minutes_per_session
+    )
+    return _per_day("count", catalogue.exercises, outside(fewest, most), catalogue, _pick)
+
+
+def _exercise_cost(catalogue: Catalogue) -> list[Quantity]:
+    """Fewer, better-dosed exercises: every exercise placed costs a point (filler and 2-set
+    tokens cost their slot)."""
+    return [Quantity("exercises", catalogue.exercises, identity(-1.0), _pick)]
+
+
+def _role_sets(exercise: Exercise, sets: int) -> float:
+    """Sets by role: main lifts 3-5 (two is a token), accessories, core and carries 2-3."""
+    if exercise.is_main_lift:
+        if sets < 3:
+            return -3.0 if exercise.role == "power" else -1.5
+        return -0.5 if sets >= 5 else 0.0
+    return -1.0 * max(0, sets - 3) ** 2
+
+
+def structured_doses(exercise: Exercise, doses: range) -> range:
+    """The doses of a structured week: those sets by role does not charge a point or more
+    for (main lifts 3-5 sets, accessories 2-3), within what the hard limits allow; where
+    none is, the least charged of those allowed."""
+    kept = [n for n in doses if _role_sets(exercise, n) > -1.0]
+    if not kept and len(doses):
+        best = max(_role_sets(exercise, n) for n in doses)
+        kept = [n for n in doses if _role_sets(exercise, n) == best]
+    return range(kept[0], kept[-1] + 1) if kept else range(0)
+
+
+def _sets_by_role(catalogue: Catalogue) -> list[Quantity]:
+    return [Quantity("role_sets", catalogue.exercises, identity(), _role_sets)]
+
+
+def _spinal_per_session(catalogue: Catalogue) -> list[Quantity]:
+    """C18: one heavy spinal lift a session at most."""
+    limit = _std(catalogue.problem).heavy_spinal_per_session
+    return _per_day("spinal", catalogue.heavy_spinal, excess(limit), catalogue, _pick)
+
+
+def _calendar_runs(days: Sequence[str], length: int) -> list[tuple[str, ...]]:
+    """Runs of ``length`` consecutive calendar days (Sun->Mon wraps) that are all in
+    ``days``."""
+    held = set(days)
+    if len(held) < length or length > len(WEEKDAYS):
+        return []
+    runs = []
+    for start in range(len(WEEKDAYS)):
+        run = tuple(WEEKDAYS[(start + i) % len(WEEKDAYS)] for i in range(length))
+        if all(day in held for day in run):
+            runs.append(run)
+    return runs
+
+
+def _spinal_days(catalogue: Catalogue) -> list[Quantity]:
+    """C18: never a heavy spinal lift on three calendar days running."""
+    if not catalogue.heavy_spinal:
+        return []
+    run = _std(catalogue.problem).heavy_spinal_run
+    return [
+        Quantity(f"spinal_run_{'_'.join(days)}", catalogue.heavy_spinal, excess(run - 1), _pick, days)
+        for days in _calendar_runs(_days(catalogue), run)
+    ]
+
+
+def _session_muscle_cap(catalogue: Catalogue) -> list[Quantity]:
+    """C19: no muscle past ten primary sets in one session."""
+    cap = _std(catalogue.problem).session_primary_sets
+    quantities = []
+    for muscle in catalogue.problem.library.muscles:
+        loaders = tuple(e for e in catalogue.exercises if muscle.id in e.primary_muscles)
+        if sum(1 for _ in loaders) and max(
+            (catalogue.problem.client.max_sets_per_exercise * len(loaders)), 0
+        ) > cap:
+            quantities += _per_day(f"primary_{muscle.id}", loaders, excess(cap), catalogue)
+    return quantities
+
+
+def _five_twice(catalogue: Catalogue) -> list[Quantity]:
+    """C19: no exercise at five sets on two days of a week."""
+    if len(_days(catalogue)) < 2 or catalogue.problem.client.max_sets_per_exercise < 5:
+        return []
+    return [
+        Quantity(f"five_{e.id}", (e,), excess(1.0), lambda _e, sets: 1.0 if sets == 5 else 0.0)
+        for e in catalogue.exercises
+    ]
+
+
+def _repeats(catalogue: Catalogue) -> list[Quantity]:
+    """Variety: an exercise on a second day costs a point, on a third three more."""
+    if len(_days(catalogue)) < 2:
+        return []
+    return [
+        Quantity(f"repeat_{e.id}", (e,), Piecewise(((0.0, 0.0), (1.0, -1.0), (7.0, -4.0))), _pick)
+        for e in catalogue.exercises
+    ]
+
+
+def _same_dose_twice(catalogue: Catalogue) -> list[Quantity]:
+    """Variety: the same lift twice a week changes its sets (a heavier and a lighter day)."""
+    if len(_days(catalogue)) < 2:
+        return []
+    quantities = []
+    for exercise in catalogue.exercises:
+        for sets in range(2, catalogue.problem.client.max_sets_per_exercise + 1):
+            quantities.append(
+                Quantity(
+                    f"same_{exercise.id}_{sets}",
+                    (exercise,),
+                    excess(1.0),
+                    lambda _e, n, sets=sets: 1.0 if n == sets else 0.0,
+                )
+            )
+    return quantities
+
+
+def _same_family(catalogue: Catalogue) -> list[Quantity]:
+    """A session holds one variant of a lift: two of one family (a row and a Pendlay row,
+    two calf raises) is a copy, not a session."""
+    quantities = []
+    for family, group in sorted(catalogue.families.items()):
+        if len(group) > 1:
+            quantities += _per_day(f"family_{family}", group, excess(1.0), catalogue, _pick)
+    return quantities
+
+
+def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
+    """Swings, cleans and snatches and the heavy deadlift in one session: the swings tire
+    the hinge the deadlift needs (the coach's review)."""
+    heavy = tuple(e for e in catalogue.heavy_spinal if e.pattern == "hinge")
+    if not heavy or not catalogue.ballistic_hinge:
+        return []
+    group = (*catalogue.ballistic_hinge, *heavy)
+    return _per_day("ballistic_heavy", group, excess(1.0), catalogue, _pick)
+
+
+def _time_use(catalogue: Catalogue) -> list[Quantity]:
+    """C1: each session uses at least 70% of the minutes left after its warm-up, a point a
+    minute short."""
+    problem = catalogue.problem
+    goal = _std(problem).session_use * problem.client.work_minutes
+    return _per_day(
+        "minutes",
+        catalogue.exercises,
+        shortfall(goal),
+        catalogue,
+        lambda e, sets: e.set_minutes * sets,
+    )
+
+
+# -- the week ------------------------------------------------------------------------------
+
+
+def _frequency(catalogue: Catalogue) -> list[Quantity]:
+    """C10: the major muscles on two days or more, with two effective sets or more from one
+    exercise on each."""
+    problem = catalogue.problem
+    standards = _std(problem)
+    if len(_days(catalogue)) < standards.major_days:
+        return []
+    quantities = []
+    for muscle_id in standards.major_muscles:
+        if not problem.library.has_muscle(muscle_id):
+            continue
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
+        if not loaders:
+            continue
+        enough = standards.major_day_sets
+
+        def dosed(e: Exercise, sets: int, muscle_id: str = muscle_id) -> float:
+            return 1.0 if e.weight(muscle_id) * sets >= enough - 1e-9 else 0.0
+
+        days = tuple(
+            Quantity(f"trained_{muscle_id}_{day}", loaders, capped(1.0), dosed, (day,))
+            for day in _days(catalogue)
+        )
+        quantities.append(
+            Quantity(f"frequency_{muscle_id}", (), capped(standards.major_days), parts=days)
+        )
+    return quantities
+
+
+def _hinge_principle(catalogue: Catalogue) -> list[Quantity]:
+    """C6: the hip-hinge principle: non-impact hinge and hip-extension sets up to the week's
+    goal, and sessions holding one of three sets or more up to theirs."""
+    problem = catalogue.problem
+    if not catalogue.hip_hinge:
+        return []
+    days = len(_days(catalogue))
+    standards = _std(problem)
+    goal = standards.hinge_goal(problem.client.level, days)
+    sessions_goal = standards.hinge_sessions_goal(days)
+    fewest = standards.hinge_session_sets
+    per_day = tuple(
+        Quantity(f"hinge_day_{day}", catalogue.hip_hinge, capped(1.0), picks_from(math.ceil(fewest)), (day,))
+        for day in _days(catalogue)
+    )
+    return [
+        Quantity("hinge_sets", catalogue.hip_hinge, capped(goal)),
+        Quantity("hinge_sessions", (), capped(sessions_goal), parts=per_day),
+    ]
+
+
+def _heavy_hinge(catalogue: Catalogue) -> list[Quantity]:
+    """One heavy, non-ballistic hinge a week, dosed as a main lift (the coach's review)."""
+    if not catalogue.heavy_hinge:
+        return []
+    fewest = _std(catalogue.problem).opener_sets
+    return [Quantity("heavy_hinge", catalogue.heavy_hinge, capped(1.0), picks_from(fewest))]
+
+
+def _staples(catalogue: Catalogue) -> list[Quantity]:
+    """C7: the article's staple families (and the sport's), each with two sets or more."""
+    fewest = _std(catalogue.problem).staple_sets
+    return [
+        Quantity(f"staple_{family}", group, capped(1.0), picks_from(math.ceil(fewest)))
+        for family, group in catalogue.staples.items()
+    ]
+
+
+def _required(catalogue: Catalogue) -> list[Quantity]:
+    """C12: a required exercise dosed, not token: three sets in a session, six a week."""
+    problem = catalogue.problem
+    standards = _std(problem)
+    quantities = []
+    for exercise_id in problem.client.require:
+        exercise = catalogue.by_id.get(exercise_id)
+        if exercise is None:
+            continue
+        quantities += [
+            Quantity(
+                f"required_session_{exercise_id}",
+                (exercise,),
+                shortfall(1.0),
+                picks_from(standards.required_session_sets),
+            ),
+            Quantity(
+                f"required_sets_{exercise_id}",
+                (exercise,),
+                shortfall(standards.required_weekly_sets),
+            ),
+        ]
+    return quantities
+
+
+def _sport_specific(catalogue: Catalogue) -> list[Quantity]:
+    """C12: the sport's specifics: sets of its families, effective sets of its muscles."""
+    problem = catalogue.problem
+    specific = problem.profile.specific
+    quantities = []
+    if catalogue.specific and specific.min_sets:
+        quantities.append(Quantity("specific_sets", catalogue.specific, shortfall(specific.min_sets)))
+    for muscle_id in specific.muscles:
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
+        if loaders:
+            quantities.append(
+                Quantity(
+                    f"specific_{muscle_id}",
+                    loaders,
+                    shortfall(specific.min_effective_sets),
+                    lambda e, sets, m=muscle_id: e.weight(m) * sets,
+                )
+            )
+    return quantities
+
+
+def _priority_raise(catalogue: Catalogue) -> list[Quantity]:
+    """C12: a posterior muscle of priority two or more gets 1.25 times its floor."""
+    problem = catalogue.problem
+    standards = _std(problem)
+    quantities = []
+    for muscle in problem.library.posterior_chain:
+        if problem.priorities[muscle.id] < standards.priority_threshold:
+            continue
+        goal = standards.priority_raise * problem.targets[muscle.id].min_sets
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle.id))
+        if loaders and goal > 0:
+            quantities.append(
+                Quantity(
+                    f"priority_{muscle.id}",
+                    loaders,
+                    shortfall(goal),
+                    lambda e, sets, m=muscle.id: e.weight(m) * sets,
+                )
+            )
+    return quantities
+
+
+def _loaded_share(catalogue: Catalogue) -> list[Quantity]:
+    """C13: with loadable equipment, two thirds of main-lift sets loaded."""
+    if not catalogue.loadable:
+        return []
+    share = _std(catalogue.problem).loaded_share
+    return [
+        Quantity(
+            "loaded",
+            catalogue.main,
+            shortfall(0.0),
+            lambda e, sets: ((1.0 if e.loaded else 0.0) - share) * sets,
+        )
+    ]
+
+
+def _posterior_share(catalogue: Catalogue) -> list[Quantity]:
+    """C14: posterior-chain muscles get 70% of the week's effective sets."""
+    library = catalogue.problem.library
+    share = _std(catalogue.problem).posterior_share
+    posterior = {m.id for m in library.posterior_chain}
+
+    def margin(e: Exercise, sets: int) -> float:
+        weights = e.muscle_weights
+        back = sum(w for m, w in weights.items() if m in posterior)
+        return (back - share * sum(weights.values())) * sets
+
+    return [Quantity("posterior_share", catalogue.exercises, shortfall(0.0), margin)]
+
+
+def _main_share(catalogue: Catalogue) -> list[Quantity]:
+    """C11: main lifts carry half the week's sets."""
+    share = _std(catalogue.problem).main_share
+    return [
+        Quantity(
+            "main_share",
+            catalogue.exercises,
+            shortfall(0.0),
+            lambda e, sets: ((1.0 if e.is_main_lift else 0.0) - share) * sets,
+        )
+    ]
+
+
+def _impact_share(catalogue: Catalogue) -> list[Quantity]:
+    """C9: impact drills give at most a third of glute max and hamstring effective sets."""
+    if not catalogue.impact:
+        return []
+    share = _std(catalogue.problem).impact_share
+    quantities = []
+    for muscle_id in ("gluteus_maximus", "hamstrings"):
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
+        quantities.append(
+            Quantity(
+                f"impact_{muscle_id}",
+                loaders,
+                shortfall(0.0),
+                lambda e, sets, m=muscle_id: e.weight(m) * sets * (share - (1.0 if e.impact else 0.0)),
+            )
+        )
+    return quantities
+
+
+def _major_ceiling(catalogue: Catalogue) -> list[Quantity]:
+    """C8: the major muscles at most 20 non-ballistic effective sets a week."""
+    standards = _std(catalogue.problem)
+    quantities = []
+    for muscle_id in standards.major_muscles:
+        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id) and not e.explosive)
+        if loaders:
+            quantities.append(
+                Quantity(
+                    f"ceiling_{muscle_id}",
+                    loaders,
+                    excess(standards.major_ceiling),
+                    lambda e, sets, m=muscle_id: e.weight(m) * sets,
+                )
+            )
+    return quantities
+
+
+# -- exercise choice (a coefficient on each dose) -------------------------------------------
+
+
+def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
+    """The loadable variant first: a set of a lighter variant than one at hand costs a
+    point per load class below it."""
+    lighter = catalogue.lighter_steps
+    group = tuple(e for e in catalogue.exercises if e.id in lighter)
+    return [Quantity("lighter", group, identity(-1.0), lambda e, sets: lighter[e.id] * sets)] if group else []
+
+
+def _below_level(catalogue: Catalogue) -> list[Quantity]:
+    """Progression-friendly choice: a set of a regression when the lift itself is at hand."""
+    group = tuple(e for e in catalogue.exercises if e.id in catalogue.regressions)
+    return [Quantity("regression", group, identity(-1.0))] if group else []
+
+
+def _impact_sets(catalogue: Catalogue) -> list[Quantity]:
+    """Jumps, hops and sprints are conditioning, not strength volume, unless the sport asks
+    for them."""
+    wanted = catalogue.wanted_families
+    group = tuple(e for e in catalogue.impact if e.family not in wanted)
+    return [Quantity("impact_sets", group, identity(-1.0))] if group else []
+
+
+def _filler(catalogue: Catalogue) -> list[Quantity]:
+    """An accessory that leads with none of the larger posterior muscles and no anterior
+    muscle the week needs (a neck extension, a serratus punch, a shrug) is filler unless the
+    sport asks for it: a point a set."""
+    problem = catalogue.problem
+    small = {"obliques_internal", "obliques_external", "levator_scapulae", "serratus", "trapezius_upper"}
+    larger = {m.id for m in problem.library.posterior_chain} - small
+    wanted = catalogue.wanted_families
+    group = tuple(
+        e
+        for e in catalogue.exercises
+        if e.role == "accessory"
+        and e.family not in wanted
+        and not larger.intersection(e.primary_muscles)
+        and not any(problem.library.muscle(m).chain == "anterior" for m in e.primary_muscles)
+    )
+    return [Quantity("filler", group, identity(-1.0))] if group else []
+
+
+def _preferred(catalogue: Catalogue) -> list[Quantity]:
+    """The sport profile's preferred movement patterns: a point a set."""
+    patterns = set(catalogue.problem.profile.preferred_patterns)
+    group = tuple(e for e in catalogue.exercises if e.pattern in patterns)
+    return [Quantity("preferred", group, identity())] if group else []
+
+
+#: Every term of the coach value, in the order ``coaching.toml`` lists their weights.
+TERMS: tuple[Term, ...] = (
+    Term("prime_mover_dose", _prime_dose, "prime movers' effective sets toward their targets"),
+    Term("posterior_dose", _posterior_dose, "the other posterior muscles' effective sets"),
+    Term("anterior_dose", _anterior_dose, "anterior muscles to the floors a coach accepts"),
+    Term("patterns", _patterns, "the week's movement patterns toward their goals"),
+    Term("rubric_floors", _rubric_floors, "C15 a press, C16 knee-dominant work"),
+    Term("opener", _opener, "C5: a main lift of 3+ sets in every session", rule=True),
+    Term("exercise_count", _exercise_count, "C3: exercises per session", rule=True),
+    Term("exercise_cost", _exercise_cost, "every exercise placed earns its slot"),
+    Term("sets_by_role", _sets_by_role, "main lifts 3-5 sets, accessories 2-3"),
+    Term("spinal_per_session", _spinal_per_session, "C18: one heavy spinal lift a session", rule=True),
+    Term("spinal_days", _spinal_days, "C18: not on three days running", rule=True),
+    Term("session_muscle_cap", _session_muscle_cap, "C19: 10 primary sets a muscle a session", rule=True),
+    Term("five_twice", _five_twice, "C19: no exercise at 5 sets on two days", rule=True),
+    Term("repeat", _repeats, "variety: an exercise on more days of the week"),
+    Term("same_dose_twice", _same_dose_twice, "variety: the same lift twice changes its sets", rule=True),
+    Term("same_family", _same_family, "one variant of a lift a session", rule=True),
+    Term("ballistic_with_heavy", _ballistic_before_heavy, "no swings before the heavy deadlift", rule=True),
+    Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
+    Term("frequency", _frequency, "C10: the major muscles on two days"),
+    Term("hinge_principle", _hinge_principle, "C6: the hip-hinge principle"),
+    Term("heavy_hinge", _heavy_hinge, "one heavy deadlift a week"),
+    Term("staple", _staples, "C7: the article's staples"),
+    Term("required", _required, "C12: required exercises dosed"),
+    Term("sport_specific", _sport_specific, "C12: the sport's specifics"),
+    Term("priority_raise", _priority_raise, "C12: priority muscles 1.25 x floor"),
+    Term("loaded_share", _loaded_share, "C13: loaded main lifts"),
+    Term("posterior_share", _posterior_share, "C14: a posterior emphasis"),
+    Term("main_share", _main_share, "C11: multi-joint share"),
+    Term("impact_share", _impact_share, "C9: loaded, not jumped"),
+    Term("major_ceiling", _major_ceiling, "C8: 20 non-ballistic sets at most"),
+    Term("lighter_variant", _lighter_variant, "the loadable variant first"),
+    Term("below_level", _below_level, "the lift, not its regression"),
+    Term("impact_set", _impact_sets, "jumps only where the sport asks"),
+    Term("filler", _filler, "no small-muscle filler"),
+    Term("preferred", _preferred, "the sport's preferred patterns"),
+)
+
+assert len({t.name for t in TERMS}) == len(TERMS)
+_ = defaultdict  # kept for callers that group terms
