@@ -398,7 +398,9 @@ def test_sport_profiles_name_shipped_families(
     assert profiles["general"].staples == STAPLES
 
 
-@pytest.mark.parametrize("kit_id", ["home", "travel", "garage", "gym"])
+@pytest.mark.parametrize(
+    "kit_id", ["home", "travel", "garage", "gym", "hotel", "dumbbells", "machines"]
+)
 def test_every_kit_can_do_the_staples(kit_id: str, library: Library) -> None:
     """Each kit (bodyweight implied) offers the article's staples, with a variant loaded by
     its kettlebell or dumbbells where it has them."""

@@ -12,13 +12,15 @@ from conftest import ROOT
 
 SOURCE = ROOT / "src" / "workbench"
 
-#: One way through (STYLE.md): vocabulary -> library -> client and plan values -> file I/O ->
-#: problem -> optimizer -> checker and analytics -> rubric, explanations, presentation ->
-#: the orchestrator -> what-if analysis -> figures, report, CLI, dashboard.
+#: One way through (STYLE.md): vocabulary -> library -> client and plan values -> generated
+#: clients -> file I/O -> problem -> optimizer -> checker and analytics -> rubric,
+#: explanations, presentation -> the orchestrator -> what-if analysis -> figures, report, CLI,
+#: dashboard.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "glossary", "rules", "standards"),
     ("library",),
     ("client", "coaching", "plan", "importer.mapping", "importer.convert"),
+    ("generate",),
     ("iotools", "importer"),
     ("problem",),
     ("optimize.status",),

@@ -29,6 +29,7 @@ CORE = (
     "coaching",
     "errors",
     "explain",
+    "generate",
     "glossary",
     "iotools",
     "library",

@@ -3,6 +3,12 @@ passes the checker and reads back from its CSV unchanged, the shortfall is the p
 never below a bound that is cheap to know, relaxing a limit never makes it worse, banning an
 exercise the plan leaves unused changes nothing, and equal inputs give equal answers.
 
+Clients come from two strategies: ``cases`` draws every limit freely (odd corners: one set an
+exercise, a 10-minute session, a cap on exercises), ``generated_cases`` takes the clients a
+coach's intake gives (``workbench.generate``, by seed: sport, kit, weekdays in blocks or
+weekends, injuries, warm-ups, scope, a required lift the client can do). The checker and the
+banning properties draw from both.
+
 The number of examples is the hypothesis profile's (tests/conftest.py: 200 a property in CI).
 That many stays cheap because each example draws a handful of the shipped exercises (their
 real equipment, levels, tags, families and muscles, the shipped muscle bands and sport
@@ -24,6 +30,7 @@ from hypothesis import strategies as st
 from workbench import iotools
 from workbench.check import check_plan
 from workbench.client import Client
+from workbench.generate import generate_client
 from workbench.glossary import BODYWEIGHT, LEVELS, TAGS, WEEKDAYS
 from workbench.library import Library
 from workbench.optimize import SolveOptions, Termination, solve
@@ -51,6 +58,9 @@ with (DATA / "exercises.csv").open(encoding="utf-8", newline="") as _file:
     }
 EQUIPMENT_IDS = [e for e in _ids("equipment.csv") if e != BODYWEIGHT]
 SPORTS = sorted(p.stem for p in (DATA / "sports").glob("*.toml"))
+#: The shipped library and kits, for the generator (a strategy cannot take a fixture).
+SHIPPED = iotools.read_library(DATA)
+KITS = iotools.read_kits(DATA / "kits.toml", SHIPPED)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +111,26 @@ def cases(
         max_exercises_per_session=draw(st.sampled_from([None, None, 3, 6])),
     )
     return Case(tuple(exercise_ids), client)
+
+
+#: Clients as a coach's intake gives them, one per seed (shrinking goes toward seed 0).
+generated_clients = st.integers(0, 2**32 - 1).map(
+    lambda seed: generate_client(seed, sports=SPORTS, kits=KITS, library=SHIPPED)
+)
+
+
+@st.composite
+def generated_cases(draw: st.DrawFn, *, most_exercises: int = 8) -> Case:
+    """A generated client and a few shipped exercises: mostly ones its kit allows (so the
+    week is not empty), one or two it may not use, and whatever it requires or bans."""
+    client = draw(generated_clients)
+    doable = [e for e in EXERCISE_IDS if NEEDS[e] <= set(client.equipment)]
+    chosen = draw(
+        st.lists(st.sampled_from(doable), min_size=1, max_size=most_exercises, unique=True)
+    )
+    others = draw(st.lists(st.sampled_from(EXERCISE_IDS), max_size=2, unique=True))
+    exercise_ids = tuple(dict.fromkeys([*chosen, *others, *client.require, *client.ban]))
+    return Case(exercise_ids, client)
 
 
 @pytest.fixture(scope="module")
@@ -156,13 +186,14 @@ def _required_fits(problem: Problem) -> bool:
     return False
 
 
-@given(case=cases())
+@given(case=st.one_of(cases(), generated_cases()))
 def test_every_returned_plan_passes_the_checker(
     case: Case, library: Library, profiles, plan_folder: Path
 ) -> None:
     """The whole planner (every stage, then the checker and the rubric): the plan it returns
     holds every hard limit, its shortfall is its own, and its CSV reads back as the same plan."""
     small, client = case.library(library), case.client
+    event("generated client" if "(seed " in client.name else "drawn limits")
     result = make_plan(small, client, profiles, OPTIONS, explain=False)
     problem = result.problem
     if result.status is Termination.INFEASIBLE:
@@ -232,7 +263,7 @@ def test_relaxing_a_limit_never_raises_the_optimum(
             event(f"{what} lowered the shortfall")
 
 
-@given(case=cases(), data=st.data())
+@given(case=st.one_of(cases(), generated_cases()), data=st.data())
 def test_banning_an_unused_exercise_changes_nothing(
     case: Case, data: st.DataObject, library: Library, profiles
 ) -> None:

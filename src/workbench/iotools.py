@@ -40,6 +40,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "client_toml",
+    "make_folder",
     "plan_to_csv",
     "read_client",
     "read_csv_lines",
@@ -376,6 +377,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
 
 def atomic_write_text(path: Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def make_folder(path: str | os.PathLike[str]) -> Path:
+    """The folder ``path``, made (with its parents) if it is not there yet."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise InputError("is a file, not a folder", file=_label(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot be made ({error.strerror})", file=_label(folder)) from None
+    return folder
 
 
 def _neutralise(text: str) -> str:

@@ -168,7 +168,11 @@ class ControlsPanel(w.VBox):
                 self.warmup,
                 w.Label("Equipment (bodyweight always counts)"),
                 equipment_grid,
-                w.HBox([w.Label("Kits", layout=w.Layout(width="114px")), *self.kits.values()]),
+                # Seven kits and more: the row wraps rather than running off a narrow panel.
+                w.HBox(
+                    [w.Label("Kits", layout=w.Layout(width="114px")), *self.kits.values()],
+                    layout=w.Layout(flex_flow="row wrap"),
+                ),
                 self.level,
                 self.sport,
                 self.scope,
