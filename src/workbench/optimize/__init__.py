@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.optimize.backends import SOLVERS, backend, cbc_path
 from workbench.optimize.catalogue import catalogue
@@ -19,6 +19,7 @@ from workbench.optimize.model import Linear
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coach_value_of
 from workbench.optimize.result import SolveResult, StageResult
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
+from workbench.optimize.terms import structured_doses
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
 from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
@@ -53,11 +54,16 @@ class SolveOptions:
     threads: int = 1
     #: False: the shortfall stage only (what-if questions that only ask "how short?").
     preferences: bool = True
+    #: Plan a structured week first (the value terms marked as rules hold outright); False
+    #: plans with every rule as a penalty (tests compare the two).
+    structured: bool = True
 
 
 #: Relative slack on a kept optimum [ratio]: far below a half set of shortfall or a point of
 #: value, far above the solvers' feasibility tolerances (1e-6 absolute).
 KEEP_TOLERANCE = 1e-5
+#: A shortfall this small is none [sets/week].
+EPSILON = 1e-6
 
 
 def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
@@ -93,6 +99,178 @@ def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> l
     return conflicts
 
 
+class _Week:
+    """One model of the week and the stages run on it so far."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        options: SolveOptions,
+        enforced: frozenset[HardLimit],
+        spec: tuple[Stage, ...],
+        restrict: Callable[[Decisions], None] | None,
+        *,
+        structured: bool,
+    ) -> None:
+        started = time.perf_counter()
+        self.problem, self.options, self.spec = problem, options, spec
+        self.decisions = Decisions(
+            problem, enforced, allow=structured_doses if structured else None
+        )
+        apply(self.decisions)
+        if restrict is not None:
+            restrict(self.decisions)
+        # Each objective is built once: later stages that re-solve it share its expression
+        # (and its auxiliary columns and rows).
+        self.expressions: dict[str, Linear] = {}
+        for stage in spec:
+            if stage.objective.name not in self.expressions:
+                self.expressions[stage.objective.name] = stage.objective.build(self.decisions)
+        self.groups = catalogue(problem, self.decisions.exercises)
+        self.solver = backend(options.solver).attach(
+            self.decisions.model, threads=options.threads
+        )
+        self.build_seconds = time.perf_counter() - started
+        self.solve_seconds = 0.0
+        self.stages: list[StageResult] = []
+        self.assignment: dict[Key, int] = {}
+        self.bounds: dict[str, float | None] = {}
+        self.failure: SolveResult | None = None
+
+    def evaluate(self, objective: Objective, assignment: dict[Key, int]) -> float:
+        if objective is COACH_VALUE:
+            return coach_value_of(self.problem, assignment, self.groups)
+        return objective.evaluate(self.problem, assignment)
+
+    def run(self, number: int, deadline: float | None) -> bool:
+        """Run stage ``number``; False when the week can go no further (``failure`` says
+        why when there is no plan at all)."""
+        stage = self.spec[number]
+        objective = stage.objective
+        expression = self.expressions[objective.name]
+        decisions = self.decisions
+        begun = time.perf_counter()
+        left = None if deadline is None else max(deadline - begun, 0.0)
+        try:
+            if stage.within_choice:
+                decisions.restrict(set(self.assignment))
+            run = self.solver.solve(
+                expression,
+                maximise=objective.maximise,
+                gap=stage.gap,
+                node_limit=stage.nodes,
+                time_limit=left,
+                start=decisions.start(self.assignment) if number else None,
+            )
+        except (RuntimeError, OSError) as error:
+            self.solve_seconds += time.perf_counter() - begun
+            if number == 0:
+                self.failure = self._result(
+                    Termination.ERROR, f"solver {self.options.solver} failed: {error}"
+                )
+                return False
+            self.stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
+            return False  # a later stage failed: keep the plan the earlier stages made
+        finally:
+            decisions.reopen()
+        seconds = time.perf_counter() - begun
+        self.solve_seconds += seconds
+        if not run.termination.feasible or run.values is None:
+            self.stages.append(
+                StageResult(stage.title, run.termination, gap=stage.gap, seconds=seconds)
+            )
+            if number == 0 or not self.assignment:
+                if run.termination is Termination.INFEASIBLE:
+                    self.failure = self._result(
+                        Termination.INFEASIBLE, "no plan meets the hard limits"
+                    )
+                else:
+                    self.failure = self._result(
+                        Termination.ERROR,
+                        f"the solver found no plan ({run.detail or run.termination.value})",
+                    )
+            return False
+        found = decisions.assignment(run.values)
+        value = self.evaluate(objective, found)
+        if number and self.assignment and objective.maximise:
+            # A stage never returns a worse week than its start (a solver stopped by its
+            # budget may hold one).
+            previous = self.evaluate(objective, self.assignment)
+            if previous > value + 1e-9:
+                found, value = self.assignment, previous
+        self.assignment = found
+        # A polish within the plan's own choices is bounded by the whole stage before it.
+        bound = self.bounds.get(objective.name) if stage.within_choice else run.bound
+        if not stage.within_choice:
+            self.bounds[objective.name] = run.bound
+        self.stages.append(
+            StageResult(
+                stage.title,
+                run.termination,
+                value,
+                bound,
+                stage.gap,
+                seconds,
+                within_choice=stage.within_choice,
+                nodes=run.nodes,
+            )
+        )
+        following = self.spec[number + 1] if number + 1 < len(self.spec) else None
+        if following is not None and following.objective is not objective:
+            self.keep(number, value)
+        return True
+
+    def keep(self, number: int, value: float) -> None:
+        """Later stages keep stage ``number``'s optimum, give or take the solvers'
+        feasibility tolerance (an exact equality makes a plan meeting it look infeasible)."""
+        objective = self.spec[number].objective
+        expression = self.expressions[objective.name]
+        slack = KEEP_TOLERANCE * max(1.0, abs(value))
+        model = self.decisions.model
+        if objective.maximise:
+            model.at_least(expression, value - slack, f"keep_{number}")
+        else:
+            model.at_most(expression, value + slack, f"keep_{number}")
+
+    def _result(self, termination: Termination, message: str) -> SolveResult:
+        return SolveResult(
+            termination,
+            message=message,
+            solver=self.options.solver,
+            build_seconds=self.build_seconds,
+            solve_seconds=self.solve_seconds,
+            stages=tuple(self.stages),
+        )
+
+    def finish(self, deadline: float | None, *, structured: bool) -> SolveResult:
+        """Run the stages after the first and return the week."""
+        for number in range(1, len(self.spec)):
+            if not self.run(number, deadline):
+                break
+        if self.failure is not None:
+            return self.failure
+        problem = self.problem
+        first = self.stages[0]
+        plan = build_plan(problem.library, problem.weekdays, self.assignment)
+        shortfall = SHORTFALL.evaluate(problem, self.assignment)
+        # A spec without the shortfall stage proves nothing about the shortfall.
+        proves_shortfall = self.spec[0].objective is SHORTFALL
+        bound = (shortfall if first.proven else first.bound) if proves_shortfall else None
+        message = "proven optimal" if first.proven else first.termination.value
+        return SolveResult(
+            first.termination,
+            plan=plan,
+            shortfall=shortfall,
+            bound=bound,
+            message=message,
+            solver=self.options.solver,
+            build_seconds=self.build_seconds,
+            solve_seconds=self.solve_seconds,
+            stages=tuple(self.stages),
+            structured=structured,
+        )
+
+
 def solve(
     problem: Problem,
     options: SolveOptions | None = None,
@@ -102,6 +280,14 @@ def solve(
     restrict: Callable[[Decisions], None] | None = None,
 ) -> SolveResult:
     """The best weekly plan for ``problem`` under the ``enforced`` hard limits.
+
+    A week a coach writes is structured (main lifts at 3-5 sets and accessories at 2-3, a
+    main lift to open each session, one heavy spinal lift a session, ...: the value terms
+    marked as rules). The week is planned structured first; only when the structure costs
+    coverage (a structured week falls short of the floors where some week under the hard
+    limits does not) is it planned again with the rules as penalties, and the result says
+    so. The shortfall is proven on the hard limits alone either way: zero needs no other
+    proof; above zero, the unstructured week proves it.
 
     ``restrict`` adds constraints of the caller's to the model before the stages run (e.g.
     :func:`~workbench.optimize.alternatives.solve_alternatives`' cuts off the weeks found).
@@ -121,126 +307,39 @@ def solve(
             solver=options.solver,
             conflicts=tuple(conflicts),
         )
-    started = time.perf_counter()
-    decisions = Decisions(problem, enforced)
-    apply(decisions)
-    if restrict is not None:
-        restrict(decisions)
-    # Each objective is built once: later stages that re-solve it share its expression
-    # (and its auxiliary columns and rows).
-    built_objectives: dict[str, Linear] = {}
-    for stage in spec:
-        if stage.objective.name not in built_objectives:
-            built_objectives[stage.objective.name] = stage.objective.build(decisions)
-    groups = catalogue(problem, decisions.exercises)
-    built = time.perf_counter()
-    deadline = None if options.time_limit is None else built + options.time_limit
-    solver = backend(options.solver).attach(decisions.model, threads=options.threads)
-
-    def evaluate(objective: Objective, assignment: dict[Key, int]) -> float:
-        if objective is COACH_VALUE:
-            return coach_value_of(problem, assignment, groups)
-        return objective.evaluate(problem, assignment)
-
-    def timing(termination: Termination, message: str, stages: list[StageResult]) -> SolveResult:
-        return SolveResult(
-            termination,
-            message=message,
-            solver=options.solver,
-            build_seconds=built - started,
-            solve_seconds=time.perf_counter() - built,
-            stages=tuple(stages),
+    deadline = None if options.time_limit is None else time.perf_counter() + options.time_limit
+    values_week = any(stage.objective is COACH_VALUE for stage in spec)
+    if not (values_week and options.structured and spec[0].objective is SHORTFALL):
+        week = _Week(problem, options, enforced, spec, restrict, structured=False)
+        if not week.run(0, deadline) and week.failure is not None:
+            return week.failure
+        return week.finish(deadline, structured=False)
+    week = _Week(problem, options, enforced, spec, restrict, structured=True)
+    reached = week.run(0, deadline)
+    first = week.stages[0] if week.stages else None
+    if reached and first is not None and first.value is not None and first.value <= EPSILON:
+        # No shortfall at all: optimal under any limits, the structured week stands.
+        return week.finish(deadline, structured=True)
+    free = _Week(problem, options, enforced, spec, restrict, structured=False)
+    if not free.run(0, deadline):
+        if free.failure is not None:
+            return free.failure
+    proven = free.stages[0]
+    if (
+        reached
+        and first is not None
+        and first.value is not None
+        and proven.value is not None
+        and first.value <= proven.value + EPSILON
+    ):
+        # The structured week reaches the proven optimum: it stands, with the free week's
+        # proof of the shortfall.
+        week.stages[0] = replace(
+            proven, seconds=proven.seconds + first.seconds, nodes=proven.nodes + first.nodes
         )
-
-    def left() -> float | None:
-        return None if deadline is None else max(deadline - time.perf_counter(), 0.0)
-
-    stages: list[StageResult] = []
-    assignment: dict[Key, int] = {}
-    bound_of: dict[str, float | None] = {}
-    for number, stage in enumerate(spec):
-        objective = stage.objective
-        expression = built_objectives[objective.name]
-        begun = time.perf_counter()
-        try:
-            if stage.within_choice:
-                decisions.restrict(set(assignment))
-            run = solver.solve(
-                expression,
-                maximise=objective.maximise,
-                gap=stage.gap,
-                node_limit=stage.nodes,
-                time_limit=left(),
-                start=decisions.start(assignment) if number else None,
-            )
-        except (RuntimeError, OSError) as error:
-            if number == 0:
-                return timing(Termination.ERROR, f"solver {options.solver} failed: {error}", stages)
-            stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
-            break  # a later stage failed: keep the plan the earlier stages made
-        finally:
-            decisions.reopen()
-        seconds = time.perf_counter() - begun
-        if not run.termination.feasible or run.values is None:
-            stages.append(StageResult(stage.title, run.termination, gap=stage.gap, seconds=seconds))
-            if number == 0 or not assignment:
-                if run.termination is Termination.INFEASIBLE:
-                    return timing(Termination.INFEASIBLE, "no plan meets the hard limits", stages)
-                return timing(
-                    Termination.ERROR,
-                    f"the solver found no plan ({run.detail or run.termination.value})",
-                    stages,
-                )
-            break  # a later stage found nothing: keep the last plan
-        found = decisions.assignment(run.values)
-        value = evaluate(objective, found)
-        if number and assignment and objective.maximise:
-            # A stage never returns a worse week than its start (a solver that stopped on its
-            # budget may hold one).
-            previous = evaluate(objective, assignment)
-            if previous > value + 1e-9:
-                found, value = assignment, previous
-        assignment = found
-        # The bound of a polish within the plan's own choices is the whole stage's before it.
-        bound = run.bound if not stage.within_choice else bound_of.get(objective.name)
-        if not stage.within_choice:
-            bound_of[objective.name] = run.bound
-        stages.append(
-            StageResult(
-                stage.title,
-                run.termination,
-                value,
-                bound,
-                stage.gap,
-                seconds,
-                within_choice=stage.within_choice,
-                nodes=run.nodes,
-            )
-        )
-        if number < len(spec) - 1 and spec[number + 1].objective is not objective:
-            # Later stages keep this optimum, give or take the solvers' feasibility tolerance
-            # (an exact equality makes a plan that meets it look infeasible to CBC).
-            slack = KEEP_TOLERANCE * max(1.0, abs(value))
-            if objective.maximise:
-                decisions.model.at_least(expression, value - slack, f"keep_{number}")
-            else:
-                decisions.model.at_most(expression, value + slack, f"keep_{number}")
-    first = stages[0]
-    plan = build_plan(problem.library, problem.weekdays, assignment)
-    shortfall = SHORTFALL.evaluate(problem, assignment)
-    # A spec without the shortfall stage proves nothing about the shortfall.
-    proves_shortfall = spec[0].objective is SHORTFALL
-    bound = (shortfall if first.proven else first.bound) if proves_shortfall else None
-    message = "proven optimal" if first.proven else f"{first.termination.value}"
-    result = timing(first.termination, message, stages)
-    return SolveResult(
-        result.status,
-        plan=plan,
-        shortfall=shortfall,
-        bound=bound,
-        message=message,
-        solver=options.solver,
-        build_seconds=result.build_seconds,
-        solve_seconds=result.solve_seconds,
-        stages=result.stages,
-    )
+        week.build_seconds += free.build_seconds
+        week.solve_seconds += free.solve_seconds
+        return week.finish(deadline, structured=True)
+    free.build_seconds += week.build_seconds
+    free.solve_seconds += week.solve_seconds
+    return free.finish(deadline, structured=False)

@@ -65,6 +65,9 @@ class SolveResult:
     solve_seconds: float = 0.0
     stages: tuple[StageResult, ...] = ()
     conflicts: tuple[str, ...] = field(default=())
+    #: The week holds every structure rule outright (False: covering the floors needed the
+    #: week to bend some, each then charged as a penalty in the coach value).
+    structured: bool = False
 
     @property
     def ok(self) -> bool:
