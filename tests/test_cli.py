@@ -247,7 +247,10 @@ def test_plan_with_unknown_exercise_in_coverage(
     [
         (["--require", "barbell_deadlift"], "required 'barbell_deadlift' needs barbell"),
         (["--level", "beginner", "--require", "kettlebell_snatch"], "is advanced"),
-        (["--minutes", "2", "--require", "kettlebell_deadlift"], "more than the 2 min a session leaves"),
+        (
+            ["--minutes", "2", "--require", "kettlebell_deadlift"],
+            "more than the 2 min a session leaves",
+        ),
         (
             [
                 "--weekdays",
