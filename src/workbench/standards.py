@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from workbench.errors import InputError
@@ -257,9 +259,9 @@ class Standards:
 
 #: The number fields, by name, with their kind: the ones a sport profile's ``[standards]``
 #: table may set.
-OVERRIDABLE: dict[str, str] = {
-    f.name: f.metadata["kind"] for f in dataclasses.fields(Standards) if "kind" in f.metadata
-}
+OVERRIDABLE: Mapping[str, str] = MappingProxyType(
+    {f.name: f.metadata["kind"] for f in dataclasses.fields(Standards) if "kind" in f.metadata}
+)
 #: The least value of each number field (1 where 0 would judge every week a failure).
 _LOWEST: dict[str, float] = {
     f.name: f.metadata["low"] for f in dataclasses.fields(Standards) if "kind" in f.metadata
