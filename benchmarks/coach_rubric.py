@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/coach_rubric.py [--solver highs] [--client NAME]
 
-For every client in data/clients/ it prints the rubric line by line (COACHING.md, C1-C14),
+For every client in data/clients/ it prints the rubric line by line (COACHING.md v3, C1-C19),
 the minutes of each session and the weekly effective sets of every posterior-chain muscle,
 side by side with the reference week a coach wrote for that client where one exists
 (../shared/coach-weeks/NAME.csv, read in place). "capped" is the coach's dose capped at the

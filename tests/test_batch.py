@@ -244,7 +244,7 @@ def test_the_summary(
         assert row["status"] == "planned" and row["reason"] == ""
         assert row["file"] == f"plans/{_key(client)}.csv" and (out / row["file"]).is_file()
         passed, applicable = map(int, row["coach_check"].split("/"))
-        assert 0 < passed <= applicable <= 14
+        assert 0 < passed <= applicable <= 19
         assert float(row["shortfall"]) >= 0
         assert (float(row["shortfall"]) > 0) == bool(row["short_muscles"])
         booked = client.minutes_per_session * len(client.weekdays)

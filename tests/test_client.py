@@ -24,6 +24,7 @@ from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Library
 from workbench.problem import adjacent_pairs, make_problem
+from workbench.standards import DEFAULT_STANDARDS
 
 EVERY_KEY = """
 name = "Sam"
@@ -418,3 +419,79 @@ def test_warmup_and_scope_round_trip_and_are_left_out_when_default(tmp_path: Pat
     assert default["scope"] == "whole_body"
     own = Client(warmup_minutes=7.5, scope="posterior_chain")
     assert client_from_mapping(client_to_mapping(own)) == own
+
+
+# ----- a sport profile's coach standards ----------------------------------------------------
+
+
+def test_a_sport_profile_overrides_the_coachs_standards(tmp_path: Path, library: Library) -> None:
+    (tmp_path / "rower.toml").write_text(
+        "name = 'Rower'\n[standards]\nknee_dominant_sets = 8\nposterior_share = 0.75\n"
+        "top_sets = 4\n",
+        encoding="utf-8",
+    )
+    profiles = iotools.read_sport_profiles(tmp_path, library)
+    rower = profiles["rower"]
+    assert rower.standards == {"knee_dominant_sets": 8.0, "posterior_share": 0.75, "top_sets": 4}
+    assert isinstance(rower.standards["top_sets"], int)  # a count stays whole
+    assert profiles["general"].standards == {}
+    problem = make_problem(library, Client(sport="rower"), profiles)
+    assert problem.standards == DEFAULT_STANDARDS.replace(
+        knee_dominant_sets=8, posterior_share=0.75, top_sets=4
+    )
+    # The rubric's own value is left as it was.
+    assert DEFAULT_STANDARDS.knee_dominant_sets == 4
+    assert make_problem(library, Client(), profiles).standards == DEFAULT_STANDARDS
+
+
+def test_the_shipped_profiles_standards(profiles) -> None:
+    """COACHING.md C16: ≥ 6 knee-dominant sets for runners; not asked of desk workers."""
+    assert profiles["runner"].standards == {"knee_dominant_sets": 6}
+    assert profiles["desk_worker"].standards == {"knee_dominant_sets": 0}
+    assert profiles["fighter"].standards == {} and profiles["general"].standards == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "shown"),
+    [
+        ("standards = 3", "standards", 3, "3 is not a table"),
+        ("[standards]\nsquat_sets = 6", "standards.squat_sets", 6, "unknown standard 'squat_sets'"),
+        (
+            "[standards]\nknee_dominant_sets = 'six'",
+            "standards.knee_dominant_sets",
+            "six",
+            "not a number",
+        ),
+        (
+            "[standards]\nknee_dominant_sets = -2",
+            "standards.knee_dominant_sets",
+            -2,
+            "outside 0..1000",
+        ),
+        ("[standards]\nposterior_share = 70", "standards.posterior_share", 70, "outside 0..1"),
+        ("[standards]\nopener_sets = 2.5", "standards.opener_sets", 2.5, "not a whole number"),
+        ("[standards]\ntop_sets_days = 0", "standards.top_sets_days", 0, "outside 1..1000"),
+        (
+            "[standards]\nmajor_muscles = ['hamstrings']",
+            "standards.major_muscles",
+            ["hamstrings"],
+            "unknown standard",
+        ),
+        (
+            "[standards]\nmin_sets_per_exercise = 4\nmax_sets_per_exercise = 3",
+            "standards.min_sets_per_exercise",
+            4,
+            "above max_sets_per_exercise 3",
+        ),
+    ],
+)
+def test_bad_standards_name_file_key_and_value(
+    text: str, field: str, value: object, shown: str, tmp_path: Path
+) -> None:
+    (tmp_path / "boxer.toml").write_text(f"name = 'Boxer'\n{text}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        iotools.read_sport_profiles(tmp_path)
+    error = caught.value
+    assert (error.field, error.value) == (field, value)
+    assert error.file is not None and error.file.endswith("boxer.toml")
+    assert shown in str(error) and "\n" not in str(error)

@@ -12,10 +12,14 @@ from workbench import iotools
 from workbench.analytics import effective_sets
 from workbench.client import Client
 from workbench.planner import PlanResult, make_plan
+from workbench.problem import make_problem
 from workbench.quality import coach_check
 
 REFERENCE = ("full_gym", "home_kettlebell", "fighter")
 EXAMPLES = sorted(path.stem for path in (DATA / "clients").glob("*.toml"))
+#: Criteria that apply to an example client, where not all nineteen do: knee-dominant work is
+#: not asked of a desk worker (C16).
+APPLICABLE = {"desk_worker": 18}
 
 
 def _plan(name: str, library, profiles) -> PlanResult:
@@ -30,8 +34,11 @@ def test_the_product_week_meets_the_coach_week(name: str, library, profiles) -> 
     coach = iotools.read_plan(COACH_WEEKS / f"{name}.csv")
     theirs = coach_check(coach, result.problem)
     assert result.check is not None
-    # The coach's week passes every criterion (COACHING.md); the product's does too.
-    assert theirs.passed == theirs.applicable == 14, theirs.summary()
+    # The coach's week, written for the posterior-chain work alone (COACHING.md), is credible
+    # as written; every criterion it passes for this client, the product's week passes too.
+    client = result.problem.client.evolve(scope="posterior_chain")
+    as_written = coach_check(coach, make_problem(library, client, profiles))
+    assert as_written.credible, as_written.summary()
     for criterion in theirs.criteria:
         if criterion.applies and criterion.passed:
             mine = result.check.criterion(criterion.id)
@@ -51,7 +58,8 @@ def test_every_example_client_gets_a_credible_week(name: str, library, profiles)
     result = _plan(name, library, profiles)
     assert result.check is not None
     assert result.check.credible and not result.check.failed, result.check.summary()
-    assert result.check.summary() == "coach check 14/14"
+    applicable = APPLICABLE.get(name, 19)
+    assert result.check.summary() == f"coach check {applicable}/{applicable}"
     assert result.coverage_costs == ()
 
 

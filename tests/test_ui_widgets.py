@@ -320,7 +320,7 @@ def test_coach_check_panel_follows_the_plan(view: DashboardView) -> None:
     assert model.good is not None and model.good.check is not None
     page = view.check.value
     assert model.good.check.summary() in page
-    assert page.count("<tr>") == 14  # every criterion, with its number
+    assert page.count("<tr>") == 19  # every criterion, with its number
     assert "✗" not in page  # the home client's week passes every criterion
     view.controls.minutes.value = 15  # a week too short for the rubric
     model.flush()

@@ -586,7 +586,7 @@ output (DIR):
   plans/*.csv    one plan CSV per planned client, the bytes `workbench plan --out` writes,
                  each passed by the independent checker
   summary.csv    one row per client: client, source, file, status (planned, bad_input,
-                 no_plan, failed), shortfall, short_muscles, coach_check (e.g. 14/14),
+                 no_plan, failed), shortfall, short_muscles, coach_check (e.g. 19/19),
                  coach_misses, minutes (used a week), minutes_booked, seconds, reason
   manifest.json  the input hash of each planned client
 

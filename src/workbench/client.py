@@ -34,6 +34,7 @@ from workbench.glossary import (
     default_warmup,
 )
 from workbench.library import Library
+from workbench.standards import DEFAULT_STANDARDS, check_standard
 
 __all__ = [
     "CLIENT_FIELDS",
@@ -503,7 +504,9 @@ class SportSpecific:
 
 @dataclass(frozen=True)
 class SportProfile:
-    """A named preset: priorities, bands, preferred patterns, staple families and specifics."""
+    """A named preset: priorities, bands, preferred patterns, staple families, specifics, and
+    the coach's standards it sets apart from the rubric's (``Standards`` fields by name, e.g.
+    a runner's ``knee_dominant_sets = 6``)."""
 
     id: str
     name: str
@@ -513,10 +516,12 @@ class SportProfile:
     priorities: Mapping[str, float] = field(default_factory=FrozenMap)
     staples: tuple[str, ...] = ARTICLE_STAPLES
     specific: SportSpecific = field(default_factory=SportSpecific)
+    standards: Mapping[str, float] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", FrozenMap(self.targets))
         object.__setattr__(self, "priorities", FrozenMap(self.priorities))
+        object.__setattr__(self, "standards", FrozenMap(self.standards))
 
 
 GENERAL = SportProfile("general", "General", "No adjustments.")
@@ -876,7 +881,26 @@ def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -
             ),
             description=str(specific.get("description", "")),
         ),
+        standards=_standards(data.get("standards", {}), file),
     )
+
+
+def _standards(data: object, file: str) -> dict[str, float]:
+    """A sport profile's ``[standards]`` table: ``Standards`` number fields by name, each
+    checked as the field takes it, and checked together (a minimum of sets above the maximum)."""
+    if not isinstance(data, Mapping):
+        raise _fail(file, "standards", data, f"{data!r} is not a table of standard = number")
+    overrides: dict[str, float] = {}
+    for name, value in data.items():
+        try:
+            overrides[name] = check_standard(name, value)
+        except InputError as error:
+            raise _fail(file, f"standards.{name}", value, error.message) from None
+    try:
+        DEFAULT_STANDARDS.replace(**overrides)
+    except InputError as error:
+        raise _fail(file, f"standards.{error.field}", error.value, error.message) from None
+    return overrides
 
 
 SPORT_KEYS = (
@@ -887,6 +911,7 @@ SPORT_KEYS = (
     "priorities",
     "staples",
     "specific",
+    "standards",
 )
 SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description")
 

@@ -1,5 +1,5 @@
-"""A planning problem: library, client, sport profile and coach weights resolved into the
-optimizer's inputs.
+"""A planning problem: library, client, sport profile, coach weights and the coach's standards
+resolved into the optimizer's and the rubric's inputs.
 
 Everything here is a pure function of frozen values, cheap to rebuild for a what-if variant.
 """
@@ -25,6 +25,7 @@ from workbench.coaching import CoachWeights
 from workbench.glossary import WEEKDAYS, level_rank
 from workbench.library import Exercise, Library
 from workbench.rules import HardLimit
+from workbench.standards import DEFAULT_STANDARDS, Standards
 
 __all__ = ["ALL_LIMITS", "Problem", "adjacent_pairs", "exclusion_reasons", "make_problem"]
 
@@ -40,6 +41,9 @@ class Problem:
     targets: Mapping[str, Target]
     priorities: Mapping[str, float]
     weights: CoachWeights
+    #: The coach's standards the week is judged by: the rubric's, with the sport profile's
+    #: ``[standards]`` overrides.
+    standards: Standards = DEFAULT_STANDARDS
 
     @cached_property
     def eligible(self) -> tuple[Exercise, ...]:
@@ -122,10 +126,12 @@ def make_problem(
     weights: CoachWeights | None = None,
     *,
     file: str = "client",
+    standards: Standards = DEFAULT_STANDARDS,
 ) -> Problem:
-    """Validate ``client`` against ``library`` and resolve targets and priorities.
+    """Validate ``client`` against ``library`` and resolve targets, priorities and standards.
 
-    ``weights`` default to the shipped ``data/coaching.toml``.
+    ``weights`` default to the shipped ``data/coaching.toml``; ``standards`` (default: the
+    rubric's) get the sport profile's ``[standards]`` overrides.
     """
     validate_client(client, library, profiles, file=file)
     profile = (profiles or {}).get(client.sport, GENERAL)
@@ -141,4 +147,5 @@ def make_problem(
         targets=FrozenMap(resolve_targets(library, client, profile)),
         priorities=FrozenMap(resolve_priorities(library, client, profile)),
         weights=weights,
+        standards=standards.replace(**profile.standards),
     )

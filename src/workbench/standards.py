@@ -1,16 +1,36 @@
-"""The coach's standards (COACHING.md's rubric) as numbers and small functions.
+"""The coach's standards (COACHING.md's rubric v3) as one frozen value.
 
-Shared by the optimizer's coach value (which aims at them) and :mod:`workbench.quality`
-(which judges a plan against them), so the two cannot drift apart.
+:class:`Standards` holds every number the rubric judges a week by, each field beside the
+COACHING.md line (or the literature) it comes from. :data:`DEFAULT_STANDARDS` is the rubric as
+written; a sport profile's ``[standards]`` table overrides fields by name (a runner's
+knee-dominant sets), and :class:`~workbench.problem.Problem` carries the resolved value, so
+:mod:`workbench.quality` judges a week by the numbers its client's profile asks for. A block
+week (a deload) is one more :func:`dataclasses.replace` away.
+
+Only number fields may be overridden from a data file (:data:`OVERRIDABLE`); each is checked
+when a :class:`Standards` is made, and a bad one raises :class:`~workbench.errors.InputError`
+naming the field and the value.
+
+The module-level names below the class (``SESSION_USE``, ``exercises_range``, ...) are the v2
+constants, kept as aliases of :data:`DEFAULT_STANDARDS` for the v2 optimizer
+(:mod:`workbench.optimize.objectives`) until it is replaced.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from workbench.errors import InputError
 
 __all__ = [
     "ACCESSORY_SETS",
     "ANTERIOR_SHARE",
+    "DEFAULT_STANDARDS",
     "DOSE_MINUTES",
     "FAMILY_WEEKLY_SETS",
     "HEAVY_HINGE_FAMILY",
@@ -25,6 +45,7 @@ __all__ = [
     "MAJOR_DOSE_BEGINNER",
     "MAJOR_MUSCLES",
     "OPENER_SETS",
+    "OVERRIDABLE",
     "PRIME_MOVERS",
     "PRIORITY_RAISE",
     "PRIORITY_THRESHOLD",
@@ -38,100 +59,275 @@ __all__ = [
     "STAPLE_MINUTES",
     "STAPLE_SETS",
     "VERTICAL_PULL_SETS",
+    "Standards",
+    "check_standard",
     "exercises_range",
     "hinge_goal",
     "hinge_sessions_goal",
     "staples_goal",
 ]
 
-#: C1: every session uses at least this share of the booked minutes.
-SESSION_USE = 0.70
-#: C2: the shortest session is at least this share of the longest.
-SESSION_EVENNESS = 0.70
-#: C5: the opening main lift has at least this many sets.
-OPENER_SETS = 3
-#: C7: a staple family counts with at least this many sets in the week; one family is
-#: expected per this many booked minutes a week.
-STAPLE_SETS = 2
-STAPLE_MINUTES = 10
-#: C8 and C10: the major muscles, their weekly dose (beginners lower), the ceiling on their
-#: non-ballistic sets, and the per-day dose on at least two days.
-MAJOR_MUSCLES: tuple[str, ...] = ("gluteus_maximus", "hamstrings", "latissimus_dorsi")
-MAJOR_DOSE = 10.0
-MAJOR_DOSE_BEGINNER = 6.0
-MAJOR_CEILING = 20.0
-MAJOR_DAY_SETS = 2.0
-MAJOR_DAYS = 2
-#: The posterior chain's prime movers: the lifts are built around them, and the small
-#: muscles are mostly covered by their compound lifts' secondary credit.
-PRIME_MOVERS: tuple[str, ...] = (*MAJOR_MUSCLES, "erector_spinae")
-#: C8 applies when at least this many minutes are booked a week.
-DOSE_MINUTES = 60.0
-#: C9: impact drills give at most this share of glute max and of hamstring effective sets.
-IMPACT_SHARE = 1 / 3
-#: C11: main-lift sets are at least this share of the week's sets.
-MAIN_SHARE = 0.5
-#: C12: a required exercise gets this many sets in one session and in the week; a muscle
-#: with priority at least PRIORITY_THRESHOLD gets PRIORITY_RAISE times its floor.
-REQUIRED_SESSION_SETS = 3
-REQUIRED_WEEKLY_SETS = 6
-PRIORITY_THRESHOLD = 2.0
-PRIORITY_RAISE = 1.25
-#: C13: with loadable equipment, at least this share of main-lift sets are loaded.
-LOADED_SHARE = 2 / 3
-#: C14: exercises whose primary muscles are all anterior give at most this share of sets.
-ANTERIOR_SHARE = 0.15
-#: Accessories, core and carries at this many sets a session at most (not a rubric line: the
-#: coach's reference weeks dose them at 2-3, the main lifts at 3-5).
-ACCESSORY_SETS = 3
-#: Hamstrings trained at the knee as well as the hip (not a rubric line: every coach's week
-#: has a curl, a Nordic or a glute-ham raise), sets a week.
-KNEE_FLEXION_SETS = 4
-#: Single-leg lower-body work (not a rubric line: every coach's week has a single-leg hinge or
-#: a lunge), sets a week, and the patterns it counts in.
-SINGLE_LEG_SETS = 4
-SINGLE_LEG_PATTERNS: frozenset[str] = frozenset({"hinge", "lunge", "hip_extension", "squat"})
-#: Vertical pulls a week (not a rubric line: the coach's review asks for at least 6, the
-#: coach's reference weeks hold 7 to 10, pull-ups and chin-ups where there is a bar).
-VERTICAL_PULL_SETS = 6
-#: The family whose heaviest variant at hand is the week's heavy hinge (not a rubric line:
-#: the coach's review wants one heavy, non-ballistic hinge a week, a conventional or trap-bar
-#: deadlift, else the heaviest loaded hinge the kit and the client's limits allow).
-HEAVY_HINGE_FAMILY = "deadlift"
-#: The source article's smaller upper-body muscles: their compound lifts' secondary credit
-#: covers them, so an accessory that trains only them (a neck extension, a serratus punch)
-#: earns its place only where a floor needs it (not a rubric line: the coach's review).
-SMALL_MUSCLES: frozenset[str] = frozenset(
-    {"obliques_internal", "obliques_external", "levator_scapulae", "serratus"}
+#: How a number field is checked: a share of something (0..1), a whole count or an amount
+#: (0 or more, or 1 or more where 0 would fail every week). A goal of 0 sets says the line is
+#: not asked (C15's press, C16's knee-dominant work).
+SHARE, COUNT, AMOUNT = "share", "count", "amount"
+#: The largest count or amount a data file may set: far above any week a coach writes.
+LARGEST = 1000.0
+
+
+def _number(kind: str, low: float = 0.0) -> dict[str, Any]:
+    return {"kind": kind, "low": low}
+
+
+@dataclass(frozen=True)
+class Standards:
+    """What a coach-credible week must reach (COACHING.md, rubric v3), by criterion.
+
+    Units: shares are 0..1, sets are sets (a week's or a session's, as named), effective sets
+    count a secondary muscle's set as 0.5 [sets/week], minutes are [min].
+    """
+
+    # --- C1, C2, C3: the sessions ------------------------------------------------------------
+    #: C1 "every session's listed work is 70–100% of the minutes left after the warm-up".
+    session_use: float = field(default=0.70, metadata=_number(SHARE))
+    #: C2 "every training day has a session; shortest ≥ 0.70 × longest".
+    session_evenness: float = field(default=0.70, metadata=_number(SHARE))
+    #: C3 "< 30 min: 2–4; 30–39: 3–5; 40–49: 4–6; ≥ 50: 4–7": (from booked minutes [min],
+    #: fewest, most exercises), in rising order of minutes.
+    exercise_ranges: tuple[tuple[float, int, int], ...] = (
+        (0.0, 2, 4),
+        (30.0, 3, 5),
+        (40.0, 4, 6),
+        (50.0, 4, 7),
+    )
+    # --- C4, C5: the exercises ---------------------------------------------------------------
+    #: C4 "2 ≤ sets ≤ min(5, the client's cap)" (Krieger 2010; Rhea et al. 2003).
+    min_sets_per_exercise: int = field(default=2, metadata=_number(COUNT))
+    max_sets_per_exercise: int = field(default=5, metadata=_number(COUNT, low=1))
+    #: C5 "opens with a main lift of ≥ 3 sets" (Simão et al. 2012; NSCA Essentials).
+    opener_sets: int = field(default=3, metadata=_number(COUNT))
+    # --- C6: the hip-hinge principle -----------------------------------------------------------
+    #: C6 "≥ 8 non-impact hinge / hip-extension sets a week (≥ 6 beginners, ≥ 4 on one day a
+    #: week)".
+    hinge_sets: float = field(default=8.0, metadata=_number(AMOUNT))
+    hinge_sets_beginner: float = field(default=6.0, metadata=_number(AMOUNT))
+    hinge_sets_one_day: float = field(default=4.0, metadata=_number(AMOUNT))
+    #: C6 "≥ 3 of them in at least max(2, ⌈days/2⌉) sessions": the sets that make a hinge
+    #: session, and the fewest such sessions (never more than the sessions there are).
+    hinge_session_sets: float = field(default=3.0, metadata=_number(AMOUNT))
+    hinge_sessions: int = field(default=2, metadata=_number(COUNT))
+    # --- C7: the article's staples -------------------------------------------------------------
+    #: C7 "at least min(those the client can do, weekly minutes ÷ 10) families with ≥ 2 sets
+    #: each".
+    staple_sets: float = field(default=2.0, metadata=_number(AMOUNT))
+    staple_minutes: float = field(default=10.0, metadata=_number(AMOUNT))
+    # --- C8, C10: dose and frequency of the major muscles ---------------------------------------
+    #: C8 "glute max, hamstrings, lats each ≥ 10 effective sets a week (≥ 6 beginners), ≤ 20
+    #: non-ballistic (when ≥ 60 min are booked a week)" (Schoenfeld, Ogborn & Krieger 2017:
+    #: ≥ 10 sets/week; Baz-Valle et al. 2022: 12–20; Pelland et al. 2024: indirect sets 0.5).
+    major_muscles: tuple[str, ...] = ("gluteus_maximus", "hamstrings", "latissimus_dorsi")
+    major_dose: float = field(default=10.0, metadata=_number(AMOUNT))
+    major_dose_beginner: float = field(default=6.0, metadata=_number(AMOUNT))
+    major_ceiling: float = field(default=20.0, metadata=_number(AMOUNT))
+    dose_minutes: float = field(default=60.0, metadata=_number(AMOUNT))
+    #: C10 "glute max, hamstrings, lats each get ≥ 2 effective sets on ≥ 2 days" (Schoenfeld,
+    #: Ogborn & Krieger 2016: twice a week per muscle).
+    major_day_sets: float = field(default=2.0, metadata=_number(AMOUNT))
+    major_days: int = field(default=2, metadata=_number(COUNT))
+    # --- C9, C11, C13, C14: the week's make-up -----------------------------------------------
+    #: C9 "impact drills give ≤ 1/3 of glute max and of hamstring effective sets".
+    impact_share: float = field(default=1 / 3, metadata=_number(SHARE))
+    impact_muscles: tuple[str, ...] = ("gluteus_maximus", "hamstrings")
+    #: C11 "main-lift sets ≥ 50% of the week's sets".
+    main_share: float = field(default=0.5, metadata=_number(SHARE))
+    #: C13 "with loadable equipment, ≥ 2/3 of main-lift sets are loaded".
+    loaded_share: float = field(default=2 / 3, metadata=_number(SHARE))
+    #: C14 "posterior-chain muscles get ≥ 70% of the week's effective sets (a coach's whole
+    #: weeks: 77–92%)".
+    posterior_share: float = field(default=0.70, metadata=_number(SHARE))
+    # --- C12: the client in substance ----------------------------------------------------------
+    #: C12 "a required exercise gets ≥ 3 sets in a session and ≥ 6 a week".
+    required_session_sets: float = field(default=3.0, metadata=_number(AMOUNT))
+    required_weekly_sets: float = field(default=6.0, metadata=_number(AMOUNT))
+    #: C12 "a muscle with priority ≥ 2 gets ≥ 1.25 × its floor".
+    priority_threshold: float = field(default=2.0, metadata=_number(AMOUNT))
+    priority_raise: float = field(default=1.25, metadata=_number(AMOUNT))
+    # --- C15, C16: the whole week (whole-body scope) -----------------------------------------
+    #: C15 "≥ 4 sets a week of a press, where the client can press"; 0 = not asked.
+    press_sets: float = field(default=4.0, metadata=_number(AMOUNT))
+    #: C16 "≥ 4 sets a week (≥ 6 for runners) of a squat, lunge, split squat, step-up or leg
+    #: press, where the client may do one; not asked of desk workers"; 0 = not asked (the
+    #: runner's and the desk worker's profiles set 6 and 0).
+    knee_dominant_sets: float = field(default=4.0, metadata=_number(AMOUNT))
+    # --- C18, C19: spread ----------------------------------------------------------------------
+    #: C18 "at most one heavy spinal lift ... a session; never on three days running"
+    #: (calendar days, Sunday to Monday included, as the recovery limit counts them).
+    spinal_lifts_per_session: int = field(default=1, metadata=_number(COUNT))
+    spinal_days_running: int = field(default=3, metadata=_number(COUNT, low=1))
+    #: C19 "no exercise at 5 sets on two days of a week": the sets, and the days.
+    top_sets: int = field(default=5, metadata=_number(COUNT, low=1))
+    top_sets_days: int = field(default=2, metadata=_number(COUNT, low=1))
+    #: C19 "no muscle past 10 primary sets in one session" (the blind review: 14 hamstring
+    #: sets in one fight-camp day).
+    session_primary_sets: float = field(default=10.0, metadata=_number(AMOUNT))
+    # --- the verdict ---------------------------------------------------------------------------
+    #: "coach-credible when it passes C2, C4, C6, C7, C12, C15, C16 and C18 and at least 85%
+    #: of the criteria that apply".
+    credible_share: float = field(default=0.85, metadata=_number(SHARE))
+    required_criteria: tuple[str, ...] = ("C2", "C4", "C6", "C7", "C12", "C15", "C16", "C18")
+    # --- the coach's review, not rubric lines: what the v2 optimizer aims at -----------------
+    #: The posterior chain's prime movers: the lifts are built around them, and the small
+    #: muscles are mostly covered by their compound lifts' secondary credit.
+    prime_movers: tuple[str, ...] = (
+        "gluteus_maximus",
+        "hamstrings",
+        "latissimus_dorsi",
+        "erector_spinae",
+    )
+    #: Accessories, core and carries at this many sets a session at most (the coach's
+    #: reference weeks dose them at 2-3, the main lifts at 3-5).
+    accessory_sets: int = field(default=3, metadata=_number(COUNT))
+    #: Hamstrings trained at the knee as well as the hip (every coach's week has a curl, a
+    #: Nordic or a glute-ham raise) [sets/week].
+    knee_flexion_sets: float = field(default=4.0, metadata=_number(AMOUNT))
+    #: Single-leg lower-body work (every coach's week has a single-leg hinge or a lunge)
+    #: [sets/week], and the patterns it counts in.
+    single_leg_sets: float = field(default=4.0, metadata=_number(AMOUNT))
+    single_leg_patterns: frozenset[str] = frozenset({"hinge", "lunge", "hip_extension", "squat"})
+    #: Vertical pulls a week (the coach's review asks for at least 6; the reference weeks hold
+    #: 7 to 10, pull-ups and chin-ups where there is a bar).
+    vertical_pull_sets: float = field(default=6.0, metadata=_number(AMOUNT))
+    #: The family whose heaviest variant at hand is the week's heavy hinge (the review wants
+    #: one heavy, non-ballistic hinge a week).
+    heavy_hinge_family: str = "deadlift"
+    #: The source article's smaller upper-body muscles: their compound lifts' secondary credit
+    #: covers them, so an accessory that trains only them earns its place only where a floor
+    #: needs it (the coach's review).
+    small_muscles: frozenset[str] = frozenset(
+        {"obliques_internal", "obliques_external", "levator_scapulae", "serratus"}
+    )
+    #: Variety: one lift family past this many sets a week is a specialisation block; the
+    #: coach's reference weeks hold 7 to 11.
+    family_weekly_sets: float = field(default=10.0, metadata=_number(AMOUNT))
+
+    def __post_init__(self) -> None:
+        for name in OVERRIDABLE:
+            object.__setattr__(self, name, check_standard(name, getattr(self, name)))
+        if self.min_sets_per_exercise > self.max_sets_per_exercise:
+            raise InputError(
+                f"{self.min_sets_per_exercise} is above max_sets_per_exercise "
+                f"{self.max_sets_per_exercise}",
+                field="min_sets_per_exercise",
+                value=self.min_sets_per_exercise,
+            )
+
+    def replace(self, **changes: Any) -> Standards:
+        """These standards with ``changes`` (field = value), checked like any other."""
+        return dataclasses.replace(self, **changes)
+
+    def exercises_range(self, minutes_per_session: float) -> tuple[int, int]:
+        """C3: how many exercises a session booked for ``minutes_per_session`` [min] holds,
+        fewest and most."""
+        fewest, most = self.exercise_ranges[0][1:]
+        for start, low, high in self.exercise_ranges:
+            if minutes_per_session >= start:
+                fewest, most = low, high
+        return fewest, most
+
+    def hinge_goal(self, level: str, days: int) -> float:
+        """C6: non-impact hinge and hip-extension sets a week [sets/week]."""
+        if days == 1:
+            return self.hinge_sets_one_day
+        return self.hinge_sets_beginner if level == "beginner" else self.hinge_sets
+
+    def hinge_sessions_goal(self, days: int) -> int:
+        """C6: sessions holding at least ``hinge_session_sets`` of those sets, max(2, ⌈days/2⌉)
+        (never more than the sessions there are)."""
+        return min(days, max(self.hinge_sessions, math.ceil(days / 2)))
+
+    def staples_goal(self, doable: int, weekly_minutes: float) -> int:
+        """C7: staple families expected: those the client can do, one per ``staple_minutes``
+        booked a week."""
+        if self.staple_minutes <= 0:
+            return doable
+        return min(doable, int(weekly_minutes // self.staple_minutes))
+
+    def major_dose_for(self, level: str) -> float:
+        """C8: the weekly dose of each major muscle [sets/week] at ``level``."""
+        return self.major_dose_beginner if level == "beginner" else self.major_dose
+
+
+#: The number fields, by name, with their kind: the ones a sport profile's ``[standards]``
+#: table may set.
+OVERRIDABLE: Mapping[str, str] = MappingProxyType(
+    {f.name: f.metadata["kind"] for f in dataclasses.fields(Standards) if "kind" in f.metadata}
 )
-#: Variety (not a rubric line): one lift family past this many sets a week is a
-#: specialisation block; the coach's reference weeks hold 7 to 11.
-FAMILY_WEEKLY_SETS = 10
+#: The least value of each number field (1 where 0 would judge every week a failure).
+_LOWEST: dict[str, float] = {
+    f.name: f.metadata["low"] for f in dataclasses.fields(Standards) if "kind" in f.metadata
+}
 
 
-def exercises_range(minutes_per_session: float) -> tuple[int, int]:
-    """C3: how many exercises a session of this length holds, fewest and most."""
-    if minutes_per_session < 30:
-        return 2, 4
-    if minutes_per_session < 40:
-        return 3, 5
-    if minutes_per_session < 50:
-        return 4, 6
-    return 4, 7
+def check_standard(name: str, value: object) -> float | int:
+    """``value`` checked as the number field ``name`` takes (a count whole, a share 0..1);
+    an :class:`InputError` naming the field and the value otherwise."""
+    kind = OVERRIDABLE.get(name)
+    if kind is None:
+        raise InputError(
+            f"unknown standard '{name}' (known: {', '.join(OVERRIDABLE)})", field=name, value=value
+        )
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InputError(f"{value!r} is not a number", field=name, value=value)
+    low, high = _LOWEST[name], 1.0 if kind == SHARE else LARGEST
+    if not low <= value <= high:
+        raise InputError(f"{value:g} is outside {low:g}..{high:g}", field=name, value=value)
+    if kind == COUNT:
+        if value != int(value):
+            raise InputError(f"{value!r} is not a whole number", field=name, value=value)
+        return int(value)
+    return float(value)
 
 
-def hinge_goal(level: str, days: int) -> float:
-    """C6: non-impact hinge and hip-extension sets a week."""
-    if days == 1:
-        return 4.0
-    return 6.0 if level == "beginner" else 8.0
+#: The rubric as COACHING.md writes it.
+DEFAULT_STANDARDS = Standards()
 
+# ----- kept for the v2 optimizer until it is replaced -------------------------------------
+# optimize/objectives.py imports these names; each is DEFAULT_STANDARDS' value (the rubric's
+# own numbers), so a profile's overrides do not reach the v2 optimizer.
 
-def hinge_sessions_goal(days: int) -> int:
-    """C6: sessions holding at least three of those sets (never more than the sessions)."""
-    return min(days, max(2, math.ceil(days / 2)))
-
-
-def staples_goal(doable: int, weekly_minutes: float) -> int:
-    """C7: staple families expected: those the client can do, one per 10 booked minutes."""
-    return min(doable, int(weekly_minutes // STAPLE_MINUTES))
+SESSION_USE = DEFAULT_STANDARDS.session_use
+SESSION_EVENNESS = DEFAULT_STANDARDS.session_evenness
+OPENER_SETS = DEFAULT_STANDARDS.opener_sets
+STAPLE_SETS = DEFAULT_STANDARDS.staple_sets
+STAPLE_MINUTES = DEFAULT_STANDARDS.staple_minutes
+MAJOR_MUSCLES = DEFAULT_STANDARDS.major_muscles
+MAJOR_DOSE = DEFAULT_STANDARDS.major_dose
+MAJOR_DOSE_BEGINNER = DEFAULT_STANDARDS.major_dose_beginner
+MAJOR_CEILING = DEFAULT_STANDARDS.major_ceiling
+MAJOR_DAY_SETS = DEFAULT_STANDARDS.major_day_sets
+MAJOR_DAYS = DEFAULT_STANDARDS.major_days
+PRIME_MOVERS = DEFAULT_STANDARDS.prime_movers
+DOSE_MINUTES = DEFAULT_STANDARDS.dose_minutes
+IMPACT_SHARE = DEFAULT_STANDARDS.impact_share
+MAIN_SHARE = DEFAULT_STANDARDS.main_share
+REQUIRED_SESSION_SETS = DEFAULT_STANDARDS.required_session_sets
+REQUIRED_WEEKLY_SETS = DEFAULT_STANDARDS.required_weekly_sets
+PRIORITY_THRESHOLD = DEFAULT_STANDARDS.priority_threshold
+PRIORITY_RAISE = DEFAULT_STANDARDS.priority_raise
+LOADED_SHARE = DEFAULT_STANDARDS.loaded_share
+ACCESSORY_SETS = DEFAULT_STANDARDS.accessory_sets
+KNEE_FLEXION_SETS = DEFAULT_STANDARDS.knee_flexion_sets
+SINGLE_LEG_SETS = DEFAULT_STANDARDS.single_leg_sets
+SINGLE_LEG_PATTERNS = DEFAULT_STANDARDS.single_leg_patterns
+VERTICAL_PULL_SETS = DEFAULT_STANDARDS.vertical_pull_sets
+HEAVY_HINGE_FAMILY = DEFAULT_STANDARDS.heavy_hinge_family
+SMALL_MUSCLES = DEFAULT_STANDARDS.small_muscles
+FAMILY_WEEKLY_SETS = DEFAULT_STANDARDS.family_weekly_sets
+#: Rubric v2's C14 (anterior-only exercises at most 15% of the week's sets). Rubric v3
+#: dropped it for a posterior share of effective sets (``Standards.posterior_share``): no
+#: longer a standard, kept only for the v2 optimizer's term.
+ANTERIOR_SHARE = 0.15
+exercises_range = DEFAULT_STANDARDS.exercises_range
+hinge_goal = DEFAULT_STANDARDS.hinge_goal
+hinge_sessions_goal = DEFAULT_STANDARDS.hinge_sessions_goal
+staples_goal = DEFAULT_STANDARDS.staples_goal
