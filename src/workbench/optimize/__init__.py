@@ -111,11 +111,13 @@ class _Week:
         restrict: Callable[[Decisions], None] | None,
         *,
         structured: bool,
+        keys: set[Key] | None = None,
     ) -> None:
         started = time.perf_counter()
         self.problem, self.options, self.spec = problem, options, spec
+        self.enforced, self.restrict, self.structured = enforced, restrict, structured
         self.decisions = Decisions(
-            problem, enforced, allow=structured_doses if structured else None
+            problem, enforced, allow=structured_doses if structured else None, keys=keys
         )
         apply(self.decisions)
         if restrict is not None:
@@ -151,9 +153,9 @@ class _Week:
         decisions = self.decisions
         begun = time.perf_counter()
         left = None if deadline is None else max(deadline - begun, 0.0)
+        if stage.within_choice:
+            return self._polish(number, deadline)
         try:
-            if stage.within_choice:
-                decisions.restrict(set(self.assignment))
             run = self.solver.solve(
                 expression,
                 maximise=objective.maximise,
@@ -171,8 +173,6 @@ class _Week:
                 return False
             self.stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
             return False  # a later stage failed: keep the plan the earlier stages made
-        finally:
-            decisions.reopen()
         seconds = time.perf_counter() - begun
         self.solve_seconds += seconds
         if not run.termination.feasible or run.values is None:
@@ -199,10 +199,8 @@ class _Week:
             if previous > value + 1e-9:
                 found, value = self.assignment, previous
         self.assignment = found
-        # A polish within the plan's own choices is bounded by the whole stage before it.
-        bound = self.bounds.get(objective.name) if stage.within_choice else run.bound
-        if not stage.within_choice:
-            self.bounds[objective.name] = run.bound
+        bound = run.bound
+        self.bounds[objective.name] = run.bound
         self.stages.append(
             StageResult(
                 stage.title,
@@ -211,13 +209,54 @@ class _Week:
                 bound,
                 stage.gap,
                 seconds,
-                within_choice=stage.within_choice,
                 nodes=run.nodes,
             )
         )
         following = self.spec[number + 1] if number + 1 < len(self.spec) else None
         if following is not None and following.objective is not objective:
             self.keep(number, value)
+        return True
+
+    def _polish(self, number: int, deadline: float | None) -> bool:
+        """Stage ``number`` solved exactly within the week's own choices: each exercise of
+        each session may stay or go and its sets are open, every earlier stage's optimum
+        kept. A model of those choices alone, so it is proven at once."""
+        stage = self.spec[number]
+        objective = stage.objective
+        begun = time.perf_counter()
+        spec = tuple(s for s in self.spec[:number] if not s.within_choice) + (
+            replace(stage, within_choice=False),
+        )
+        small = _Week(
+            self.problem,
+            self.options,
+            self.enforced,
+            spec,
+            self.restrict,
+            structured=self.structured,
+            keys=set(self.assignment),
+        )
+        for earlier, result in enumerate(self.stages[: len(spec) - 1]):
+            if small.spec[earlier].objective is not objective and result.value is not None:
+                small.keep(earlier, result.value)
+        small.assignment = dict(self.assignment)
+        reached = small.run(len(spec) - 1, deadline)
+        seconds = time.perf_counter() - begun
+        self.solve_seconds += seconds
+        if not reached or not small.stages:
+            self.stages.append(StageResult(stage.title, Termination.ERROR, gap=stage.gap))
+            return False
+        polished = small.stages[-1]
+        self.assignment = small.assignment
+        self.stages.append(
+            replace(
+                polished,
+                name=stage.title,
+                bound=self.bounds.get(objective.name),
+                seconds=seconds,
+                within_choice=True,
+            )
+        )
         return True
 
     def keep(self, number: int, value: float) -> None:

@@ -19,7 +19,7 @@ VALUE_GAP = 0.01
 #: The deterministic work budget of a stage [branch-and-bound nodes]: a stage that has not
 #: proven its gap by then stops with its best plan and the gap it did prove.
 SHORTFALL_NODES = 20_000
-VALUE_NODES = 2_000
+VALUE_NODES = 40
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,6 @@ class Stage:
     objective: Objective
     gap: float  # relative gap to prove [ratio]; 0 = exactly optimal
     nodes: int | None = None  # the stage's work budget [nodes]; None: until proven
-    #: Start the search from a seed: the plan proven within the gap on the choices the LP
-    #: relaxation uses (plus the previous stage's), a far smaller problem. The whole week is
-    #: then proven to the same gap from that plan: the seed changes where the search starts,
-    #: not what is proven.
-    seeded: bool = False
     #: Polish the previous stage's week exactly within its own choices: each exercise of each
     #: session may stay or go and every set count is open. A neighbourhood small enough to
     #: prove optimal at once, that removes what the gap tolerated (a seventh exercise, a set

@@ -35,8 +35,8 @@ from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
-from workbench.optimize._shim import ShimStandards, standards_of
 from workbench.problem import Problem
+from workbench.standards import Standards
 
 __all__ = [
     "TERMS",
@@ -307,8 +307,8 @@ def _per_day(
     ]
 
 
-def _std(problem: Problem) -> ShimStandards:
-    return standards_of(problem, problem.client.sport)
+def _std(problem: Problem) -> Standards:
+    return problem.standards
 
 
 def _beginner(problem: Problem) -> bool:
@@ -479,7 +479,7 @@ def _sets_by_role(catalogue: Catalogue) -> list[Quantity]:
 
 def _spinal_per_session(catalogue: Catalogue) -> list[Quantity]:
     """C18: one heavy spinal lift a session at most."""
-    limit = _std(catalogue.problem).heavy_spinal_per_session
+    limit = _std(catalogue.problem).spinal_lifts_per_session
     return _per_day("spinal", catalogue.heavy_spinal, excess(limit), catalogue, _pick)
 
 
@@ -501,7 +501,7 @@ def _spinal_days(catalogue: Catalogue) -> list[Quantity]:
     """C18: never a heavy spinal lift on three calendar days running."""
     if not catalogue.heavy_spinal:
         return []
-    run = _std(catalogue.problem).heavy_spinal_run
+    run = _std(catalogue.problem).spinal_days_running
     return [
         Quantity(f"spinal_run_{'_'.join(days)}", catalogue.heavy_spinal, excess(run - 1), _pick, days)
         for days in _calendar_runs(_days(catalogue), run)
