@@ -655,9 +655,9 @@ def test_grappler_and_strength_profiles(
         override = strength.targets[muscle_id]
         assert override.target_sets is not None
         assert override.target_sets > library.muscle(muscle_id).target_sets
-    # The runner keeps single-leg work and its calves; the fighter presses and carries.
+    # The runner keeps single-leg work and its calves; the fighter carries.
     runner = profiles["runner"]
     assert "lunge" in runner.staples and {"soleus", "gluteus_medius"} <= set(
         runner.specific.muscles
     )
-    assert {"carry", "press", "neck", "rotation"} <= set(profiles["fighter"].staples)
+    assert {"carry", "neck", "rotation"} <= set(profiles["fighter"].staples)
