@@ -137,6 +137,11 @@ def test_every_exercise_has_a_family_of_the_library(imported_library: Library, r
         ("scapular_pull_up", "scapular_pull_up", "trapezius_lower", "hanging"),
         ("russian_twist", "rotation", "obliques_external", "spinal_rotation"),
         ("barbell_squat", "squat", "quadriceps", "deep_knee_flexion"),
+        # Presses (COACHING.md C15): horizontal and overhead, the triceps credited.
+        ("barbell_bench_press_medium_grip", "press", "chest", None),
+        ("pushups", "press", "chest", None),
+        ("close_grip_barbell_bench_press", "press", "triceps", None),
+        ("standing_military_press", "overhead_press", "shoulders", "overhead"),
     ],
 )
 def test_rules_give_what_a_coach_expects(rows, exercise_id, family, primary, tag) -> None:
@@ -145,6 +150,21 @@ def test_rules_give_what_a_coach_expects(rows, exercise_id, family, primary, tag
     assert primary in row["primary_muscles"].split(";")
     if tag is not None:
         assert tag in row["tags"].split(";")
+
+
+def test_presses_credit_the_triceps_and_isolation_is_no_press(rows) -> None:
+    """The source's "triceps" is our triceps: secondary on a bench press, prime mover on a
+    close-grip press. Flyes and raises are accessories, never a press; triceps drills the
+    source names "press" or "kickback" are arm isolation and skipped."""
+    assert "triceps" in rows["barbell_bench_press_medium_grip"]["secondary_muscles"].split(";")
+    assert "overhead" not in rows["barbell_bench_press_medium_grip"]["tags"].split(";")
+    assert rows["dumbbell_flyes"]["family"] == "chest_fly"
+    assert rows["side_lateral_raise"]["family"] == "shoulder_raise"
+    for row in rows.values():
+        if row["family"] == "overhead_press":
+            assert "overhead" in row["tags"].split(";"), row["id"]
+    for skipped in ("lying_triceps_press", "tricep_dumbbell_kickback"):
+        assert skipped not in rows
 
 
 def test_middle_back_is_split_like_a_coach_would(rows) -> None:
