@@ -94,7 +94,10 @@ def judge(
     rows = tuple(coverage(solved.plan, library, problem.targets))
     short = tuple(explain_shortfalls(problem, solved, options)) if explain else ()
     check = coach_check(solved.plan, problem)
-    costs = coverage_costs(problem, check, options) if explain else ()
+    # What covering costs is asked only of a week that coverage bent: a muscle left short,
+    # or session structure given up for the floors (never a second solve of every plan).
+    bent = bool(short) or (solved.stages and not solved.structured and options.preferences)
+    costs = coverage_costs(problem, check, options) if explain and bent else ()
     return PlanResult(
         problem,
         solved,

@@ -7,6 +7,7 @@ an answer, not an exception.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -64,6 +65,18 @@ class SolveOptions:
 KEEP_TOLERANCE = 1e-5
 #: A shortfall this small is none [sets/week].
 EPSILON = 1e-6
+#: Choices a day a neighbourhood adds beside those the relaxation uses: the ones whose
+#: reduced cost is nearest to paying.
+CANDIDATES_A_DAY = 6
+#: Above this gap to the relaxation, the whole model's root (its cuts and heuristics, from
+#: the neighbourhood's week) is searched too: the relaxation of a week the floors fill is
+#: loose, and a neighbourhood can miss the week the root finds [ratio].
+ROOT_GAP = 0.02
+
+
+def _gap(value: float, bound: float) -> float:
+    """The relative gap of ``value`` below ``bound`` (over the value, as HiGHS states it)."""
+    return max(0.0, bound - value) / max(abs(value), 1e-9)
 
 
 def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
@@ -155,6 +168,8 @@ class _Week:
         left = None if deadline is None else max(deadline - begun, 0.0)
         if stage.within_choice:
             return self._polish(number, deadline)
+        if stage.neighbourhood and number and self.assignment:
+            return self._neighbourhood(number, deadline)
         try:
             run = self.solver.solve(
                 expression,
@@ -212,10 +227,120 @@ class _Week:
                 nodes=run.nodes,
             )
         )
-        following = self.spec[number + 1] if number + 1 < len(self.spec) else None
-        if following is not None and following.objective is not objective:
-            self.keep(number, value)
+        self._keep_after(number, value)
         return True
+
+    def _keep_after(self, number: int, value: float) -> None:
+        """Keep stage ``number``'s optimum when the next stage has another objective."""
+        following = self.spec[number + 1] if number + 1 < len(self.spec) else None
+        if following is not None and following.objective is not self.spec[number].objective:
+            self.keep(number, value)
+
+    def _sub_week(self, number: int, keys: set[Key], stage: Stage) -> _Week:
+        """Stage ``number`` (as ``stage``) on a model of the (exercise, day) choices in
+        ``keys`` alone, every earlier stage's optimum kept."""
+        earlier = tuple(s for s in self.spec[:number] if not s.within_choice)
+        small = _Week(
+            self.problem,
+            self.options,
+            self.enforced,
+            (*earlier, stage),
+            self.restrict,
+            structured=self.structured,
+            keys=keys,
+        )
+        objective = stage.objective
+        for index, result in enumerate(self.stages[: len(earlier)]):
+            if small.spec[index].objective is not objective and result.value is not None:
+                small.keep(index, result.value)
+        small.assignment = dict(self.assignment)
+        return small
+
+    def _neighbourhood(self, number: int, deadline: float | None) -> bool:
+        """Stage ``number`` proven against the whole model's linear relaxation, searched on
+        the choices that relaxation values: those it uses, those whose reduced cost is
+        nearest to paying (:data:`CANDIDATES_A_DAY` a day), and the week so far. The bound
+        is the relaxation's (or, where that is loose, the whole model's root bound), so the
+        gap stated is a gap on every week under the limits, not only on the neighbourhood.
+        """
+        stage = self.spec[number]
+        objective = stage.objective
+        expression = self.expressions[objective.name]
+        decisions = self.decisions
+        begun = time.perf_counter()
+        relaxed = self.solver.solve(
+            expression, maximise=objective.maximise, gap=0.0, node_limit=None, relax=True
+        )
+        if relaxed.values is None or relaxed.objective is None:
+            return self._whole(number, deadline, begun)
+        bound = relaxed.objective
+        keys = set(self.assignment)
+        keys |= {(e, d) for (e, d, _k), c in decisions.choice.items() if relaxed.values[c] > 1e-6}
+        if relaxed.reduced is not None:
+            sign = 1.0 if objective.maximise else -1.0
+            best: dict[Key, float] = {}
+            for (e, d, _k), c in decisions.choice.items():
+                score = sign * relaxed.reduced[c]
+                best[(e, d)] = max(best.get((e, d), -math.inf), score)
+            for day in decisions.days:
+                ranked = sorted(
+                    ((score, e) for (e, d), score in best.items() if d == day),
+                    key=lambda item: (-item[0], item[1]),
+                )
+                keys |= {(e, day) for _score, e in ranked[:CANDIDATES_A_DAY]}
+        small = self._sub_week(number, keys, replace(stage, neighbourhood=False))
+        reached = small.run(len(small.spec) - 1, deadline)
+        if not reached or not small.stages:
+            return self._whole(number, deadline, begun)
+        found = small.stages[-1]
+        value = found.value if found.value is not None else -math.inf
+        self.assignment = small.assignment
+        if _gap(value, bound) > ROOT_GAP:
+            # A loose relaxation, or a neighbourhood that missed: the whole model's root gives
+            # a tighter bound and may find a better week.
+            root = self.solver.solve(
+                expression,
+                maximise=objective.maximise,
+                gap=stage.gap,
+                node_limit=stage.nodes,
+                time_limit=None if deadline is None else max(deadline - time.perf_counter(), 0.0),
+                start=decisions.start(self.assignment),
+            )
+            if root.values is not None:
+                week = decisions.assignment(root.values)
+                root_value = self.evaluate(objective, week)
+                if root_value > value + 1e-9:
+                    self.assignment, value = week, root_value
+            if root.bound is not None:
+                bound = min(bound, root.bound)
+        seconds = time.perf_counter() - begun
+        self.solve_seconds += seconds
+        self.bounds[objective.name] = bound
+        proven = _gap(value, bound) <= stage.gap + 1e-12
+        self.stages.append(
+            StageResult(
+                stage.title,
+                Termination.OPTIMAL if proven else Termination.BUDGET,
+                value,
+                bound,
+                stage.gap,
+                seconds,
+                nodes=found.nodes,
+            )
+        )
+        self._keep_after(number, value)
+        return True
+
+    def _whole(self, number: int, deadline: float | None, begun: float) -> bool:
+        """Stage ``number`` on the whole model (when its relaxation or neighbourhood fails)."""
+        self.solve_seconds += time.perf_counter() - begun
+        stage = self.spec[number]
+        self.spec = (
+            *self.spec[:number],
+            replace(stage, neighbourhood=False),
+            *self.spec[number + 1 :],
+        )
+        return self.run(number, deadline)
 
     def _polish(self, number: int, deadline: float | None) -> bool:
         """Stage ``number`` solved exactly within the week's own choices: each exercise of
@@ -224,23 +349,10 @@ class _Week:
         stage = self.spec[number]
         objective = stage.objective
         begun = time.perf_counter()
-        spec = tuple(s for s in self.spec[:number] if not s.within_choice) + (
-            replace(stage, within_choice=False),
+        small = self._sub_week(
+            number, set(self.assignment), replace(stage, within_choice=False, neighbourhood=False)
         )
-        small = _Week(
-            self.problem,
-            self.options,
-            self.enforced,
-            spec,
-            self.restrict,
-            structured=self.structured,
-            keys=set(self.assignment),
-        )
-        for earlier, result in enumerate(self.stages[: len(spec) - 1]):
-            if small.spec[earlier].objective is not objective and result.value is not None:
-                small.keep(earlier, result.value)
-        small.assignment = dict(self.assignment)
-        reached = small.run(len(spec) - 1, deadline)
+        reached = small.run(len(small.spec) - 1, deadline)
         seconds = time.perf_counter() - begun
         self.solve_seconds += seconds
         if not reached or not small.stages:

@@ -32,6 +32,8 @@ class Stage:
     #: prove optimal at once, that removes what the gap tolerated (a seventh exercise, a set
     #: in the wrong place).
     within_choice: bool = False
+    #: Search the whole model's relaxation's neighbourhood, bounded by that relaxation.
+    neighbourhood: bool = False
     name: str = ""
 
     @property
@@ -41,7 +43,7 @@ class Stage:
 
 DEFAULT_SPEC: tuple[Stage, ...] = (
     Stage(SHORTFALL, 0.0, SHORTFALL_NODES),
-    Stage(COACH_VALUE, VALUE_GAP, VALUE_NODES),
+    Stage(COACH_VALUE, VALUE_GAP, VALUE_NODES, neighbourhood=True),
     Stage(COACH_VALUE, 0.0, VALUE_NODES, within_choice=True, name="coach value, polished"),
 )
 #: For what-if questions that only ask "how short?".

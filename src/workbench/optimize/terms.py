@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from workbench.glossary import WEEKDAYS
+from workbench.glossary import WEEKDAYS, level_rank
 from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
@@ -331,9 +331,11 @@ def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
     return share * max(0.0, 1.0 - value.lighter_stimulus * steps_below)
 
 
-def _dose(catalogue: Catalogue, muscles: Iterable[str], above: float) -> list[Quantity]:
-    """Diminishing returns toward each muscle's band: two points a set to its floor, one
-    to its target dose, ``above`` on to its ceiling (x its priority)."""
+def _dose(
+    catalogue: Catalogue, muscles: Iterable[str], above: float, to_target: float = 1.0
+) -> list[Quantity]:
+    """Diminishing returns toward each muscle's band: two points a set to its floor,
+    ``to_target`` on to its target dose, ``above`` on to its ceiling (x its priority)."""
     problem = catalogue.problem
     scale = problem.weights.beginner_dose if _beginner(problem) else 1.0
     quantities = []
@@ -350,7 +352,7 @@ def _dose(catalogue: Catalogue, muscles: Iterable[str], above: float) -> list[Qu
         shares = {e.id: e.weight(muscle_id) * _stimulus(catalogue, e) for e in loaders}
         value = steps(
             (floor, 2.0 * priority),
-            (target - floor, 1.0 * priority),
+            (target - floor, to_target * priority),
             (band.max_sets - target, above * priority),
         )
         quantities.append(
@@ -372,7 +374,9 @@ def _prime_dose(catalogue: Catalogue) -> list[Quantity]:
 def _posterior_dose(catalogue: Catalogue) -> list[Quantity]:
     library = catalogue.problem.library
     muscles = [m.id for m in library.posterior_chain if m.id not in PRIME_MOVERS]
-    return _dose(catalogue, muscles, above=0.0)
+    # Past their floors the small muscles are dosed by the main lifts' secondary credit; a
+    # set aimed at them alone is worth a quarter of one at a prime mover.
+    return _dose(catalogue, muscles, above=0.0, to_target=0.25)
 
 
 def _anterior_dose(catalogue: Catalogue) -> list[Quantity]:
@@ -409,9 +413,58 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
     for name, (floor, target) in _pattern_goals(catalogue).items():
         group = catalogue.patterns.get(name, ())
         if group and target > 0:
+            # The main patterns take the time left once every goal is met (more sets of the
+            # lifts that matter, not more accessories).
+            beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in MAIN_PATTERNS else (0.0, 0.0)
             quantities.append(
-                Quantity(f"pattern_{name}", group, steps((floor, 2.0), (target - floor, 1.0)))
+                Quantity(
+                    f"pattern_{name}", group, steps((floor, 2.0), (target - floor, 1.0), beyond)
+                )
             )
+    return quantities
+
+
+#: The week's main patterns: a lower-body hinge and knee-dominant lift, an upper-body press
+#: and pull.
+MAIN_PATTERNS: tuple[str, ...] = ("hinge", "knee", "press", "row", "vertical_pull")
+LOWER_MAIN: tuple[str, ...] = ("hinge", "knee", "bridge")
+UPPER_MAIN: tuple[str, ...] = ("press", "row", "vertical_pull")
+#: Sets past a main pattern's target still worth a quarter point each [sets/week].
+MAIN_PATTERNS_BEYOND = 6.0
+
+
+def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
+    """Each main pattern on two days of the week (a coach's full-body or upper/lower
+    split trains each twice: Schoenfeld, Ogborn & Krieger 2016)."""
+    days = _days(catalogue)
+    if len(days) < 2:
+        return []
+    goals = _pattern_goals(catalogue)
+    quantities = []
+    for name in MAIN_PATTERNS:
+        group = catalogue.patterns.get(name, ())
+        if not group or goals.get(name, (0.0, 0.0))[1] <= 0:
+            continue
+        per_day = tuple(
+            Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days
+        )
+        quantities.append(Quantity(f"{name}_days", (), capped(2.0), parts=per_day))
+    return quantities
+
+
+def _session_balance(catalogue: Catalogue) -> list[Quantity]:
+    """Each session holds a main lower-body lift and a main upper-body lift (a coach's
+    full-body session; a split's days get one of the two)."""
+    goals = _pattern_goals(catalogue)
+    quantities = []
+    for label, names in (("lower", LOWER_MAIN), ("upper", UPPER_MAIN)):
+        group = tuple(
+            e
+            for name in names
+            if goals.get(name, (0.0, 0.0))[1] > 0
+            for e in catalogue.patterns.get(name, ())
+        )
+        quantities += _per_day(f"main_{label}", group, capped(1.0), catalogue, _pick)
     return quantities
 
 
@@ -453,23 +506,30 @@ def _exercise_cost(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("exercises", catalogue.exercises, identity(-1.0), _pick)]
 
 
+def _role_range(exercise: Exercise) -> tuple[int, int]:
+    """Sets by role a coach doses [sets]: main lifts 3-5, accessories, core and carries 2-3."""
+    return (3, 5) if exercise.is_main_lift else (2, 3)
+
+
 def _role_sets(exercise: Exercise, sets: int) -> float:
-    """Sets by role: main lifts 3-5 (two is a token), accessories, core and carries 2-3."""
-    if exercise.is_main_lift:
-        if sets < 3:
-            return -3.0 if exercise.role == "power" else -1.5
-        return -0.5 if sets >= 5 else 0.0
-    return -1.0 * max(0, sets - 3) ** 2
+    """Points off a dose outside its role's range, and off a fifth set of a main lift (a
+    coach's main lifts run 3-4 sets; five is a strength block's)."""
+    low, high = _role_range(exercise)
+    if sets < low:
+        return -(3.0 if exercise.role == "power" else 1.5) * (low - sets)
+    if sets > high:
+        return -1.0 * (sets - high) ** 2
+    return -1.5 if exercise.is_main_lift and sets >= 5 else 0.0
 
 
 def structured_doses(exercise: Exercise, doses: range) -> range:
-    """The doses of a structured week: those sets by role does not charge a point or more
-    for (main lifts 3-5 sets, accessories 2-3), within what the hard limits allow; where
-    none is, the least charged of those allowed."""
-    kept = [n for n in doses if _role_sets(exercise, n) > -1.0]
+    """The doses of a structured week: its role's range (main lifts 3-5 sets, accessories
+    2-3), within what the hard limits allow; where none is, the nearest allowed."""
+    low, high = _role_range(exercise)
+    kept = [n for n in doses if low <= n <= high]
     if not kept and len(doses):
-        best = max(_role_sets(exercise, n) for n in doses)
-        kept = [n for n in doses if _role_sets(exercise, n) == best]
+        nearest = min(doses, key=lambda n: (max(low - n, n - high), n))
+        kept = [nearest]
     return range(kept[0], kept[-1] + 1) if kept else range(0)
 
 
@@ -569,6 +629,29 @@ def _same_family(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+def _finishers(catalogue: Catalogue) -> list[Quantity]:
+    """A session ends with one core exercise and one carry at most (a plank, a side plank
+    and a side bend in one session is a circuit, not a finisher)."""
+    quantities = []
+    for role in ("core", "carry"):
+        group = catalogue.where(lambda e, role=role: e.role == role)
+        if len(group) > 1:
+            quantities += _per_day(f"{role}_session", group, excess(1.0), catalogue, _pick)
+    return quantities
+
+
+def _vertical_pull_progression(catalogue: Catalogue) -> list[Quantity]:
+    """The hardest vertical pull the client's level and kit allow (a pull-up or chin-up,
+    not the pulldown that stands in for it), up to six sets a week (the source article's
+    pull-ups; the coach's reference weeks hold 7-10 vertical-pull sets)."""
+    group = catalogue.patterns.get("vertical_pull", ())
+    if not group:
+        return []
+    top = max(level_rank(e.level) for e in group)
+    hardest = tuple(e for e in group if level_rank(e.level) == top)
+    return [Quantity("hardest_vertical_pull", hardest, capped(6.0))]
+
+
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
     """Swings, cleans and snatches and the heavy deadlift in one session: the swings tire
     the hinge the deadlift needs (the coach's review)."""
@@ -627,23 +710,29 @@ def _frequency(catalogue: Catalogue) -> list[Quantity]:
 
 def _hinge_principle(catalogue: Catalogue) -> list[Quantity]:
     """C6: the hip-hinge principle: non-impact hinge and hip-extension sets up to the week's
-    goal, and sessions holding one of three sets or more up to theirs."""
+    goal."""
+    problem = catalogue.problem
+    if not catalogue.hip_hinge:
+        return []
+    goal = problem.standards.hinge_goal(problem.client.level, len(_days(catalogue)))
+    return [Quantity("hinge_sets", catalogue.hip_hinge, capped(goal))]
+
+
+def _hinge_sessions(catalogue: Catalogue) -> list[Quantity]:
+    """C6: sessions holding a non-impact hinge or hip extension of three sets or more, up to
+    the week's goal (max(2, days/2))."""
     problem = catalogue.problem
     if not catalogue.hip_hinge:
         return []
     days = len(_days(catalogue))
     standards = _std(problem)
-    goal = standards.hinge_goal(problem.client.level, days)
     sessions_goal = standards.hinge_sessions_goal(days)
     fewest = standards.hinge_session_sets
     per_day = tuple(
         Quantity(f"hinge_day_{day}", catalogue.hip_hinge, capped(1.0), picks_from(math.ceil(fewest)), (day,))
         for day in _days(catalogue)
     )
-    return [
-        Quantity("hinge_sets", catalogue.hip_hinge, capped(goal)),
-        Quantity("hinge_sessions", (), capped(sessions_goal), parts=per_day),
-    ]
+    return [Quantity("hinge_sessions", (), capped(sessions_goal), parts=per_day)]
 
 
 def _heavy_hinge(catalogue: Catalogue) -> list[Quantity]:
@@ -815,10 +904,44 @@ def _major_ceiling(catalogue: Catalogue) -> list[Quantity]:
 
 def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
     """The loadable variant first: a set of a lighter variant than one at hand costs a
-    point per load class below it."""
+    point per load class below it (a main lift; a third of that for an accessory)."""
     lighter = catalogue.lighter_steps
     group = tuple(e for e in catalogue.exercises if e.id in lighter)
-    return [Quantity("lighter", group, identity(-1.0), lambda e, sets: lighter[e.id] * sets)] if group else []
+    if not group:
+        return []
+    return [
+        Quantity(
+            "lighter",
+            group,
+            identity(-1.0),
+            lambda e, sets: lighter[e.id] * sets * (1.0 if e.is_main_lift else ACCESSORY_SHARE),
+        )
+    ]
+
+
+#: What a lighter or easier accessory costs beside a main lift [ratio].
+ACCESSORY_SHARE = 0.3
+
+
+def _level_fit(catalogue: Catalogue) -> list[Quantity]:
+    """A trained client's main lifts at their level: a set of a main lift a level below the
+    client costs a point per level, where a main lift of the same pattern nearer the client's
+    level is at hand (an advanced lifter presses a barbell, not an incline push-up)."""
+    client_rank = level_rank(catalogue.problem.client.level)
+    gaps: dict[str, int] = {}
+    for name, group in catalogue.patterns.items():
+        mains = [e for e in group if e.is_main_lift]
+        if not mains:
+            continue
+        nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
+        for exercise in mains:
+            gap = min(client_rank, nearest) - level_rank(exercise.level)
+            if gap > 0:
+                gaps[exercise.id] = gap
+    group = tuple(e for e in catalogue.exercises if e.id in gaps)
+    if not group:
+        return []
+    return [Quantity("level_fit", group, identity(-1.0), lambda e, sets: gaps[e.id] * sets)]
 
 
 def _below_level(catalogue: Catalogue) -> list[Quantity]:
@@ -868,6 +991,8 @@ TERMS: tuple[Term, ...] = (
     Term("anterior_dose", _anterior_dose, "anterior muscles to the floors a coach accepts"),
     Term("patterns", _patterns, "the week's movement patterns toward their goals"),
     Term("rubric_floors", _rubric_floors, "C15 a press, C16 knee-dominant work"),
+    Term("pattern_days", _pattern_days, "each main pattern on two days"),
+    Term("session_balance", _session_balance, "a lower and an upper main lift a session"),
     Term("opener", _opener, "C5: a main lift of 3+ sets in every session", rule=True),
     Term("exercise_count", _exercise_count, "C3: exercises per session", rule=True),
     Term("exercise_cost", _exercise_cost, "every exercise placed earns its slot"),
@@ -880,10 +1005,13 @@ TERMS: tuple[Term, ...] = (
     Term("same_dose_twice", _same_dose_twice, "variety: the same lift twice changes its sets", rule=True),
     Term("same_family", _same_family, "one variant of a lift a session", rule=True),
     Term("ballistic_with_heavy", _ballistic_before_heavy, "no swings before the heavy deadlift", rule=True),
+    Term("finishers", _finishers, "one core exercise and one carry a session", rule=True),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
-    Term("hinge_principle", _hinge_principle, "C6: the hip-hinge principle"),
+    Term("hinge_principle", _hinge_principle, "C6: hinge sets up to the week's goal"),
+    Term("hinge_sessions", _hinge_sessions, "C6: sessions holding a hinge of 3+ sets"),
     Term("heavy_hinge", _heavy_hinge, "one heavy deadlift a week"),
+    Term("vertical_pull_progression", _vertical_pull_progression, "pull-ups where possible"),
     Term("staple", _staples, "C7: the article's staples"),
     Term("required", _required, "C12: required exercises dosed"),
     Term("sport_specific", _sport_specific, "C12: the sport's specifics"),
@@ -895,6 +1023,7 @@ TERMS: tuple[Term, ...] = (
     Term("major_ceiling", _major_ceiling, "C8: 20 non-ballistic sets at most"),
     Term("lighter_variant", _lighter_variant, "the loadable variant first"),
     Term("below_level", _below_level, "the lift, not its regression"),
+    Term("level_fit", _level_fit, "a trained client's main lifts at their level"),
     Term("impact_set", _impact_sets, "jumps only where the sport asks"),
     Term("filler", _filler, "no small-muscle filler"),
     Term("preferred", _preferred, "the sport's preferred patterns"),
