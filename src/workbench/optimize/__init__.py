@@ -20,6 +20,7 @@ from workbench.optimize.model import Linear
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coach_value_of
 from workbench.optimize.result import SolveResult, StageResult
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
+from workbench.optimize.search import search
 from workbench.optimize.terms import structured_doses
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
@@ -71,7 +72,7 @@ CANDIDATES_A_DAY = 6
 #: Above this gap to the relaxation, the whole model's root (its cuts and heuristics, from
 #: the neighbourhood's week) is searched too: the relaxation of a week the floors fill is
 #: loose, and a neighbourhood can miss the week the root finds [ratio].
-ROOT_GAP = 0.02
+ROOT_GAP: float | None = None
 
 
 def _gap(value: float, bound: float) -> float:
@@ -274,6 +275,18 @@ class _Week:
         if relaxed.values is None or relaxed.objective is None:
             return self._whole(number, deadline, begun)
         bound = relaxed.objective
+        if objective is COACH_VALUE and self.structured:
+            # A local search from the week so far: fast whole moves, a better start.
+            cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
+            found_week = search(
+                decisions,
+                self.groups,
+                self.problem.weights.terms,
+                self.assignment,
+                shortfall_cap=cap,
+            )
+            if self.evaluate(objective, found_week) > self.evaluate(objective, self.assignment):
+                self.assignment = found_week
         keys = set(self.assignment)
         keys |= {(e, d) for (e, d, _k), c in decisions.choice.items() if relaxed.values[c] > 1e-6}
         if relaxed.reduced is not None:
@@ -295,7 +308,7 @@ class _Week:
         found = small.stages[-1]
         value = found.value if found.value is not None else -math.inf
         self.assignment = small.assignment
-        if _gap(value, bound) > ROOT_GAP:
+        if ROOT_GAP is not None and _gap(value, bound) > ROOT_GAP:
             # A loose relaxation, or a neighbourhood that missed: the whole model's root gives
             # a tighter bound and may find a better week.
             root = self.solver.solve(

@@ -94,9 +94,8 @@ def muscle_maximum(decisions: Decisions) -> None:
 def recovery(decisions: Decisions) -> None:
     """Limit 8: no muscle primary on two consecutive calendar days (Sun->Mon counts).
 
-    A continuous column per muscle and day bounds every exercise loading it there from
-    above; two neighbouring days' columns sum to one at most. With whole choices the columns
-    are 0 or 1 wherever it matters, so they need not be integer."""
+    A binary column per muscle and day bounds every exercise loading it there from above;
+    two neighbouring days' columns sum to one at most."""
     pairs = adjacent_pairs(decisions.days)
     if not pairs:
         return
@@ -106,7 +105,11 @@ def recovery(decisions: Decisions) -> None:
         loaders = [e for e in decisions.exercises if muscle.id in e.primary_muscles]
         if not loaders:
             continue
-        trained = {day: decisions.aux(0.0, 1.0, f"primary_{muscle.id}_{day}") for day in paired}
+        # Binary: "is this muscle trained on this day" is the week's split, the few choices
+        # a search should branch on first (a continuous one sits at one half on both days).
+        trained = {
+            day: decisions.model.add_binary(f"primary_{muscle.id}_{day}") for day in paired
+        }
         for day in paired:
             for exercise in loaders:
                 on = decisions.on[(exercise.id, day)]
