@@ -171,6 +171,8 @@ class _Week:
             return self._polish(number, deadline)
         if stage.neighbourhood and number and self.assignment:
             return self._neighbourhood(number, deadline)
+        if stage.search and number and self.assignment:
+            self._search(number)
         try:
             run = self.solver.solve(
                 expression,
@@ -275,18 +277,8 @@ class _Week:
         if relaxed.values is None or relaxed.objective is None:
             return self._whole(number, deadline, begun)
         bound = relaxed.objective
-        if objective is COACH_VALUE and self.structured:
-            # A local search from the week so far: fast whole moves, a better start.
-            cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
-            found_week = search(
-                decisions,
-                self.groups,
-                self.problem.weights.terms,
-                self.assignment,
-                shortfall_cap=cap,
-            )
-            if self.evaluate(objective, found_week) > self.evaluate(objective, self.assignment):
-                self.assignment = found_week
+        if stage.search:
+            self._search(number)
         keys = set(self.assignment)
         keys |= {(e, d) for (e, d, _k), c in decisions.choice.items() if relaxed.values[c] > 1e-6}
         if relaxed.reduced is not None:
@@ -343,6 +335,23 @@ class _Week:
         )
         self._keep_after(number, value)
         return True
+
+    def _search(self, number: int) -> None:
+        """A local search from the week so far (:mod:`~workbench.optimize.search`): whole
+        moves scored exactly, a better start for the stage's solver. Structured weeks only:
+        the search keeps every limit as a row over the doses."""
+        objective = self.spec[number].objective
+        if objective is not COACH_VALUE or not self.structured:
+            return
+        begun = time.perf_counter()
+        cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
+        found = search(
+            self.decisions, self.groups, self.problem.weights.terms, self.assignment,
+            shortfall_cap=cap,
+        )
+        if self.evaluate(objective, found) > self.evaluate(objective, self.assignment):
+            self.assignment = found
+        self.solve_seconds += time.perf_counter() - begun
 
     def _whole(self, number: int, deadline: float | None, begun: float) -> bool:
         """Stage ``number`` on the whole model (when its relaxation or neighbourhood fails)."""

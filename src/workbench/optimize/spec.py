@@ -19,7 +19,7 @@ VALUE_GAP = 0.01
 #: The deterministic work budget of a stage [branch-and-bound nodes]: a stage that has not
 #: proven its gap by then stops with its best plan and the gap it did prove.
 SHORTFALL_NODES = 20_000
-VALUE_NODES = 40
+VALUE_NODES = 60
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Stage:
     within_choice: bool = False
     #: Search the whole model's relaxation's neighbourhood, bounded by that relaxation.
     neighbourhood: bool = False
+    #: Start from a local search of the week so far (structured weeks).
+    search: bool = False
     name: str = ""
 
     @property
@@ -43,7 +45,7 @@ class Stage:
 
 DEFAULT_SPEC: tuple[Stage, ...] = (
     Stage(SHORTFALL, 0.0, SHORTFALL_NODES),
-    Stage(COACH_VALUE, VALUE_GAP, VALUE_NODES, neighbourhood=True),
+    Stage(COACH_VALUE, VALUE_GAP, VALUE_NODES, search=True),
     Stage(COACH_VALUE, 0.0, VALUE_NODES, within_choice=True, name="coach value, polished"),
 )
 #: For what-if questions that only ask "how short?".

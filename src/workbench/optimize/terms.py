@@ -519,7 +519,7 @@ def _role_sets(exercise: Exercise, sets: int) -> float:
         return -(3.0 if exercise.role == "power" else 1.5) * (low - sets)
     if sets > high:
         return -1.0 * (sets - high) ** 2
-    return -1.5 if exercise.is_main_lift and sets >= 5 else 0.0
+    return -3.0 if exercise.is_main_lift and sets >= 5 else 0.0
 
 
 def structured_doses(exercise: Exercise, doses: range) -> range:
@@ -927,7 +927,9 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     """A trained client's main lifts at their level: a set of a main lift a level below the
     client costs a point per level, where a main lift of the same pattern nearer the client's
     level is at hand (an advanced lifter presses a barbell, not an incline push-up)."""
-    client_rank = level_rank(catalogue.problem.client.level)
+    # An exercise's level is the least a client needs for it: a barbell deadlift is an
+    # advanced lifter's lift too. So a trained client's aim is intermediate, not higher.
+    aim = min(level_rank(catalogue.problem.client.level), level_rank("intermediate"))
     gaps: dict[str, int] = {}
     for name, group in catalogue.patterns.items():
         mains = [e for e in group if e.is_main_lift]
@@ -935,7 +937,7 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
             continue
         nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
         for exercise in mains:
-            gap = min(client_rank, nearest) - level_rank(exercise.level)
+            gap = min(aim, nearest) - level_rank(exercise.level)
             if gap > 0:
                 gaps[exercise.id] = gap
     group = tuple(e for e in catalogue.exercises if e.id in gaps)
