@@ -493,13 +493,20 @@ def spread_days(days_per_week: int) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class SportSpecific:
     """What a sport asks of a week beyond floors (COACHING.md C12): at least ``min_sets`` sets
-    of ``families``, and at least ``min_effective_sets`` for each of ``muscles``."""
+    of ``families``, at least ``min_effective_sets`` for each of ``muscles``, and each of its
+    defining ``lifts`` on its days a week."""
 
     families: tuple[str, ...] = ()
     min_sets: float = 0.0
     muscles: tuple[str, ...] = ()
     min_effective_sets: float = 0.0
     description: str = ""
+    #: The sport's defining lifts (exercise ids) and the days a week each is trained with
+    #: three sets or more where the client can do it: a powerlifter squats and benches twice.
+    lifts: Mapping[str, int] = field(default_factory=FrozenMap)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lifts", FrozenMap(self.lifts))
 
 
 @dataclass(frozen=True)
@@ -880,9 +887,23 @@ def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -
                 )
             ),
             description=str(specific.get("description", "")),
+            lifts=_lifts(specific.get("lifts", {}), file),
         ),
         standards=_standards(data.get("standards", {}), file),
     )
+
+
+def _lifts(data: object, file: str) -> dict[str, int]:
+    """A profile's ``[specific.lifts]`` table: exercise id = days a week (1..7)."""
+    if not isinstance(data, Mapping):
+        raise _fail(file, "specific.lifts", data, f"{data!r} is not a table of exercise = days")
+    lifts = {}
+    for exercise_id, days in data.items():
+        key = f"specific.lifts.{exercise_id}"
+        if not SLUG.match(str(exercise_id)):
+            raise _fail(file, key, exercise_id, f"'{exercise_id}' is not an exercise id")
+        lifts[str(exercise_id)] = int(_number(days, key, low=1, high=7, whole=True, file=file))
+    return lifts
 
 
 def _standards(data: object, file: str) -> dict[str, float]:
@@ -913,7 +934,7 @@ SPORT_KEYS = (
     "specific",
     "standards",
 )
-SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description")
+SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description", "lifts")
 
 
 def resolve_targets(

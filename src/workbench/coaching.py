@@ -36,6 +36,7 @@ TERM_NAMES: tuple[str, ...] = (
     "rubric_floors",
     "pattern_days",
     "session_balance",
+    "push_pull",
     "opener",
     "exercise_count",
     "exercise_cost",
@@ -58,6 +59,7 @@ TERM_NAMES: tuple[str, ...] = (
     "staple",
     "required",
     "sport_specific",
+    "sport_lifts",
     "priority_raise",
     "loaded_share",
     "posterior_share",
@@ -69,6 +71,8 @@ TERM_NAMES: tuple[str, ...] = (
     "level_fit",
     "impact_set",
     "filler",
+    "spine_sparing",
+    "beginner_ballistic",
     "preferred",
 )
 #: Numbers the terms use that are not a term's weight [ratios].
@@ -79,6 +83,7 @@ PATTERN_NAMES: tuple[str, ...] = (
     "knee",
     "bridge",
     "press",
+    "overhead_press",
     "row",
     "vertical_pull",
     "power",

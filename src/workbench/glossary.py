@@ -20,6 +20,7 @@ __all__ = [
     "KNEE_DOMINANT_FAMILIES",
     "LEVELS",
     "LOADED_EQUIPMENT",
+    "LOWER_PATTERNS",
     "LOAD_CLASS",
     "MAIN_ROLES",
     "PATTERNS",
@@ -33,6 +34,7 @@ __all__ = [
     "SOLVER_NAMES",
     "SPINAL_LOADS",
     "TAGS",
+    "UPPER_PATTERNS",
     "WARMUP_FROM_MINUTES",
     "WARMUP_MINUTES",
     "WEEKDAYS",
@@ -108,6 +110,15 @@ PATTERNS: tuple[str, ...] = (
 #: Multi-joint patterns: the main lifts of a library that does not name its families' roles.
 COMPOUND_PATTERNS: frozenset[str] = frozenset(
     {"hinge", "squat", "lunge", "hip_extension", "vertical_pull", "horizontal_pull"}
+)
+#: The movement patterns of each half of the body, for a split's lower and upper days;
+#: trunk work, carries and throws belong to neither.
+LOWER_PATTERNS: frozenset[str] = frozenset(
+    {"hinge", "squat", "lunge", "hip_extension", "knee_flexion", "abduction",
+     "plantar_flexion", "locomotion"}
+)
+UPPER_PATTERNS: frozenset[str] = frozenset(
+    {"vertical_pull", "horizontal_pull", "scapular", "push"}
 )
 #: The hip-hinge principle's patterns (hip extension with little knee bend, and bridges).
 HINGE_PATTERNS: frozenset[str] = frozenset({"hinge", "hip_extension"})

@@ -280,6 +280,14 @@ def _check_profile_ids(profile: SportProfile, library: Library, label: str) -> N
             raise InputError(
                 f"'{family}' is not a family id in the library", file=label, field=key, value=family
             )
+    for exercise_id in profile.specific.lifts:
+        if not library.has_exercise(exercise_id):
+            raise InputError(
+                f"'{exercise_id}' is not an exercise id in the library",
+                file=label,
+                field=f"specific.lifts.{exercise_id}",
+                value=exercise_id,
+            )
 
 
 WEIGHTS_FILE = "coaching.toml"

@@ -616,7 +616,7 @@ def _prioritised(week: _Week) -> tuple[list[str], list[str]]:
 
 
 def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
-    """C12: the sport profile's specific families and muscles."""
+    """C12: the sport profile's specific families, muscles and defining lifts."""
     profile = week.problem.profile
     specific = profile.specific
     missing, met = [], []
@@ -636,6 +636,28 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
             missing.append(
                 f"{name}: {_num(dose)} effective sets "
                 f"({profile.name}: ≥ {_num(specific.min_effective_sets)})"
+            )
+    # The sport's defining lifts, where the client can do them: days a week with >= the
+    # opener's sets of each.
+    placeable = {e.id for e in week.problem.placeable()}
+    fewest = week.problem.standards.opener_sets
+    training_days = len(week.training_days)
+    for exercise_id, days in specific.lifts.items():
+        if exercise_id not in placeable:
+            continue
+        goal = min(days, training_days)
+        done = sum(
+            1
+            for entries in week.held.values()
+            if any(e.exercise_id == exercise_id and e.sets >= fewest for e in entries)
+        )
+        name = week.library.exercise(exercise_id).name
+        if done >= goal:
+            met.append(f"{name} on {done} day{'' if done == 1 else 's'}")
+        else:
+            missing.append(
+                f"{name} on {done} day{'' if done == 1 else 's'} with ≥ {fewest} sets "
+                f"({profile.name}: ≥ {goal})"
             )
     return missing, met
 

@@ -21,6 +21,7 @@ from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coa
 from workbench.optimize.result import SolveResult, StageResult
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.search import search
+from workbench.optimize.split import fits, split
 from workbench.optimize.terms import structured_doses
 from workbench.optimize.status import Termination
 from workbench.plan import build_plan
@@ -66,6 +67,12 @@ class SolveOptions:
 KEEP_TOLERANCE = 1e-5
 #: A shortfall this small is none [sets/week].
 EPSILON = 1e-6
+#: Columns above which the value stage searches the neighbourhood of the relaxation rather
+#: than the root of the whole model (measured: a 3-4 day full-gym week has 1,500-2,600; its
+#: root takes 1-5 s; a six-day one 4,000 and 15-20 s).
+WHOLE_MODEL_COLUMNS = 3_000
+#: Moves of the local search that starts the value stage (each is scored over every dose).
+SEARCH_MOVES = 40
 #: Choices a day a neighbourhood adds beside those the relaxation uses: the ones whose
 #: reduced cost is nearest to paying.
 CANDIDATES_A_DAY = 6
@@ -130,6 +137,16 @@ class _Week:
         started = time.perf_counter()
         self.problem, self.options, self.spec = problem, options, spec
         self.enforced, self.restrict, self.structured = enforced, restrict, structured
+        if structured:
+            # The split is the structured week's skeleton: each day only its half's lifts.
+            halves = split(problem.weekdays)
+            fitting = {
+                (e.id, day)
+                for e in problem.placeable(enforced)
+                for day in problem.weekdays
+                if fits(e, halves[day])
+            }
+            keys = fitting if keys is None else keys & fitting
         self.decisions = Decisions(
             problem, enforced, allow=structured_doses if structured else None, keys=keys
         )
@@ -169,10 +186,10 @@ class _Week:
         left = None if deadline is None else max(deadline - begun, 0.0)
         if stage.within_choice:
             return self._polish(number, deadline)
-        if stage.neighbourhood and number and self.assignment:
-            return self._neighbourhood(number, deadline)
         if stage.search and number and self.assignment:
             self._search(number)
+        if (stage.neighbourhood or self._large()) and number and self.assignment:
+            return self._neighbourhood(number, deadline)
         try:
             run = self.solver.solve(
                 expression,
@@ -277,8 +294,6 @@ class _Week:
         if relaxed.values is None or relaxed.objective is None:
             return self._whole(number, deadline, begun)
         bound = relaxed.objective
-        if stage.search:
-            self._search(number)
         keys = set(self.assignment)
         keys |= {(e, d) for (e, d, _k), c in decisions.choice.items() if relaxed.values[c] > 1e-6}
         if relaxed.reduced is not None:
@@ -336,6 +351,11 @@ class _Week:
         self._keep_after(number, value)
         return True
 
+    def _large(self) -> bool:
+        """A week whose whole model is too large for its root to be searched in a few seconds
+        (a six-day week in a full gym): the neighbourhood of its relaxation is searched."""
+        return self.decisions.model.columns > WHOLE_MODEL_COLUMNS
+
     def _search(self, number: int) -> None:
         """A local search from the week so far (:mod:`~workbench.optimize.search`): whole
         moves scored exactly, a better start for the stage's solver. Structured weeks only:
@@ -346,8 +366,13 @@ class _Week:
         begun = time.perf_counter()
         cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
         found = search(
-            self.decisions, self.groups, self.problem.weights.terms, self.assignment,
+            self.decisions,
+            self.groups,
+            self.problem.weights.terms,
+            self.assignment,
             shortfall_cap=cap,
+            moves=SEARCH_MOVES,
+            rebuild=False,
         )
         if self.evaluate(objective, found) > self.evaluate(objective, self.assignment):
             self.assignment = found

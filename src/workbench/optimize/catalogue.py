@@ -16,7 +16,7 @@ from workbench.glossary import ARTICLE_STAPLES, LOAD_CLASS, SPINAL_LOADS, level_
 from workbench.library import Exercise
 from workbench.problem import Problem
 
-__all__ = ["PATTERNS", "Catalogue", "catalogue"]
+__all__ = ["FILLER_FAMILIES", "PATTERNS", "Catalogue", "catalogue"]
 
 #: The movement patterns a coach builds a week from, each a test on an exercise. Main
 #: lower: the slow hinge, knee-dominant work, the bridge; main upper: the press, the row,
@@ -26,7 +26,8 @@ PATTERNS: dict[str, str] = {
     "hinge": "slow hinges: deadlifts, Romanian deadlifts, good mornings, pull-throughs",
     "knee": "knee-dominant: squats, lunges, split squats, step-ups, leg press",
     "bridge": "glute bridges and hip thrusts",
-    "press": "presses: bench, overhead, dumbbell, machine, landmine, push-ups",
+    "press": "horizontal presses: bench, dumbbell, machine and cable presses, push-ups",
+    "overhead_press": "overhead and landmine presses",
     "row": "rows",
     "vertical_pull": "pull-ups, chin-ups and pulldowns",
     "power": "power work: swings, cleans, snatches, jumps, throws, slams, sprawls",
@@ -41,13 +42,17 @@ PATTERNS: dict[str, str] = {
 }
 
 
+#: Families the blind reviews called filler for a client whose sport does not ask for them.
+FILLER_FAMILIES: frozenset[str] = frozenset({"neck", "serratus_punch", "shrug", "side_bend"})
+
+
 def _pattern(exercise: Exercise) -> str | None:
     """The pattern of ``PATTERNS`` an exercise serves, if any."""
     family, role = exercise.family, exercise.role
     if role == "power":
         return "power"
     if exercise.press:
-        return "press"
+        return "overhead_press" if family == "overhead_press" else "press"
     if exercise.knee_dominant:
         return "knee"
     if family == "glute_bridge":
@@ -186,6 +191,15 @@ class Catalogue:
         """The sport's specific work (C12): its families."""
         families = set(self.problem.profile.specific.families)
         return self.where(lambda e: e.family in families)
+
+    @cached_property
+    def filler(self) -> tuple[Exercise, ...]:
+        """Accessories a coach calls filler where a main lift would go (the blind reviews:
+        neck extensions for lifters, serratus punches, shrugs for desk workers, loaded side
+        bends), unless the client's sport asks for their family."""
+        return self.where(
+            lambda e: e.family in FILLER_FAMILIES and e.family not in self.wanted_families
+        )
 
     @cached_property
     def wanted_families(self) -> frozenset[str]:

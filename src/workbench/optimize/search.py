@@ -223,9 +223,19 @@ class _State:
         c = self.c
         return float(np.sum(c.priority * np.maximum(0.0, c.floor - self.effective)))
 
-    def deltas(self, columns: np.ndarray, sign: int) -> tuple[np.ndarray, np.ndarray]:
-        """The value each of ``columns`` would add when placed (+1) or removed (-1), and
-        whether doing so keeps every limit."""
+    def deficit(self) -> tuple[np.ndarray, float]:
+        """How far each row is outside its bounds, and the shortfall above the cap."""
+        c = self.c
+        rows = np.maximum(0.0, c.low - self.activity) + np.maximum(0.0, self.activity - c.high)
+        over = 0.0 if c.shortfall_cap is None else max(0.0, self.shortfall() - c.shortfall_cap)
+        return rows, over
+
+    def deltas(
+        self, columns: np.ndarray, sign: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each of ``columns`` placed (+1) or removed (-1): the value it adds, whether the
+        move worsens no limit (rows, recovery, the shortfall kept), and what is left broken
+        after it (0 for a move that leaves every limit kept)."""
         c = self.c
         n = len(columns)
         gain = np.zeros(n)
@@ -249,18 +259,15 @@ class _State:
                     who, weights=c.weight[parent] * (pf - self.f[parent]), minlength=n
                 )
         ok = np.ones(n, dtype=bool)
-        # Rows a removal left broken (a swap's first half): the dose must mend them all.
-        broken = (self.activity > c.high + FEASIBLE) | (self.activity < c.low - FEASIBLE)
+        broken_rows, broken_short = self.deficit()
+        left = np.full(n, float(broken_rows.sum()))
         owner, rows, values = c.limits.entries(columns)
         if len(rows):
             level = self.activity[rows] + sign * values
-            bad = (level > c.high[rows] + FEASIBLE) | (level < c.low[rows] - FEASIBLE)
-            ok &= np.bincount(owner[bad], minlength=n) == 0
-            if broken.any():
-                mended = broken[rows] & ~bad
-                ok &= np.bincount(owner[mended], minlength=n) == int(broken.sum())
-        elif broken.any():
-            ok[:] = False
+            after = np.maximum(0.0, c.low[rows] - level) + np.maximum(0.0, level - c.high[rows])
+            worse = after > broken_rows[rows] + FEASIBLE
+            ok &= np.bincount(owner[worse], minlength=n) == 0
+            left += np.bincount(owner, weights=after - broken_rows[rows], minlength=n)
         if sign > 0:
             # Recovery: a prime mover of the dose trained on a neighbouring day.
             neighbour_load = c.neighbours.astype(np.int64) @ self.load  # days x muscles
@@ -269,8 +276,96 @@ class _State:
         if c.shortfall_cap is not None:
             effective = self.effective[None, :] + sign * c.credit[columns]
             short = np.sum(c.priority * np.maximum(0.0, c.floor - effective), axis=1)
-            ok &= short <= c.shortfall_cap + 1e-6
-        return gain, ok
+            over = np.maximum(0.0, short - c.shortfall_cap)
+            ok &= over <= broken_short + 1e-6
+            left += over
+        return gain, ok, np.maximum(left, 0.0)
+
+
+def _apply(state: _State, out: Sequence[int], into: Sequence[int]) -> None:
+    for j in out:
+        state.change(j, -1)
+    for j in into:
+        state.change(j, +1)
+    state.settle()
+
+
+def _best_move(state: _State, every: np.ndarray) -> tuple[float, tuple[tuple[int, ...], tuple[int, ...]] | None]:
+    """The best move that keeps every limit: add a dose, drop one, or swap one for any
+    other (another exercise or day, or the same at another dose)."""
+    c = state.c
+    best_gain, best_move = IMPROVES, None
+    free = every[~_taken(c, state)]
+    if len(free):
+        gain, ok, left = state.deltas(free, +1)
+        gain = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
+        k = int(np.argmax(gain))
+        if gain[k] > best_gain:
+            best_gain, best_move = float(gain[k]), ((), (int(free[k]),))
+    on = every[state.on]
+    if not len(on):
+        return best_gain, best_move
+    drop_gain, ok, left = state.deltas(on, -1)
+    fine = np.where(ok & (left <= FEASIBLE), drop_gain, -np.inf)
+    k = int(np.argmax(fine))
+    if fine[k] > best_gain:
+        best_gain, best_move = float(fine[k]), ((int(on[k]),), ())
+    for position, i in enumerate(on):
+        i = int(i)
+        state.change(i, -1)
+        state.settle()
+        candidates = every[~_taken(c, state)]
+        candidates = candidates[candidates != i]
+        if len(candidates):
+            gain, ok, left = state.deltas(candidates, +1)
+            gain = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
+            k = int(np.argmax(gain))
+            total = float(drop_gain[position]) + float(gain[k])
+            if total > best_gain:
+                best_gain, best_move = total, ((i,), (int(candidates[k]),))
+        state.change(i, +1)
+    state.settle()
+    return best_gain, best_move
+
+
+def _improve(state: _State, every: np.ndarray, budget: list[int]) -> None:
+    """Best-improvement moves until none improves or the move budget is spent."""
+    while budget[0] > 0:
+        _gain, move = _best_move(state, every)
+        if move is None:
+            return
+        budget[0] -= 1
+        _apply(state, *move)
+
+
+def _rebuild(state: _State, every: np.ndarray, budget: list[int]) -> bool:
+    """Refill a state left broken (a session taken out): the dose that mends most (each
+    unit of a broken limit or the shortfall is worth more than any value) and gains most,
+    until every limit holds again; then the value's own improving adds. False when no dose
+    can mend what is broken."""
+    c = state.c
+    while budget[0] > 0:
+        broken_rows, broken_short = state.deficit()
+        broken = float(broken_rows.sum()) + broken_short
+        free = every[~_taken(c, state)]
+        if not len(free):
+            return broken <= FEASIBLE
+        gain, ok, left = state.deltas(free, +1)
+        mend = broken - left
+        if broken > FEASIBLE:
+            score = np.where(ok & (mend > FEASIBLE), MEND * mend + gain, -np.inf)
+        else:
+            score = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
+        k = int(np.argmax(score))
+        if not np.isfinite(score[k]) or (broken <= FEASIBLE and score[k] <= IMPROVES):
+            return broken <= FEASIBLE
+        budget[0] -= 1
+        _apply(state, (), (int(free[k]),))
+    return False
+
+
+#: What a unit of a broken limit weighs against value while a session is rebuilt [points].
+MEND = 1000.0
 
 
 def search(
@@ -281,57 +376,42 @@ def search(
     *,
     shortfall_cap: float | None,
     moves: int = SEARCH_MOVES,
+    rebuild: bool = True,
 ) -> dict[Key, int]:
-    """The best week the moves reach from ``start`` (which must keep every limit)."""
+    """The best week the moves reach from ``start`` (which must keep every limit): improving
+    moves until none is left, then (``rebuild``) each session in turn taken out and rebuilt
+    (kept when the week is better), until a round of sessions improves nothing or the moves
+    run out."""
     compiled = _Compiled(decisions, groups, weights, shortfall_cap)
     placed = [compiled.column_of[(e, d, k)] for (e, d), k in sorted(start.items())]
     state = _State(compiled, placed)
     state.settle()
     every = np.arange(len(compiled.keys))
-    for _ in range(moves):
-        best_gain, best_move = IMPROVES, None
-        free = every[~_taken(compiled, state)]
-        if len(free):
-            gain, ok = state.deltas(free, +1)
-            gain[~ok] = -np.inf
-            k = int(np.argmax(gain))
-            if gain[k] > best_gain:
-                best_gain, best_move = float(gain[k]), ((), (int(free[k]),))
-        on = every[state.on]
-        if len(on):
-            gain, ok = state.deltas(on, -1)
-            gain_drop = np.where(ok, gain, -np.inf)
-            k = int(np.argmax(gain_drop))
-            if gain_drop[k] > best_gain:
-                best_gain, best_move = float(gain_drop[k]), ((int(on[k]),), ())
-            # Swaps: each dose out, the best dose in on its day.
-            for i in on:
-                i = int(i)
-                state.change(i, -1)
-                state.settle()
-                dropped = float(gain[on == i][0])
-                same_day = every[(compiled.day == compiled.day[i]) & ~_taken(compiled, state)]
-                same_day = same_day[same_day != i]
-                if len(same_day):
-                    g, ok2 = state.deltas(same_day, +1)
-                    g = np.where(ok2, g, -np.inf)
-                    k = int(np.argmax(g))
-                    total = dropped + float(g[k])
-                    if total > best_gain:
-                        best_gain, best_move = total, ((i,), (int(same_day[k]),))
-                state.change(i, +1)
-            state.settle()
-        if best_move is None:
-            break
-        out, into = best_move
-        for j in out:
-            state.change(j, -1)
-        for j in into:
-            state.change(j, +1)
-        state.settle()
-    return {
-        compiled.pair[j]: int(compiled.sets[j]) for j in every[state.on]
-    }
+    budget = [moves]
+    _improve(state, every, budget)
+    improved = rebuild
+    while improved and budget[0] > 0:
+        improved = False
+        for day in range(len(decisions.days)):
+            kept = every[state.on]
+            before = state.worth()
+            taken = kept[compiled.day[kept] == day]
+            if not len(taken):
+                continue
+            _apply(state, taken, ())
+            if _rebuild(state, every, budget):
+                _improve(state, every, budget)
+            broken_rows, broken_short = state.deficit()
+            if (
+                broken_rows.sum() + broken_short <= FEASIBLE
+                and state.worth() > before + IMPROVES
+            ):
+                improved = True
+                continue
+            # Not better: the session as it was.
+            _apply(state, every[state.on], ())
+            _apply(state, (), kept)
+    return {compiled.pair[j]: int(compiled.sets[j]) for j in every[state.on]}
 
 
 def _taken(compiled: _Compiled, state: _State) -> np.ndarray:

@@ -400,7 +400,7 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
             floor = standards.knee_dominant_sets
             if floor <= 0:
                 target = 0.0  # not asked of this client (desk workers)
-        if problem.client.posterior_only and name in ("press", "knee"):
+        if problem.client.posterior_only and name in ("press", "overhead_press", "knee"):
             floor = target = 0.0
         goals[name] = (floor, max(floor, target))
     return goals
@@ -428,7 +428,7 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
 #: and pull.
 MAIN_PATTERNS: tuple[str, ...] = ("hinge", "knee", "press", "row", "vertical_pull")
 LOWER_MAIN: tuple[str, ...] = ("hinge", "knee", "bridge")
-UPPER_MAIN: tuple[str, ...] = ("press", "row", "vertical_pull")
+UPPER_MAIN: tuple[str, ...] = ("press", "overhead_press", "row", "vertical_pull")
 #: Sets past a main pattern's target still worth a quarter point each [sets/week].
 MAIN_PATTERNS_BEYOND = 6.0
 
@@ -471,14 +471,40 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
 def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
     """The rubric's required pattern floors (C15 press, C16 knee-dominant work): a point a
     set short."""
-    goals = _pattern_goals(catalogue)
+    problem = catalogue.problem
+    if problem.client.posterior_only:
+        return []
+    standards = problem.standards
     quantities = []
-    for name in ("press", "knee"):
-        floor = goals.get(name, (0.0, 0.0))[0]
-        group = catalogue.patterns.get(name, ())
+    for name, patterns, floor in (
+        ("press", ("press", "overhead_press"), standards.press_sets),
+        ("knee", ("knee",), standards.knee_dominant_sets),
+    ):
+        group = tuple(e for p in patterns for e in catalogue.patterns.get(p, ()))
         if group and floor > 0:
             quantities.append(Quantity(f"floor_{name}", group, shortfall(floor)))
     return quantities
+
+
+def _push_pull(catalogue: Catalogue) -> list[Quantity]:
+    """A posterior emphasis pulls more than it presses, not three times as much: pull sets
+    (rows and vertical pulls) past twice the press sets cost a point each (the blind review
+    of round 1: 6 press sets against 20 pulling sets)."""
+    if catalogue.problem.client.posterior_only:
+        return []
+    pulls = {e.id for p in ("row", "vertical_pull") for e in catalogue.patterns.get(p, ())}
+    presses = {e.id for p in ("press", "overhead_press") for e in catalogue.patterns.get(p, ())}
+    if not pulls or not presses:
+        return []
+    group = tuple(e for e in catalogue.exercises if e.id in pulls or e.id in presses)
+    return [
+        Quantity(
+            "pull_over_press",
+            group,
+            shortfall(0.0),
+            lambda e, sets: (2.0 if e.id in presses else -1.0) * sets,
+        )
+    ]
 
 
 # -- sessions -------------------------------------------------------------------------------
@@ -518,7 +544,7 @@ def _role_sets(exercise: Exercise, sets: int) -> float:
     if sets < low:
         return -(3.0 if exercise.role == "power" else 1.5) * (low - sets)
     if sets > high:
-        return -1.0 * (sets - high) ** 2
+        return -3.0 * (sets - high) ** 2
     return -3.0 if exercise.is_main_lift and sets >= 5 else 0.0
 
 
@@ -653,9 +679,10 @@ def _vertical_pull_progression(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
-    """Swings, cleans and snatches and the heavy deadlift in one session: the swings tire
-    the hinge the deadlift needs (the coach's review)."""
-    heavy = tuple(e for e in catalogue.heavy_spinal if e.pattern == "hinge")
+    """Swings, cleans and snatches and a heavy barbell lift in one session: the swings tire
+    the hinge and the back the heavy lift needs (the blind reviews: swings before the heavy
+    deadlift, swings before the back squat)."""
+    heavy = catalogue.heavy_spinal
     if not heavy or not catalogue.ballistic_hinge:
         return []
     group = (*catalogue.ballistic_hinge, *heavy)
@@ -795,6 +822,25 @@ def _sport_specific(catalogue: Catalogue) -> list[Quantity]:
                     lambda e, sets, m=muscle_id: e.weight(m) * sets,
                 )
             )
+    return quantities
+
+
+def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
+    """C12: the sport's defining lifts, each on its days a week with three sets or more,
+    where the client can do it (a powerlifter squats and benches twice a week)."""
+    problem = catalogue.problem
+    fewest = problem.standards.opener_sets
+    quantities = []
+    for exercise_id, days in problem.profile.specific.lifts.items():
+        exercise = catalogue.by_id.get(exercise_id)
+        if exercise is None:
+            continue
+        per_day = tuple(
+            Quantity(f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,))
+            for day in _days(catalogue)
+        )
+        goal = min(days, len(per_day))
+        quantities.append(Quantity(f"lift_{exercise_id}", (), capped(goal), parts=per_day))
     return quantities
 
 
@@ -961,22 +1007,34 @@ def _impact_sets(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _filler(catalogue: Catalogue) -> list[Quantity]:
-    """An accessory that leads with none of the larger posterior muscles and no anterior
-    muscle the week needs (a neck extension, a serratus punch, a shrug) is filler unless the
-    sport asks for it: a point a set."""
-    problem = catalogue.problem
-    small = {"obliques_internal", "obliques_external", "levator_scapulae", "serratus", "trapezius_upper"}
-    larger = {m.id for m in problem.library.posterior_chain} - small
-    wanted = catalogue.wanted_families
-    group = tuple(
-        e
-        for e in catalogue.exercises
-        if e.role == "accessory"
-        and e.family not in wanted
-        and not larger.intersection(e.primary_muscles)
-        and not any(problem.library.muscle(m).chain == "anterior" for m in e.primary_muscles)
-    )
+    """Filler a coach would cut for a main lift (neck extensions, serratus punches, shrugs,
+    loaded side bends, unless the sport asks for them): a point a set."""
+    group = catalogue.filler
     return [Quantity("filler", group, identity(-1.0))] if group else []
+
+
+def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
+    """A client who avoids heavy spinal loading (an old back tweak, a disc history) gets
+    supported variants where there are some: a point a set of a moderate spinal load (a
+    straight-leg deadlift, an unsupported bent-over row) (the blind review of round 1)."""
+    if "high_spinal_load" not in catalogue.problem.client.avoid:
+        return []
+    group = catalogue.where(lambda e: e.spinal_load == "moderate")
+    return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
+
+
+def _beginner_ballistic(catalogue: Catalogue) -> list[Quantity]:
+    """A beginner learns to lift before learning ballistic lifts: a point a set of swings,
+    cleans, jumps and throws the client was not asked for (the blind review of round 1:
+    swings for a 65-year-old beginner)."""
+    problem = catalogue.problem
+    if problem.client.level != "beginner":
+        return []
+    wanted = catalogue.wanted_families | set(problem.client.require)
+    group = catalogue.where(
+        lambda e: e.explosive and e.family not in wanted and e.id not in wanted
+    )
+    return [Quantity("beginner_ballistic", group, identity(-1.0))] if group else []
 
 
 def _preferred(catalogue: Catalogue) -> list[Quantity]:
@@ -995,6 +1053,7 @@ TERMS: tuple[Term, ...] = (
     Term("rubric_floors", _rubric_floors, "C15 a press, C16 knee-dominant work"),
     Term("pattern_days", _pattern_days, "each main pattern on two days"),
     Term("session_balance", _session_balance, "a lower and an upper main lift a session"),
+    Term("push_pull", _push_pull, "pulls at most twice the presses"),
     Term("opener", _opener, "C5: a main lift of 3+ sets in every session", rule=True),
     Term("exercise_count", _exercise_count, "C3: exercises per session", rule=True),
     Term("exercise_cost", _exercise_cost, "every exercise placed earns its slot"),
@@ -1017,6 +1076,7 @@ TERMS: tuple[Term, ...] = (
     Term("staple", _staples, "C7: the article's staples"),
     Term("required", _required, "C12: required exercises dosed"),
     Term("sport_specific", _sport_specific, "C12: the sport's specifics"),
+    Term("sport_lifts", _sport_lifts, "C12: the sport's defining lifts on their days"),
     Term("priority_raise", _priority_raise, "C12: priority muscles 1.25 x floor"),
     Term("loaded_share", _loaded_share, "C13: loaded main lifts"),
     Term("posterior_share", _posterior_share, "C14: a posterior emphasis"),
@@ -1027,7 +1087,9 @@ TERMS: tuple[Term, ...] = (
     Term("below_level", _below_level, "the lift, not its regression"),
     Term("level_fit", _level_fit, "a trained client's main lifts at their level"),
     Term("impact_set", _impact_sets, "jumps only where the sport asks"),
-    Term("filler", _filler, "no small-muscle filler"),
+    Term("filler", _filler, "no filler"),
+    Term("spine_sparing", _spine_sparing, "supported variants for a back to spare"),
+    Term("beginner_ballistic", _beginner_ballistic, "no ballistic lifts for a beginner"),
     Term("preferred", _preferred, "the sport's preferred patterns"),
 )
 
