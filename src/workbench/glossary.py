@@ -20,8 +20,8 @@ __all__ = [
     "KNEE_DOMINANT_FAMILIES",
     "LEVELS",
     "LOADED_EQUIPMENT",
-    "LOWER_PATTERNS",
     "LOAD_CLASS",
+    "LOWER_PATTERNS",
     "MAIN_ROLES",
     "PATTERNS",
     "POSTERIOR_CHAIN",
@@ -114,12 +114,18 @@ COMPOUND_PATTERNS: frozenset[str] = frozenset(
 #: The movement patterns of each half of the body, for a split's lower and upper days;
 #: trunk work, carries and throws belong to neither.
 LOWER_PATTERNS: frozenset[str] = frozenset(
-    {"hinge", "squat", "lunge", "hip_extension", "knee_flexion", "abduction",
-     "plantar_flexion", "locomotion"}
+    {
+        "hinge",
+        "squat",
+        "lunge",
+        "hip_extension",
+        "knee_flexion",
+        "abduction",
+        "plantar_flexion",
+        "locomotion",
+    }
 )
-UPPER_PATTERNS: frozenset[str] = frozenset(
-    {"vertical_pull", "horizontal_pull", "scapular", "push"}
-)
+UPPER_PATTERNS: frozenset[str] = frozenset({"vertical_pull", "horizontal_pull", "scapular", "push"})
 #: The hip-hinge principle's patterns (hip extension with little knee bend, and bridges).
 HINGE_PATTERNS: frozenset[str] = frozenset({"hinge", "hip_extension"})
 #: What an exercise family is for in a session, in session order: power work while fresh,

@@ -19,11 +19,11 @@ from workbench.optimize.decisions import Decisions, Key
 from workbench.optimize.model import Linear
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coach_value_of
 from workbench.optimize.result import SolveResult, StageResult
-from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.search import search
+from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.split import fits, split
-from workbench.optimize.terms import structured_doses
 from workbench.optimize.status import Termination
+from workbench.optimize.terms import structured_doses
 from workbench.plan import build_plan
 from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
 from workbench.rules import HardLimit
@@ -160,9 +160,7 @@ class _Week:
             if stage.objective.name not in self.expressions:
                 self.expressions[stage.objective.name] = stage.objective.build(self.decisions)
         self.groups = catalogue(problem, self.decisions.exercises)
-        self.solver = backend(options.solver).attach(
-            self.decisions.model, threads=options.threads
-        )
+        self.solver = backend(options.solver).attach(self.decisions.model, threads=options.threads)
         self.build_seconds = time.perf_counter() - started
         self.solve_seconds = 0.0
         self.stages: list[StageResult] = []
@@ -519,9 +517,8 @@ def solve(
         # No shortfall at all: optimal under any limits, the structured week stands.
         return week.finish(deadline, structured=True)
     free = _Week(problem, options, enforced, spec, restrict, structured=False)
-    if not free.run(0, deadline):
-        if free.failure is not None:
-            return free.failure
+    if not free.run(0, deadline) and free.failure is not None:
+        return free.failure
     proven = free.stages[0]
     if (
         reached

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import permutations
 
-import pulp
-
 from workbench.optimize import (
     COACH_VALUE,
     KEEP_TOLERANCE,
@@ -25,6 +23,7 @@ from workbench.optimize import (
     solve,
 )
 from workbench.optimize.decisions import Decisions, Key, interchangeable_days
+from workbench.optimize.model import Linear
 from workbench.problem import Problem
 
 __all__ = ["Alternatives", "no_good_cut", "relabelled", "solve_alternatives"]
@@ -63,11 +62,16 @@ def relabelled(problem: Problem, chosen: frozenset[Key]) -> set[frozenset[Key]]:
 def no_good_cut(decisions: Decisions, chosen: frozenset[Key]) -> None:
     """Cut off the week whose (exercise, day) choices are exactly ``chosen``: any other week
     differs in at least one choice (set counts alone do not make another week)."""
-    decisions.prob += (
-        pulp.lpSum(1 - decisions.chosen[key] for key in chosen if key in decisions.chosen)
-        + pulp.lpSum(x for key, x in decisions.chosen.items() if key not in chosen)
-        >= 1
-    )
+    differs = Linear()
+    for key, on in decisions.on.items():
+        if not len(on):
+            continue
+        if key in chosen:
+            differs.add_expression(on, -1.0)
+            differs.constant += 1.0
+        else:
+            differs.add_expression(on)
+    decisions.model.at_least(differs, 1.0, "no_good")
 
 
 def _value(problem: Problem, result: SolveResult) -> float:

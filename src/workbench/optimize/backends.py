@@ -192,7 +192,9 @@ class HiGHSSolver:
             highs.changeColsIntegrality(count, every, kinds)
         rows = model.rows[self.rows :]
         if rows:
-            starts, indices, values = [], [], []
+            starts: list[int] = []
+            indices: list[int] = []
+            values: list[float] = []
             for row in rows:
                 starts.append(len(indices))
                 for column, coefficient in row.coefficients.items():
@@ -229,10 +231,10 @@ class HiGHSSolver:
         count = self.model.columns
         if count == 0:
             return _without_columns(self.model, objective)
-        cost = np.zeros(count)
+        costs = np.zeros(count)
         for column, coefficient in objective.coefficients.items():
-            cost[column] = coefficient
-        highs.changeColsCost(count, np.arange(count, dtype=np.int32), cost)
+            costs[column] = coefficient
+        highs.changeColsCost(count, np.arange(count, dtype=np.int32), costs)
         highs.changeObjectiveOffset(objective.constant)
         highs.changeObjectiveSense(
             highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
@@ -246,9 +248,9 @@ class HiGHSSolver:
         if not (warm and relax):
             highs.clearSolver()
         if start:
-            indices = np.array(sorted(start), dtype=np.int32)
-            values = np.array([float(start[i]) for i in sorted(start)])
-            highs.setSolution(len(indices), indices, values)
+            columns = np.array(sorted(start), dtype=np.int32)
+            levels = np.array([float(start[i]) for i in sorted(start)])
+            highs.setSolution(len(columns), columns, levels)
         highs.run()
         status = highs.getModelStatus()
         info = highs.getInfo()

@@ -45,7 +45,7 @@ def eligibility(decisions: Decisions) -> None:
 def sets_per_exercise(decisions: Decisions) -> None:
     """Limit 5: each exercise once a session with min..max sets: one dose of it a day (each
     dose is within the client's bounds by the decisions' domain)."""
-    for key, on in decisions.on.items():
+    for on in decisions.on.values():
         if len(on) > 1:
             decisions.model.at_most(on, 1.0)
 
@@ -107,9 +107,7 @@ def recovery(decisions: Decisions) -> None:
             continue
         # Binary: "is this muscle trained on this day" is the week's split, the few choices
         # a search should branch on first (a continuous one sits at one half on both days).
-        trained = {
-            day: decisions.model.add_binary(f"primary_{muscle.id}_{day}") for day in paired
-        }
+        trained = {day: decisions.model.add_binary(f"primary_{muscle.id}_{day}") for day in paired}
         for day in paired:
             for exercise in loaders:
                 on = decisions.on[(exercise.id, day)]

@@ -63,9 +63,7 @@ class Decisions:
         self.exercises: tuple[Exercise, ...] = problem.placeable(enforced)
         self.by_id: dict[str, Exercise] = {e.id: e for e in self.exercises}
         self.fewest = (
-            problem.client.min_sets_per_exercise
-            if HardLimit.SETS_PER_EXERCISE in enforced
-            else 1
+            problem.client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
         )
         self.upper: dict[str, int] = {e.id: problem.upper_sets(e, enforced) for e in self.exercises}
         #: (exercise, day, sets) -> column; (exercise, day) -> [(sets, column), ...].
@@ -74,7 +72,7 @@ class Decisions:
         model = self.model
         for exercise in self.exercises:
             for day in self.days:
-                options = []
+                options: list[tuple[int, int]] = []
                 if keys is not None and (exercise.id, day) not in keys:
                     self.doses[(exercise.id, day)] = options
                     continue
@@ -93,7 +91,9 @@ class Decisions:
             key: Linear(((c, float(k)) for k, c in options)) for key, options in self.doses.items()
         }
         self.minutes: dict[str, Linear] = {
-            day: total(self.by_id[e].set_minutes * self.sets[(e, d)] for (e, d) in self.sets if d == day)
+            day: total(
+                self.by_id[e].set_minutes * self.sets[(e, d)] for (e, d) in self.sets if d == day
+            )
             for day in self.days
         }
         self.count: dict[str, Linear] = {
@@ -106,7 +106,9 @@ class Decisions:
         # by length, longest first, so the solvers do not search each week once per
         # permutation of those days.
         for first, second in pairwise(interchangeable_days(problem)):
-            model.at_least(self.minutes[first] - self.minutes[second], 0.0, f"order_{first}_{second}")
+            model.at_least(
+                self.minutes[first] - self.minutes[second], 0.0, f"order_{first}_{second}"
+            )
         self._saved_upper: list[float] | None = None
 
     # ----- expressions ------------------------------------------------------------------
@@ -154,7 +156,9 @@ class Decisions:
         """How many of ``exercises`` are placed on ``days`` with at least ``fewest_sets``."""
         return self.sum_over(lambda *_: 1.0, exercises, days, fewest_sets=fewest_sets)
 
-    def sets_of(self, exercises: Iterable[Exercise] | None = None, days: Iterable[str] | None = None) -> Linear:
+    def sets_of(
+        self, exercises: Iterable[Exercise] | None = None, days: Iterable[str] | None = None
+    ) -> Linear:
         """Total sets of ``exercises`` on ``days`` (default all) [sets]."""
         return self.sum_over(lambda _e, _d, sets: float(sets), exercises, days)
 

@@ -28,7 +28,9 @@ class Linear:
     __slots__ = ("coefficients", "constant")
 
     def __init__(
-        self, coefficients: Mapping[int, float] | Iterable[tuple[int, float]] = (), constant: float = 0.0
+        self,
+        coefficients: Mapping[int, float] | Iterable[tuple[int, float]] = (),
+        constant: float = 0.0,
     ) -> None:
         self.coefficients: dict[int, float] = {}
         self.constant = float(constant)
@@ -77,9 +79,7 @@ class Linear:
         return (self * -1.0) + other
 
     def __mul__(self, scale: float) -> Linear:
-        return Linear(
-            {c: scale * v for c, v in self.coefficients.items()}, self.constant * scale
-        )
+        return Linear({c: scale * v for c, v in self.coefficients.items()}, self.constant * scale)
 
     __rmul__ = __mul__
 

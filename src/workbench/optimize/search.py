@@ -137,7 +137,8 @@ class _Compiled:
         # The limits: every row over dose columns alone (hard limits and rules; not the
         # order of interchangeable days, which a relabelling restores at the end).
         rows: list[list[tuple[int, float]]] = [[] for _ in self.keys]
-        low, high = [], []
+        low: list[float] = []
+        high: list[float] = []
         for row in decisions.model.rows:
             if row.name.startswith("order_"):
                 continue
@@ -169,7 +170,10 @@ class _Compiled:
         self.floor = np.array([problem.targets[m].min_sets for m in floors])
         self.priority = np.array([problem.priorities[m] for m in floors])
         self.credit = np.array(
-            [[e.weight(m) * k for m in floors] for e, k in zip(self.exercise, self.sets, strict=True)]
+            [
+                [e.weight(m) * k for m in floors]
+                for e, k in zip(self.exercise, self.sets, strict=True)
+            ]
         ).reshape(len(self.keys), len(floors))
         self.shortfall_cap = shortfall_cap
 
@@ -230,9 +234,7 @@ class _State:
         over = 0.0 if c.shortfall_cap is None else max(0.0, self.shortfall() - c.shortfall_cap)
         return rows, over
 
-    def deltas(
-        self, columns: np.ndarray, sign: int
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def deltas(self, columns: np.ndarray, sign: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each of ``columns`` placed (+1) or removed (-1): the value it adds, whether the
         move worsens no limit (rows, recovery, the shortfall kept), and what is left broken
         after it (0 for a move that leaves every limit kept)."""
@@ -282,7 +284,12 @@ class _State:
         return gain, ok, np.maximum(left, 0.0)
 
 
-def _apply(state: _State, out: Sequence[int], into: Sequence[int]) -> None:
+Move = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _apply(
+    state: _State, out: Sequence[int] | np.ndarray, into: Sequence[int] | np.ndarray
+) -> None:
     for j in out:
         state.change(j, -1)
     for j in into:
@@ -290,11 +297,12 @@ def _apply(state: _State, out: Sequence[int], into: Sequence[int]) -> None:
     state.settle()
 
 
-def _best_move(state: _State, every: np.ndarray) -> tuple[float, tuple[tuple[int, ...], tuple[int, ...]] | None]:
+def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
     """The best move that keeps every limit: add a dose, drop one, or swap one for any
     other (another exercise or day, or the same at another dose)."""
     c = state.c
-    best_gain, best_move = IMPROVES, None
+    best_gain: float = IMPROVES
+    best_move: Move | None = None
     free = every[~_taken(c, state)]
     if len(free):
         gain, ok, left = state.deltas(free, +1)
@@ -402,10 +410,7 @@ def search(
             if _rebuild(state, every, budget):
                 _improve(state, every, budget)
             broken_rows, broken_short = state.deficit()
-            if (
-                broken_rows.sum() + broken_short <= FEASIBLE
-                and state.worth() > before + IMPROVES
-            ):
+            if broken_rows.sum() + broken_short <= FEASIBLE and state.worth() > before + IMPROVES:
                 improved = True
                 continue
             # Not better: the session as it was.

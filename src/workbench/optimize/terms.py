@@ -29,6 +29,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.glossary import WEEKDAYS, level_rank
 from workbench.library import Exercise
@@ -45,6 +46,7 @@ __all__ = [
     "Term",
     "Week",
     "build",
+    "credit_of",
     "evaluate",
     "structured_doses",
     "term_values",
@@ -119,9 +121,33 @@ def _pick(_exercise: Exercise, _sets: int) -> float:
     return 1.0
 
 
-def picks_from(fewest: int) -> Coefficient:
+def picks_from(fewest: float) -> Coefficient:
     """Counts an entry with at least ``fewest`` sets."""
-    return lambda _e, sets: 1.0 if sets >= fewest else 0.0
+
+    def picked(_exercise: Exercise, sets: int) -> float:
+        return 1.0 if sets >= fewest else 0.0
+
+    return picked
+
+
+def only_at(count: int) -> Coefficient:
+    """Counts an entry with exactly ``count`` sets."""
+
+    def picked(_exercise: Exercise, sets: int) -> float:
+        return 1.0 if sets == count else 0.0
+
+    return picked
+
+
+def credit_of(muscle_id: str, share: Mapping[str, float] | None = None) -> Coefficient:
+    """Effective sets of ``muscle_id`` an entry gives [sets], each exercise's counted at its
+    ``share`` of the credit (default whole)."""
+
+    def credit(exercise: Exercise, sets: int) -> float:
+        scale = 1.0 if share is None else share[exercise.id]
+        return exercise.weight(muscle_id) * sets * scale
+
+    return credit
 
 
 @dataclass(frozen=True)
@@ -204,9 +230,7 @@ def _envelope(value: Piecewise) -> tuple[float, float, list[tuple[float, float]]
             break
         hull.append((a, b))
     a, b = hull[0]
-    hinges = [
-        ((a1 - a0) / (b0 - b1), b0 - b1) for (a0, b0), (a1, b1) in zip(hull, hull[1:], strict=False)
-    ]
+    hinges = [((a1 - a0) / (b0 - b1), b0 - b1) for (a0, b0), (a1, b1) in pairwise(hull)]
     return a, b, hinges
 
 
@@ -349,7 +373,7 @@ def _dose(
         loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
         if not loaders:
             continue
-        shares = {e.id: e.weight(muscle_id) * _stimulus(catalogue, e) for e in loaders}
+        stimulus = {e.id: _stimulus(catalogue, e) for e in loaders}
         value = steps(
             (floor, 2.0 * priority),
             (target - floor, to_target * priority),
@@ -360,7 +384,7 @@ def _dose(
                 f"dose_{muscle_id}",
                 loaders,
                 value,
-                lambda e, sets, shares=shares: shares[e.id] * sets,
+                credit_of(muscle_id, stimulus),
             )
         )
     return quantities
@@ -589,7 +613,9 @@ def _spinal_days(catalogue: Catalogue) -> list[Quantity]:
         return []
     run = _std(catalogue.problem).spinal_days_running
     return [
-        Quantity(f"spinal_run_{'_'.join(days)}", catalogue.heavy_spinal, excess(run - 1), _pick, days)
+        Quantity(
+            f"spinal_run_{'_'.join(days)}", catalogue.heavy_spinal, excess(run - 1), _pick, days
+        )
         for days in _calendar_runs(_days(catalogue), run)
     ]
 
@@ -600,9 +626,10 @@ def _session_muscle_cap(catalogue: Catalogue) -> list[Quantity]:
     quantities = []
     for muscle in catalogue.problem.library.muscles:
         loaders = tuple(e for e in catalogue.exercises if muscle.id in e.primary_muscles)
-        if sum(1 for _ in loaders) and max(
-            (catalogue.problem.client.max_sets_per_exercise * len(loaders)), 0
-        ) > cap:
+        if (
+            sum(1 for _ in loaders)
+            and max((catalogue.problem.client.max_sets_per_exercise * len(loaders)), 0) > cap
+        ):
             quantities += _per_day(f"primary_{muscle.id}", loaders, excess(cap), catalogue)
     return quantities
 
@@ -611,10 +638,7 @@ def _five_twice(catalogue: Catalogue) -> list[Quantity]:
     """C19: no exercise at five sets on two days of a week."""
     if len(_days(catalogue)) < 2 or catalogue.problem.client.max_sets_per_exercise < 5:
         return []
-    return [
-        Quantity(f"five_{e.id}", (e,), excess(1.0), lambda _e, sets: 1.0 if sets == 5 else 0.0)
-        for e in catalogue.exercises
-    ]
+    return [Quantity(f"five_{e.id}", (e,), excess(1.0), only_at(5)) for e in catalogue.exercises]
 
 
 def _repeats(catalogue: Catalogue) -> list[Quantity]:
@@ -639,7 +663,7 @@ def _same_dose_twice(catalogue: Catalogue) -> list[Quantity]:
                     f"same_{exercise.id}_{sets}",
                     (exercise,),
                     excess(1.0),
-                    lambda _e, n, sets=sets: 1.0 if n == sets else 0.0,
+                    only_at(sets),
                 )
             )
     return quantities
@@ -706,6 +730,15 @@ def _time_use(catalogue: Catalogue) -> list[Quantity]:
 # -- the week ------------------------------------------------------------------------------
 
 
+def _dosed(muscle_id: str, enough: float) -> Coefficient:
+    """Counts an entry that gives ``muscle_id`` at least ``enough`` effective sets."""
+
+    def dosed(exercise: Exercise, sets: int) -> float:
+        return 1.0 if exercise.weight(muscle_id) * sets >= enough - 1e-9 else 0.0
+
+    return dosed
+
+
 def _frequency(catalogue: Catalogue) -> list[Quantity]:
     """C10: the major muscles on two days or more, with two effective sets or more from one
     exercise on each."""
@@ -720,11 +753,7 @@ def _frequency(catalogue: Catalogue) -> list[Quantity]:
         loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
         if not loaders:
             continue
-        enough = standards.major_day_sets
-
-        def dosed(e: Exercise, sets: int, muscle_id: str = muscle_id) -> float:
-            return 1.0 if e.weight(muscle_id) * sets >= enough - 1e-9 else 0.0
-
+        dosed = _dosed(muscle_id, standards.major_day_sets)
         days = tuple(
             Quantity(f"trained_{muscle_id}_{day}", loaders, capped(1.0), dosed, (day,))
             for day in _days(catalogue)
@@ -756,7 +785,13 @@ def _hinge_sessions(catalogue: Catalogue) -> list[Quantity]:
     sessions_goal = standards.hinge_sessions_goal(days)
     fewest = standards.hinge_session_sets
     per_day = tuple(
-        Quantity(f"hinge_day_{day}", catalogue.hip_hinge, capped(1.0), picks_from(math.ceil(fewest)), (day,))
+        Quantity(
+            f"hinge_day_{day}",
+            catalogue.hip_hinge,
+            capped(1.0),
+            picks_from(math.ceil(fewest)),
+            (day,),
+        )
         for day in _days(catalogue)
     )
     return [Quantity("hinge_sessions", (), capped(sessions_goal), parts=per_day)]
@@ -810,7 +845,9 @@ def _sport_specific(catalogue: Catalogue) -> list[Quantity]:
     specific = problem.profile.specific
     quantities = []
     if catalogue.specific and specific.min_sets:
-        quantities.append(Quantity("specific_sets", catalogue.specific, shortfall(specific.min_sets)))
+        quantities.append(
+            Quantity("specific_sets", catalogue.specific, shortfall(specific.min_sets))
+        )
     for muscle_id in specific.muscles:
         loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
         if loaders:
@@ -819,7 +856,7 @@ def _sport_specific(catalogue: Catalogue) -> list[Quantity]:
                     f"specific_{muscle_id}",
                     loaders,
                     shortfall(specific.min_effective_sets),
-                    lambda e, sets, m=muscle_id: e.weight(m) * sets,
+                    credit_of(muscle_id),
                 )
             )
     return quantities
@@ -836,7 +873,9 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
         if exercise is None:
             continue
         per_day = tuple(
-            Quantity(f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,))
+            Quantity(
+                f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,)
+            )
             for day in _days(catalogue)
         )
         goal = min(days, len(per_day))
@@ -860,7 +899,7 @@ def _priority_raise(catalogue: Catalogue) -> list[Quantity]:
                     f"priority_{muscle.id}",
                     loaders,
                     shortfall(goal),
-                    lambda e, sets, m=muscle.id: e.weight(m) * sets,
+                    credit_of(muscle.id),
                 )
             )
     return quantities
@@ -921,7 +960,7 @@ def _impact_share(catalogue: Catalogue) -> list[Quantity]:
                 f"impact_{muscle_id}",
                 loaders,
                 shortfall(0.0),
-                lambda e, sets, m=muscle_id: e.weight(m) * sets * (share - (1.0 if e.impact else 0.0)),
+                credit_of(muscle_id, {e.id: share - (1.0 if e.impact else 0.0) for e in loaders}),
             )
         )
     return quantities
@@ -939,7 +978,7 @@ def _major_ceiling(catalogue: Catalogue) -> list[Quantity]:
                     f"ceiling_{muscle_id}",
                     loaders,
                     excess(standards.major_ceiling),
-                    lambda e, sets, m=muscle_id: e.weight(m) * sets,
+                    credit_of(muscle_id),
                 )
             )
     return quantities
@@ -977,7 +1016,7 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     # advanced lifter's lift too. So a trained client's aim is intermediate, not higher.
     aim = min(level_rank(catalogue.problem.client.level), level_rank("intermediate"))
     gaps: dict[str, int] = {}
-    for name, group in catalogue.patterns.items():
+    for group in catalogue.patterns.values():
         mains = [e for e in group if e.is_main_lift]
         if not mains:
             continue
@@ -1031,9 +1070,7 @@ def _beginner_ballistic(catalogue: Catalogue) -> list[Quantity]:
     if problem.client.level != "beginner":
         return []
     wanted = catalogue.wanted_families | set(problem.client.require)
-    group = catalogue.where(
-        lambda e: e.explosive and e.family not in wanted and e.id not in wanted
-    )
+    group = catalogue.where(lambda e: e.explosive and e.family not in wanted and e.id not in wanted)
     return [Quantity("beginner_ballistic", group, identity(-1.0))] if group else []
 
 
@@ -1058,14 +1095,31 @@ TERMS: tuple[Term, ...] = (
     Term("exercise_count", _exercise_count, "C3: exercises per session", rule=True),
     Term("exercise_cost", _exercise_cost, "every exercise placed earns its slot"),
     Term("sets_by_role", _sets_by_role, "main lifts 3-5 sets, accessories 2-3"),
-    Term("spinal_per_session", _spinal_per_session, "C18: one heavy spinal lift a session", rule=True),
+    Term(
+        "spinal_per_session", _spinal_per_session, "C18: one heavy spinal lift a session", rule=True
+    ),
     Term("spinal_days", _spinal_days, "C18: not on three days running", rule=True),
-    Term("session_muscle_cap", _session_muscle_cap, "C19: 10 primary sets a muscle a session", rule=True),
+    Term(
+        "session_muscle_cap",
+        _session_muscle_cap,
+        "C19: 10 primary sets a muscle a session",
+        rule=True,
+    ),
     Term("five_twice", _five_twice, "C19: no exercise at 5 sets on two days", rule=True),
     Term("repeat", _repeats, "variety: an exercise on more days of the week"),
-    Term("same_dose_twice", _same_dose_twice, "variety: the same lift twice changes its sets", rule=True),
+    Term(
+        "same_dose_twice",
+        _same_dose_twice,
+        "variety: the same lift twice changes its sets",
+        rule=True,
+    ),
     Term("same_family", _same_family, "one variant of a lift a session", rule=True),
-    Term("ballistic_with_heavy", _ballistic_before_heavy, "no swings before the heavy deadlift", rule=True),
+    Term(
+        "ballistic_with_heavy",
+        _ballistic_before_heavy,
+        "no swings before the heavy deadlift",
+        rule=True,
+    ),
     Term("finishers", _finishers, "one core exercise and one carry a session", rule=True),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
