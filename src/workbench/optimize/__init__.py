@@ -67,6 +67,12 @@ class SolveOptions:
 KEEP_TOLERANCE = 1e-5
 #: A shortfall this small is none [sets/week].
 EPSILON = 1e-6
+#: The structured weeks tried in turn, (split, rules): the first whose shortfall is the
+#: proven optimum is planned; all of them dose main lifts at 3-5 sets and accessories at
+#: 2-3. Past the last, the free week (every rule a penalty, any dose the limits allow).
+TIERS: tuple[tuple[bool, bool], ...] = ((True, True), (False, True), (False, False))
+#: The shortfall stage's budget in a structured week [nodes].
+TIER_NODES = 200
 #: Columns above which the value stage searches the neighbourhood of the relaxation rather
 #: than the root of the whole model (measured: a 3-4 day full-gym week has 1,500-2,600; its
 #: root takes 1-5 s; a six-day one 4,000 and 15-20 s).
@@ -133,23 +139,31 @@ class _Week:
         *,
         structured: bool,
         keys: set[Key] | None = None,
+        halves: bool = True,
+        rules: bool = True,
+        inner: bool = False,
     ) -> None:
         started = time.perf_counter()
         self.problem, self.options, self.spec = problem, options, spec
         self.enforced, self.restrict, self.structured = enforced, restrict, structured
-        if structured:
+        self.halves, self.rules = halves, rules
+        #: A week searched inside another's stage (a neighbourhood, a polish): solved as it
+        #: is, never split into neighbourhoods of its own.
+        self.inner = inner
+        if structured and halves:
             # The split is the structured week's skeleton: each day only its half's lifts.
-            halves = split(problem.weekdays)
+            day_half = split(problem.weekdays)
             fitting = {
                 (e.id, day)
                 for e in problem.placeable(enforced)
                 for day in problem.weekdays
-                if fits(e, halves[day])
+                if fits(e, day_half[day])
             }
             keys = fitting if keys is None else keys & fitting
         self.decisions = Decisions(
             problem, enforced, allow=structured_doses if structured else None, keys=keys
         )
+        self.decisions.rules = structured and rules
         apply(self.decisions)
         if restrict is not None:
             restrict(self.decisions)
@@ -173,7 +187,7 @@ class _Week:
             return coach_value_of(self.problem, assignment, self.groups)
         return objective.evaluate(self.problem, assignment)
 
-    def run(self, number: int, deadline: float | None) -> bool:
+    def run(self, number: int, deadline: float | None, *, nodes: int | None = None) -> bool:
         """Run stage ``number``; False when the week can go no further (``failure`` says
         why when there is no plan at all)."""
         stage = self.spec[number]
@@ -193,7 +207,7 @@ class _Week:
                 expression,
                 maximise=objective.maximise,
                 gap=stage.gap,
-                node_limit=stage.nodes,
+                node_limit=stage.nodes if nodes is None else nodes,
                 time_limit=left,
                 start=decisions.start(self.assignment) if number else None,
             )
@@ -266,6 +280,9 @@ class _Week:
             self.restrict,
             structured=self.structured,
             keys=keys,
+            halves=self.halves,
+            rules=self.rules,
+            inner=True,
         )
         objective = stage.objective
         for index, result in enumerate(self.stages[: len(earlier)]):
@@ -351,15 +368,18 @@ class _Week:
 
     def _large(self) -> bool:
         """A week whose whole model is too large for its root to be searched in a few seconds
-        (a six-day week in a full gym): the neighbourhood of its relaxation is searched."""
-        return self.decisions.model.columns > WHOLE_MODEL_COLUMNS
+        (a six-day week in a full gym, a free week's every dose): the neighbourhood of its
+        relaxation is searched instead."""
+        if self.inner:
+            return False
+        return not self.structured or self.decisions.model.columns > WHOLE_MODEL_COLUMNS
 
     def _search(self, number: int) -> None:
         """A local search from the week so far (:mod:`~workbench.optimize.search`): whole
         moves scored exactly, a better start for the stage's solver. Structured weeks only:
         the search keeps every limit as a row over the doses."""
         objective = self.spec[number].objective
-        if objective is not COACH_VALUE or not self.structured:
+        if objective is not COACH_VALUE or not self.decisions.rules:
             return
         begun = time.perf_counter()
         cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
@@ -438,8 +458,13 @@ class _Week:
             stages=tuple(self.stages),
         )
 
-    def finish(self, deadline: float | None, *, structured: bool) -> SolveResult:
-        """Run the stages after the first and return the week."""
+    def finish(
+        self, deadline: float | None, *, structured: bool, spent: tuple[float, float] = (0.0, 0.0)
+    ) -> SolveResult:
+        """Run the stages after the first and return the week (``spent``: build and solve
+        seconds of weeks tried before it)."""
+        self.build_seconds += spent[0]
+        self.solve_seconds += spent[1]
         for number in range(1, len(self.spec)):
             if not self.run(number, deadline):
                 break
@@ -510,31 +535,38 @@ def solve(
         if not week.run(0, deadline) and week.failure is not None:
             return week.failure
         return week.finish(deadline, structured=False)
-    week = _Week(problem, options, enforced, spec, restrict, structured=True)
-    reached = week.run(0, deadline)
-    first = week.stages[0] if week.stages else None
-    if reached and first is not None and first.value is not None and first.value <= EPSILON:
-        # No shortfall at all: optimal under any limits, the structured week stands.
-        return week.finish(deadline, structured=True)
-    free = _Week(problem, options, enforced, spec, restrict, structured=False)
-    if not free.run(0, deadline) and free.failure is not None:
-        return free.failure
-    proven = free.stages[0]
-    if (
-        reached
-        and first is not None
-        and first.value is not None
-        and proven.value is not None
-        and first.value <= proven.value + EPSILON
-    ):
-        # The structured week reaches the proven optimum: it stands, with the free week's
-        # proof of the shortfall.
-        week.stages[0] = replace(
-            proven, seconds=proven.seconds + first.seconds, nodes=proven.nodes + first.nodes
+    # The structured week with its split, then without the split, then the free week: the
+    # first whose shortfall is the proven optimum stands. Zero needs no other proof; above
+    # zero, the free week proves the optimum.
+    proven: StageResult | None = None
+    free: _Week | None = None
+    spent = (0.0, 0.0)
+    for halves, rules in TIERS:
+        week = _Week(
+            problem, options, enforced, spec, restrict, structured=True, halves=halves, rules=rules
         )
-        week.build_seconds += free.build_seconds
-        week.solve_seconds += free.solve_seconds
-        return week.finish(deadline, structured=True)
-    free.build_seconds += week.build_seconds
-    free.solve_seconds += week.solve_seconds
-    return free.finish(deadline, structured=False)
+        # A structured week need only find the optimum (zero, or the free week's proof), not
+        # prove its own: a small budget.
+        reached = week.run(0, deadline, nodes=TIER_NODES)
+        first = week.stages[0] if week.stages else None
+        value = first.value if reached and first is not None else None
+        if value is not None and value <= EPSILON:
+            return week.finish(deadline, structured=True, spent=spent)
+        if free is None:
+            free = _Week(problem, options, enforced, spec, restrict, structured=False)
+            if not free.run(0, deadline) and free.failure is not None:
+                return free.failure
+            proven = free.stages[0]
+        assert proven is not None
+        if value is not None and proven.value is not None and value <= proven.value + EPSILON:
+            # The structured week reaches the proven optimum: it stands, with the free
+            # week's proof of the shortfall.
+            assert first is not None
+            week.stages[0] = replace(
+                proven, seconds=proven.seconds + first.seconds, nodes=proven.nodes + first.nodes
+            )
+            spent = (spent[0] + free.build_seconds, spent[1] + free.solve_seconds)
+            return week.finish(deadline, structured=True, spent=spent)
+        spent = (spent[0] + week.build_seconds, spent[1] + week.solve_seconds)
+    assert free is not None
+    return free.finish(deadline, structured=False, spent=spent)

@@ -56,6 +56,8 @@ class Decisions:
         self.problem = problem
         self.enforced = enforced
         self.structured = allow is not None
+        #: The value's rules hold as rows (a structured week), not as penalties.
+        self.rules = self.structured
         self.model = LinearModel()
         # Limit 1 holds by construction: columns exist only on the client's weekdays, one
         # session each. Limits 3 and 4 likewise: only for exercises the client may do.

@@ -98,7 +98,7 @@ SHORTFALL = Objective("shortfall", False, "weighted sets/week", _build_shortfall
 def _build_value(decisions: Decisions) -> Linear:
     groups = catalogue(decisions.problem, decisions.exercises)
     return terms.build(
-        decisions, groups, decisions.problem.weights.terms, structured=decisions.structured
+        decisions, groups, decisions.problem.weights.terms, structured=decisions.rules
     )
 
 
