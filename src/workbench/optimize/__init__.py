@@ -366,6 +366,15 @@ class _Week:
         self._keep_after(number, value)
         return True
 
+    @property
+    def tier(self) -> str:
+        """The week's name in :data:`~workbench.optimize.result.TIER_NAMES`."""
+        if not self.structured:
+            return "free"
+        if self.halves and self.rules:
+            return "split"
+        return "rules" if self.rules else "doses"
+
     def _large(self) -> bool:
         """A week whose whole model is too large for its root to be searched in a few seconds
         (a six-day week in a full gym, a free week's every dose): the neighbourhood of its
@@ -489,6 +498,7 @@ class _Week:
             solve_seconds=self.solve_seconds,
             stages=tuple(self.stages),
             structured=structured,
+            tier=self.tier,
         )
 
 

@@ -14,7 +14,6 @@ are built here once.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 
@@ -223,11 +222,3 @@ class Decisions:
     def aux(self, low: float = 0.0, high: float = float("inf"), name: str = "") -> int:
         """A new continuous auxiliary column."""
         return self.model.add_column(low, high, name=name)
-
-
-def by_day(keys: Iterable[Key]) -> dict[str, list[str]]:
-    """Exercise ids by day."""
-    days: dict[str, list[str]] = defaultdict(list)
-    for exercise_id, day in keys:
-        days[day].append(exercise_id)
-    return days

@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["INF", "Linear", "LinearModel", "Row"]
+__all__ = ["INF", "Linear", "LinearModel", "Row", "total"]
 
 INF = math.inf
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from workbench.optimize.status import Termination
 from workbench.plan import Plan
 
-__all__ = ["SolveResult", "StageResult"]
+__all__ = ["TIER_NAMES", "SolveResult", "StageResult"]
+
+#: The weeks a solve tries, most structured first.
+TIER_NAMES: tuple[str, ...] = ("split", "rules", "doses", "free")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class SolveResult:
     #: The week holds every structure rule outright (False: covering the floors needed the
     #: week to bend some, each then charged as a penalty in the coach value).
     structured: bool = False
+    #: Which week was planned (:data:`TIERS`): ``split`` (the split and every rule),
+    #: ``rules`` (every rule, no split), ``doses`` (doses by role only), ``free``.
+    tier: str = ""
 
     @property
     def ok(self) -> bool:

@@ -26,7 +26,6 @@ thresholds the rubric judges by come from the problem's standards.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -46,8 +45,16 @@ __all__ = [
     "Term",
     "Week",
     "build",
+    "capped",
     "credit_of",
     "evaluate",
+    "excess",
+    "identity",
+    "only_at",
+    "outside",
+    "picks_from",
+    "shortfall",
+    "steps",
     "structured_doses",
     "term_values",
 ]
@@ -1148,4 +1155,3 @@ TERMS: tuple[Term, ...] = (
 )
 
 assert len({t.name for t in TERMS}) == len(TERMS)
-_ = defaultdict  # kept for callers that group terms
