@@ -524,10 +524,14 @@ class SportProfile:
     staples: tuple[str, ...] = ARTICLE_STAPLES
     specific: SportSpecific = field(default_factory=SportSpecific)
     standards: Mapping[str, float] = field(default_factory=FrozenMap)
+    #: Movement patterns' weekly goals this sport sets apart [sets/week]: pattern -> (floor,
+    #: target), over the coach value's (``data/coaching.toml`` [patterns]).
+    patterns: Mapping[str, tuple[float, float]] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", FrozenMap(self.targets))
         object.__setattr__(self, "priorities", FrozenMap(self.priorities))
+        object.__setattr__(self, "patterns", FrozenMap(self.patterns))
         object.__setattr__(self, "standards", FrozenMap(self.standards))
 
 
@@ -890,7 +894,28 @@ def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -
             lifts=_lifts(specific.get("lifts", {}), file),
         ),
         standards=_standards(data.get("standards", {}), file),
+        patterns=_pattern_goals(data.get("patterns", {}), file),
     )
+
+
+def _pattern_goals(data: object, file: str) -> dict[str, tuple[float, float]]:
+    """A profile's ``[patterns.<name>]`` tables: ``floor`` and ``target`` sets a week."""
+    if not isinstance(data, Mapping):
+        raise _fail(file, "patterns", data, f"{data!r} is not a table of patterns")
+    goals = {}
+    for name, goal in data.items():
+        key = f"patterns.{name}"
+        if not isinstance(goal, Mapping):
+            raise _fail(file, key, goal, f"{goal!r} is not a table with floor and target")
+        unknown = sorted(set(goal) - {"floor", "target"})
+        if unknown:
+            raise _fail(file, f"{key}.{unknown[0]}", goal[unknown[0]], f"unknown key '{unknown[0]}' (floor, target)")
+        floor = float(_number(goal.get("floor", 0), f"{key}.floor", low=0, high=100, file=file))
+        target = float(_number(goal.get("target", floor), f"{key}.target", low=0, high=100, file=file))
+        if floor > target:
+            raise _fail(file, f"{key}.floor", floor, f"{floor:g} is above target {target:g}")
+        goals[str(name)] = (floor, target)
+    return goals
 
 
 def _lifts(data: object, file: str) -> dict[str, int]:
@@ -933,6 +958,7 @@ SPORT_KEYS = (
     "staples",
     "specific",
     "standards",
+    "patterns",
 )
 SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description", "lifts")
 

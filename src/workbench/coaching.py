@@ -35,6 +35,7 @@ TERM_NAMES: tuple[str, ...] = (
     "patterns",
     "rubric_floors",
     "pattern_days",
+    "single_leg",
     "session_balance",
     "push_pull",
     "opener",

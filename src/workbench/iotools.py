@@ -29,7 +29,7 @@ from workbench.client import (
     client_to_mapping,
     sport_from_mapping,
 )
-from workbench.coaching import CoachWeights, weights_from_mapping
+from workbench.coaching import PATTERN_NAMES, CoachWeights, weights_from_mapping
 from workbench.errors import InputError, LibraryError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Library, combine_libraries, library_from_rows
@@ -279,6 +279,14 @@ def _check_profile_ids(profile: SportProfile, library: Library, label: str) -> N
         if not library.has_family(family):
             raise InputError(
                 f"'{family}' is not a family id in the library", file=label, field=key, value=family
+            )
+    for pattern in profile.patterns:
+        if pattern not in PATTERN_NAMES:
+            raise InputError(
+                f"'{pattern}' is not a movement pattern ({', '.join(PATTERN_NAMES)})",
+                file=label,
+                field=f"patterns.{pattern}",
+                value=pattern,
             )
     for exercise_id in profile.specific.lifts:
         if not library.has_exercise(exercise_id):

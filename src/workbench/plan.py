@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.glossary import HINGE_PATTERNS, ROLES, SPINAL_LOADS, WEEKDAYS
+from workbench.glossary import HINGE_PATTERNS, LOWER_PATTERNS, ROLES, SPINAL_LOADS, WEEKDAYS
 from workbench.library import Exercise, Library
 
 __all__ = ["PLAN_COLUMNS", "Plan", "PlanEntry", "build_plan", "session_order"]
@@ -82,17 +82,21 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
-def _rank(exercise: Exercise, sets: int) -> tuple[int, int, float, int, int, int, str]:
+def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int, int, str]:
     # Power work while fresh, then the main lifts, then accessories, then core and carries
     # (NSCA Essentials; Simão et al. 2012). Within a role the lift that opens must carry three
-    # sets or more (COACHING.md C5), then the most demanding first: the longest sets (heavy
-    # lifts rest longest: a deadlift before a good morning before a row), a hinge before a
-    # pull or anything else of the same set length (a heavy row first would tire the erectors
-    # the Romanian deadlift needs), the heavier spinal load, the most sets.
+    # sets or more (COACHING.md C5), then the lower body's before the upper body's (a
+    # posterior-chain week opens with its hinge, bridge or squat: the blind review of round 2
+    # marked down a desk worker's day that opened with a pulldown), then the most demanding
+    # first: the longest sets (heavy lifts rest longest: a deadlift before a good morning
+    # before a row), a hinge before anything else of the same set length (a heavy row first
+    # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
+    # sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
     return (
         role,
         0 if sets >= 3 else 1,
+        0 if exercise.pattern in LOWER_PATTERNS else 1,
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,
         -SPINAL_LOADS.index(exercise.spinal_load),

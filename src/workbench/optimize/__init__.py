@@ -24,6 +24,7 @@ from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Sta
 from workbench.optimize.split import fits, split
 from workbench.optimize.status import Termination
 from workbench.optimize.terms import structured_doses
+from workbench.library import Exercise
 from workbench.plan import build_plan
 from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
 from workbench.rules import HardLimit
@@ -160,8 +161,13 @@ class _Week:
                 if fits(e, day_half[day])
             }
             keys = fitting if keys is None else keys & fitting
+        level = problem.client.level
+
+        def doses(exercise: Exercise, allowed: range) -> range:
+            return structured_doses(exercise, allowed, level)
+
         self.decisions = Decisions(
-            problem, enforced, allow=structured_doses if structured else None, keys=keys
+            problem, enforced, allow=doses if structured else None, keys=keys
         )
         self.decisions.rules = structured and rules
         apply(self.decisions)

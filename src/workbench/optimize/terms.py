@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from workbench.glossary import WEEKDAYS, level_rank
+from workbench.glossary import LOWER_PATTERNS, WEEKDAYS, level_rank
 from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
@@ -424,13 +424,11 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
     standards = _std(problem)
     goals = {}
     for name, goal in problem.weights.patterns.items():
-        floor, target = goal.floor, goal.target
+        floor, target = problem.profile.patterns.get(name, (goal.floor, goal.target))
         if name == "press":
-            floor = standards.press_sets
+            floor = max(floor, standards.press_sets)
         elif name == "knee":
-            floor = standards.knee_dominant_sets
-            if floor <= 0:
-                target = 0.0  # not asked of this client (desk workers)
+            floor = max(floor, standards.knee_dominant_sets)
         if problem.client.posterior_only and name in ("press", "overhead_press", "knee"):
             floor = target = 0.0
         goals[name] = (floor, max(floor, target))
@@ -462,6 +460,17 @@ LOWER_MAIN: tuple[str, ...] = ("hinge", "knee", "bridge")
 UPPER_MAIN: tuple[str, ...] = ("press", "overhead_press", "row", "vertical_pull")
 #: Sets past a main pattern's target still worth a quarter point each [sets/week].
 MAIN_PATTERNS_BEYOND = 6.0
+
+
+def _single_leg(catalogue: Catalogue) -> list[Quantity]:
+    """Single-leg lower-body work (a split squat, a step-up, a single-leg RDL or hip thrust),
+    up to four sets a week: every coach's week holds some (the blind review of round 2 marked
+    down weeks without it)."""
+    group = catalogue.where(
+        lambda e: e.unilateral and e.pattern in LOWER_PATTERNS and not e.impact
+        and e.pattern not in ("abduction", "plantar_flexion")
+    )
+    return [Quantity("single_leg_sets", group, capped(4.0))] if group else []
 
 
 def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
@@ -519,8 +528,9 @@ def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
 
 def _push_pull(catalogue: Catalogue) -> list[Quantity]:
     """A posterior emphasis pulls more than it presses, not three times as much: pull sets
-    (rows and vertical pulls) past twice the press sets cost a point each (the blind review
-    of round 1: 6 press sets against 20 pulling sets)."""
+    (rows and vertical pulls) past twice the press sets cost a point each, and press sets
+    past the pull sets too (the blind reviews: 6 press sets against 20 pulling sets in round
+    1, a fighter's 23 press sets in round 2)."""
     if catalogue.problem.client.posterior_only:
         return []
     pulls = {e.id for p in ("row", "vertical_pull") for e in catalogue.patterns.get(p, ())}
@@ -528,13 +538,16 @@ def _push_pull(catalogue: Catalogue) -> list[Quantity]:
     if not pulls or not presses:
         return []
     group = tuple(e for e in catalogue.exercises if e.id in pulls or e.id in presses)
+
+    def pull_margin(exercise: Exercise, sets: int) -> float:
+        return (2.0 if exercise.id in presses else -1.0) * sets
+
+    def press_margin(exercise: Exercise, sets: int) -> float:
+        return (1.0 if exercise.id in pulls else -1.0) * sets
+
     return [
-        Quantity(
-            "pull_over_press",
-            group,
-            shortfall(0.0),
-            lambda e, sets: (2.0 if e.id in presses else -1.0) * sets,
-        )
+        Quantity("pull_over_press", group, shortfall(0.0), pull_margin),
+        Quantity("press_over_pull", group, shortfall(0.0), press_margin),
     ]
 
 
@@ -563,26 +576,31 @@ def _exercise_cost(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("exercises", catalogue.exercises, identity(-1.0), _pick)]
 
 
-def _role_range(exercise: Exercise) -> tuple[int, int]:
-    """Sets by role a coach doses [sets]: main lifts 3-5, accessories, core and carries 2-3."""
-    return (3, 5) if exercise.is_main_lift else (2, 3)
+def _role_range(exercise: Exercise, level: str = "intermediate") -> tuple[int, int]:
+    """Sets by role a coach doses [sets]: main lifts 3-5 (3-4 for a beginner, who learns the
+    lift with fewer sets), accessories, core and carries 2-3."""
+    if exercise.is_main_lift:
+        return (3, 4) if level == "beginner" else (3, 5)
+    return (2, 3)
 
 
-def _role_sets(exercise: Exercise, sets: int) -> float:
+def _role_sets(exercise: Exercise, sets: int, level: str = "intermediate") -> float:
     """Points off a dose outside its role's range, and off a fifth set of a main lift (a
-    coach's main lifts run 3-4 sets; five is a strength block's)."""
-    low, high = _role_range(exercise)
+    coach's main lifts run 3-4 sets; five is a strength block's: the blind review of round 2
+    marked down weeks of 5-set blocks)."""
+    low, high = _role_range(exercise, level)
     if sets < low:
         return -(3.0 if exercise.role == "power" else 1.5) * (low - sets)
     if sets > high:
         return -3.0 * (sets - high) ** 2
-    return -3.0 if exercise.is_main_lift and sets >= 5 else 0.0
+    return -5.0 if exercise.is_main_lift and sets >= 5 else 0.0
 
 
-def structured_doses(exercise: Exercise, doses: range) -> range:
-    """The doses of a structured week: its role's range (main lifts 3-5 sets, accessories
-    2-3), within what the hard limits allow; where none is, the nearest allowed."""
-    low, high = _role_range(exercise)
+def structured_doses(exercise: Exercise, doses: range, level: str = "intermediate") -> range:
+    """The doses of a structured week: its role's range (main lifts 3-5 sets, 3-4 for a
+    beginner; accessories 2-3), within what the hard limits allow; where none is, the
+    nearest allowed."""
+    low, high = _role_range(exercise, level)
     kept = [n for n in doses if low <= n <= high]
     if not kept and len(doses):
         nearest = min(doses, key=lambda n: (max(low - n, n - high), n))
@@ -591,7 +609,12 @@ def structured_doses(exercise: Exercise, doses: range) -> range:
 
 
 def _sets_by_role(catalogue: Catalogue) -> list[Quantity]:
-    return [Quantity("role_sets", catalogue.exercises, identity(), _role_sets)]
+    level = catalogue.problem.client.level
+
+    def dosed(exercise: Exercise, sets: int) -> float:
+        return _role_sets(exercise, sets, level)
+
+    return [Quantity("role_sets", catalogue.exercises, identity(), dosed)]
 
 
 def _spinal_per_session(catalogue: Catalogue) -> list[Quantity]:
@@ -1062,10 +1085,15 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
 def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     """A client who avoids heavy spinal loading (an old back tweak, a disc history) gets
     supported variants where there are some: a point a set of a moderate spinal load (a
-    straight-leg deadlift, an unsupported bent-over row) (the blind review of round 1)."""
+    straight-leg deadlift, an unsupported bent-over row, a loaded windmill) or a ballistic
+    hinge (a swing) (the blind reviews of rounds 1 and 2)."""
     if "high_spinal_load" not in catalogue.problem.client.avoid:
         return []
-    group = catalogue.where(lambda e: e.spinal_load == "moderate")
+    required = set(catalogue.problem.client.require)
+    group = catalogue.where(
+        lambda e: (e.spinal_load == "moderate" or (e.explosive and e.pattern == "hinge"))
+        and e.id not in required
+    )
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
 
 
@@ -1096,6 +1124,7 @@ TERMS: tuple[Term, ...] = (
     Term("patterns", _patterns, "the week's movement patterns toward their goals"),
     Term("rubric_floors", _rubric_floors, "C15 a press, C16 knee-dominant work"),
     Term("pattern_days", _pattern_days, "each main pattern on two days"),
+    Term("single_leg", _single_leg, "single-leg lower-body work"),
     Term("session_balance", _session_balance, "a lower and an upper main lift a session"),
     Term("push_pull", _push_pull, "pulls at most twice the presses"),
     Term("opener", _opener, "C5: a main lift of 3+ sets in every session", rule=True),
