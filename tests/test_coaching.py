@@ -3,7 +3,6 @@ strictly, and really what the optimizer values."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import tomllib
 from pathlib import Path
@@ -13,10 +12,9 @@ import tiny
 from conftest import DATA
 
 from workbench import cli, iotools
-from workbench.coaching import CoachWeights, weights_from_mapping
+from workbench.coaching import PARAMETER_NAMES, PATTERN_NAMES, TERM_NAMES, weights_from_mapping
 from workbench.errors import InputError
 from workbench.optimize import solve
-from workbench.optimize.objectives import coach_value_of
 from workbench.problem import make_problem
 
 
@@ -25,13 +23,19 @@ def _table() -> dict:
 
 
 def test_every_weight_has_a_value_and_a_source() -> None:
-    table = _table()["weights"]
-    names = {f.name for f in dataclasses.fields(CoachWeights)}
-    assert set(table) == names
-    for name, entry in table.items():
-        assert set(entry) == {"value", "source"}, name
-        assert len(entry["source"]) > 30, name  # a sentence, not a placeholder
-    assert iotools.read_weights() == weights_from_mapping(_table())
+    table = _table()
+    assert set(table["weights"]) == set(TERM_NAMES)
+    assert set(table["parameters"]) == set(PARAMETER_NAMES)
+    assert set(table["patterns"]) == set(PATTERN_NAMES)
+    for section, keys in (
+        ("weights", {"value"}),
+        ("parameters", {"value"}),
+        ("patterns", {"floor", "target"}),
+    ):
+        for name, entry in table[section].items():
+            assert set(entry) == keys | {"source"}, (section, name)
+            assert len(entry["source"]) > 30, (section, name)  # a sentence, not a placeholder
+    assert iotools.read_weights() == weights_from_mapping(table)
 
 
 @pytest.mark.parametrize(
@@ -39,11 +43,16 @@ def test_every_weight_has_a_value_and_a_source() -> None:
     [
         (lambda t: t["weights"].update({"vibes": {"value": 1, "source": "x"}}), "weights.vibes"),
         (lambda t: t["weights"].pop("staple"), "weights.staple"),
-        (lambda t: t["weights"]["staple"].update({"value": "lots"}), "weights.staple"),
-        (lambda t: t["weights"]["staple"].update({"value": -1}), "weights.staple"),
+        (lambda t: t["weights"]["staple"].update({"value": "lots"}), "weights.staple.value"),
+        (lambda t: t["weights"]["staple"].update({"value": -1}), "weights.staple.value"),
         (lambda t: t["weights"]["staple"].update({"source": " "}), "weights.staple"),
         (lambda t: t["weights"]["staple"].update({"unit": "pt"}), "weights.staple"),
         (lambda t: t.update({"extra": 1}), "extra"),
+        (lambda t: t["patterns"]["hinge"].update({"floor": 12}), "patterns.hinge.floor"),
+        (
+            lambda t: t["parameters"]["beginner_dose"].update({"value": 2}),
+            "parameters.beginner_dose.value",
+        ),
     ],
 )
 def test_bad_weights_name_the_field(change, field: str) -> None:
@@ -66,9 +75,9 @@ def test_a_library_folder_carries_its_own_weights(
     for label in ("shipped", "edited"):
         if label == "edited":
             text = (folder / "coaching.toml").read_text(encoding="utf-8")
-            text = text.replace("[weights.staple]\nvalue = 12.0", "[weights.staple]\nvalue = 0.0")
+            text = text.replace("[weights.staple]\nvalue = 20.0", "[weights.staple]\nvalue = 0.0")
             text = text.replace(
-                "[weights.hinge_set]\nvalue = 1.0", "[weights.hinge_set]\nvalue = 0.0"
+                "[weights.hinge_principle]\nvalue = 2.0", "[weights.hinge_principle]\nvalue = 0.0"
             )
             (folder / "coaching.toml").write_text(text, encoding="utf-8")
         out = tmp_path / f"{label}.csv"
@@ -86,25 +95,27 @@ def test_a_library_folder_carries_its_own_weights(
     ("weight", "without"),
     [
         # No heavy-hinge term: the cheaper Romanian deadlift takes the hinge.
-        ("heavy_hinge", {("romanian_deadlift", "Mon"): 3}),
-        # No vertical-pull term: the pulldown, which also gives the serratus a little.
-        ("vertical_pull_set", {("pulldown", "Mon"): 3}),
-        # No small-accessory charge: a third serratus punch set toward its target.
-        ("small_accessory_set", {("serratus_punch", "Mon"): 3}),
+        (("heavy_hinge",), ("romanian_deadlift", "deadlift")),
+        # Neither the pull-up term nor the level's: the pulldown, which also gives the
+        # serratus a little (each alone keeps the pull-up).
+        (("vertical_pull_progression", "level_fit"), ("pulldown", "pull_up")),
     ],
 )
-def test_the_coach_reviews_terms_decide_the_week(weight: str, without: dict) -> None:
+def test_the_coach_reviews_terms_decide_the_week(
+    weight: tuple[str, ...], without: tuple[str, str]
+) -> None:
     """On a tiny library where each choice is the coach review's (a heavy deadlift, pull-ups,
-    a serratus punch only at the sets its floor needs), the optimizer makes it, the week is
-    the best by enumeration, and without that one weight the choice goes the other way."""
+    a serratus punch only at the sets its floor needs), the optimizer makes it, and without
+    that one weight the choice goes the other way."""
     problem = tiny.case_problem("coach_choice")
     result = solve(problem)
     assert result.plan is not None
     week = result.plan.sets_by_exercise_day()
     assert week == {("deadlift", "Mon"): 3, ("pull_up", "Mon"): 3, ("serratus_punch", "Mon"): 2}
-    assert coach_value_of(problem, week) == pytest.approx(tiny.brute_force(problem).value)
-    blind = dataclasses.replace(problem.weights, **{weight: 0.0})
+    blind = problem.weights.evolve(**dict.fromkeys(weight, 0.0))
     library, client = tiny.CASES["coach_choice"]()
     other = solve(make_problem(library, client, weights=blind)).plan
     assert other is not None
-    assert without.items() <= other.sets_by_exercise_day().items(), other.sets_by_exercise_day()
+    chosen = {exercise for exercise, _day in other.sets_by_exercise_day()}
+    taken, given_up = without
+    assert taken in chosen and given_up not in chosen, other.sets_by_exercise_day()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 
-import pulp
 import pytest
 import tiny
 from conftest import DATA
@@ -19,6 +18,7 @@ from workbench.iotools import plan_to_csv, read_client, read_kits
 from workbench.library import Library
 from workbench.optimize import SOLVERS, VALUE_GAP, SolveOptions, Termination, solve
 from workbench.optimize.backends import backend
+from workbench.optimize.model import Linear, LinearModel
 from workbench.optimize.objectives import coach_value_of
 from workbench.planner import make_plan
 from workbench.problem import make_problem
@@ -215,18 +215,16 @@ def test_nothing_to_decide_is_an_empty_week(solver: str, preferences: bool) -> N
 @pytest.mark.parametrize("solver", SOLVERS)
 def test_a_model_without_variables_is_answered_by_its_rows(solver: str) -> None:
     """Rows without a variable hold or not as they stand: optimal or infeasible, never a
-    solver error."""
-    holds = pulp.LpProblem("holds", pulp.LpMinimize)
-    holds += pulp.lpSum([]) <= 1, "empty_row"
-    broken = pulp.LpProblem("broken", pulp.LpMinimize)
-    broken += pulp.lpSum([]) >= 1, "empty_row"
-    run = backend(solver).run
-    assert run(holds, gap=0, time_limit=None, warm=False, threads=1).termination is (
-        Termination.OPTIMAL
-    )
-    assert run(broken, gap=0, time_limit=None, warm=False, threads=1).termination is (
-        Termination.INFEASIBLE
-    )
+    solver error (CBC crashed on a model with rows and no columns)."""
+    holds = LinearModel()
+    holds.at_most(Linear(), 1.0, "empty_row")
+    broken = LinearModel()
+    broken.at_least(Linear(), 1.0, "empty_row")
+    for model, expected in ((holds, Termination.OPTIMAL), (broken, Termination.INFEASIBLE)):
+        run = (
+            backend(solver).attach(model).solve(Linear(), maximise=False, gap=0.0, node_limit=None)
+        )
+        assert run.termination is expected
 
 
 @pytest.mark.parametrize(

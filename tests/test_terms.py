@@ -48,7 +48,10 @@ def test_every_term_has_a_weight_and_every_weight_a_term() -> None:
         (shortfall(4.0), [(0, -4), (3, -1), (4, 0), (9, 0)]),
         (excess(1.0), [(0, 0), (1, 0), (3, -2)]),
         (outside(2.0, 4.0), [(0, -2), (2, 0), (3, 0), (4, 0), (6, -2)]),
-        (steps((2.0, 2.0), (3.0, 1.0), (5.0, 0.25)), [(0, 0), (2, 4), (5, 7), (10, 8.25), (20, 8.25)]),
+        (
+            steps((2.0, 2.0), (3.0, 1.0), (5.0, 0.25)),
+            [(0, 0), (2, 4), (5, 7), (10, 8.25), (20, 8.25)],
+        ),
     ],
 )
 def test_piecewise_functions_and_their_envelopes(value: Piecewise, points: list) -> None:

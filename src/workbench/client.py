@@ -909,9 +909,16 @@ def _pattern_goals(data: object, file: str) -> dict[str, tuple[float, float]]:
             raise _fail(file, key, goal, f"{goal!r} is not a table with floor and target")
         unknown = sorted(set(goal) - {"floor", "target"})
         if unknown:
-            raise _fail(file, f"{key}.{unknown[0]}", goal[unknown[0]], f"unknown key '{unknown[0]}' (floor, target)")
+            raise _fail(
+                file,
+                f"{key}.{unknown[0]}",
+                goal[unknown[0]],
+                f"unknown key '{unknown[0]}' (floor, target)",
+            )
         floor = float(_number(goal.get("floor", 0), f"{key}.floor", low=0, high=100, file=file))
-        target = float(_number(goal.get("target", floor), f"{key}.target", low=0, high=100, file=file))
+        target = float(
+            _number(goal.get("target", floor), f"{key}.target", low=0, high=100, file=file)
+        )
         if floor > target:
             raise _fail(file, f"{key}.floor", floor, f"{floor:g} is above target {target:g}")
         goals[str(name)] = (floor, target)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from workbench.library import Exercise
 from workbench.optimize.backends import SOLVERS, backend, cbc_path
 from workbench.optimize.catalogue import catalogue
 from workbench.optimize.constraints import apply, lock_conflicts
@@ -24,7 +25,6 @@ from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Sta
 from workbench.optimize.split import fits, split
 from workbench.optimize.status import Termination
 from workbench.optimize.terms import structured_doses
-from workbench.library import Exercise
 from workbench.plan import build_plan
 from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
 from workbench.rules import HardLimit

@@ -339,6 +339,9 @@ class CBCSolver:
         model = self.model
         if model.columns == 0:
             return _without_columns(model, objective)
+        if _row_out_of_reach(model):
+            # CBC's presolve answers such a model "undefined", not infeasible.
+            return Run(Termination.INFEASIBLE)
         path = cbc_path()
         if path is None:
             raise RuntimeError("the CBC binary was not found (pip install 'pulp[cbc]')")
@@ -430,6 +433,20 @@ class CBCSolver:
         else:
             termination = Termination.BUDGET
         return Run(termination, values, value, bound, node_count)
+
+
+def _row_out_of_reach(model: LinearModel) -> bool:
+    """Whether some row cannot hold whatever its columns do within their bounds."""
+    for row in model.rows:
+        least = most = 0.0
+        for column, coefficient in row.coefficients.items():
+            low, high = model.lower[column], model.upper[column]
+            ends = (coefficient * low, coefficient * high)
+            least += min(ends)
+            most += max(ends)
+        if most < row.low - 1e-9 or least > row.high + 1e-9:
+            return True
+    return False
 
 
 class CBCBackend:

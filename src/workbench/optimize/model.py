@@ -151,14 +151,17 @@ class LinearModel:
     def add_row(
         self, expression: Linear, low: float = -INF, high: float = INF, name: str = ""
     ) -> int | None:
-        """``low <= expression <= high``; its index, or None when the row has no column (then
-        it must hold as it stands: an AssertionError says it does not)."""
+        """``low <= expression <= high``; its index, or None when the row has no column and
+        holds as it stands. A row with no column that fails makes the model infeasible (a
+        column held at zero that must reach one): the solvers say so."""
         constant = expression.constant
         coefficients = {c: v for c, v in expression.coefficients.items() if v}
         if not coefficients:
-            if not low - 1e-9 <= constant <= high + 1e-9:
-                raise ValueError(f"row {name or len(self.rows)} holds no column and fails")
-            return None
+            if low - 1e-9 <= constant <= high + 1e-9:
+                return None
+            never = self.add_column(0.0, 0.0, name=f"never_{name or len(self.rows)}")
+            self.rows.append(Row({never: 1.0}, 1.0, INF, name))
+            return len(self.rows) - 1
         self.rows.append(Row(coefficients, low - constant, high - constant, name))
         return len(self.rows) - 1
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from workbench.glossary import SECONDARY_WEIGHT
-from workbench.optimize import terms
 from workbench.optimize.catalogue import Catalogue, catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import Linear
+from workbench.optimize.terms import build as build_terms
+from workbench.optimize.terms import evaluate as evaluate_terms
 from workbench.problem import Problem
 
 __all__ = [
@@ -97,7 +98,7 @@ SHORTFALL = Objective("shortfall", False, "weighted sets/week", _build_shortfall
 
 def _build_value(decisions: Decisions) -> Linear:
     groups = catalogue(decisions.problem, decisions.exercises)
-    return terms.build(
+    return build_terms(
         decisions, groups, decisions.problem.weights.terms, structured=decisions.rules
     )
 
@@ -107,7 +108,7 @@ def coach_value_of(
 ) -> float:
     """The coach value of ``assignment``, computed from its sets alone [points]."""
     groups = groups if groups is not None else catalogue(problem)
-    return terms.evaluate(groups, assignment, problem.weights.terms)
+    return evaluate_terms(groups, assignment, problem.weights.terms)
 
 
 COACH_VALUE = Objective("coach value", True, "points", _build_value, coach_value_of)

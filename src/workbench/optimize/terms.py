@@ -467,8 +467,12 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
     up to four sets a week: every coach's week holds some (the blind review of round 2 marked
     down weeks without it)."""
     group = catalogue.where(
-        lambda e: e.unilateral and e.pattern in LOWER_PATTERNS and not e.impact
-        and e.pattern not in ("abduction", "plantar_flexion")
+        lambda e: (
+            e.unilateral
+            and e.pattern in LOWER_PATTERNS
+            and not e.impact
+            and e.pattern not in ("abduction", "plantar_flexion")
+        )
     )
     return [Quantity("single_leg_sets", group, capped(4.0))] if group else []
 
@@ -1091,8 +1095,10 @@ def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
         return []
     required = set(catalogue.problem.client.require)
     group = catalogue.where(
-        lambda e: (e.spinal_load == "moderate" or (e.explosive and e.pattern == "hinge"))
-        and e.id not in required
+        lambda e: (
+            (e.spinal_load == "moderate" or (e.explosive and e.pattern == "hinge"))
+            and e.id not in required
+        )
     )
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
 
