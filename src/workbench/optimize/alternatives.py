@@ -16,7 +16,6 @@ from itertools import permutations
 from workbench.optimize import (
     COACH_VALUE,
     KEEP_TOLERANCE,
-    VALUE_GAP,
     SolveOptions,
     SolveResult,
     Termination,
@@ -26,7 +25,12 @@ from workbench.optimize.decisions import Decisions, Key, interchangeable_days
 from workbench.optimize.model import Linear
 from workbench.problem import Problem
 
-__all__ = ["Alternatives", "no_good_cut", "relabelled", "solve_alternatives"]
+__all__ = ["ALTERNATIVES_GAP", "Alternatives", "no_good_cut", "relabelled", "solve_alternatives"]
+
+#: How far below the best week's coach value an alternative may fall and still count as
+#: "as good" to a coach [ratio]: the value stage's own proof is often a few percent, so a
+#: week within 5% is one the search could as well have returned.
+ALTERNATIVES_GAP = 0.05
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def solve_alternatives(
     options: SolveOptions | None = None,
     *,
     best: SolveResult | None = None,
-    gap: float = VALUE_GAP,
+    gap: float = ALTERNATIVES_GAP,
 ) -> Alternatives:
     """The best week (``best``, or solved here) and up to ``k - 1`` different weeks with the
     same optimal shortfall and a coach value at least ``(1 - gap)`` x the best week's.
