@@ -663,3 +663,11 @@ def test_grappler_and_strength_profiles(
         runner.specific.muscles
     )
     assert {"carry", "neck", "rotation"} <= set(profiles["fighter"].staples)
+
+
+def test_every_profiles_defining_lifts_are_shipped_exercises(library, profiles) -> None:
+    """A profile's [specific.lifts] name exercises of the shipped library (a library of other
+    ids simply has none of them)."""
+    named = {(p.id, e) for p in profiles.values() for e in p.specific.lifts}
+    assert named, "the strength profile names its competition lifts"
+    assert all(library.has_exercise(e) for _p, e in named), named

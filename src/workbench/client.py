@@ -503,6 +503,8 @@ class SportSpecific:
     description: str = ""
     #: The sport's defining lifts (exercise ids) and the days a week each is trained with
     #: three sets or more where the client can do it: a powerlifter squats and benches twice.
+    #: A lift the library lacks (an imported library with its own ids) asks nothing; the
+    #: shipped profiles name shipped exercises (tests/test_data.py).
     lifts: Mapping[str, int] = field(default_factory=FrozenMap)
 
     def __post_init__(self) -> None:

@@ -51,6 +51,8 @@ TERM_NAMES: tuple[str, ...] = (
     "same_family",
     "ballistic_with_heavy",
     "finishers",
+    "low_back_hinge",
+    "hinge_and_row",
     "time_use",
     "frequency",
     "hinge_principle",

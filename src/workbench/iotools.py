@@ -288,14 +288,6 @@ def _check_profile_ids(profile: SportProfile, library: Library, label: str) -> N
                 field=f"patterns.{pattern}",
                 value=pattern,
             )
-    for exercise_id in profile.specific.lifts:
-        if not library.has_exercise(exercise_id):
-            raise InputError(
-                f"'{exercise_id}' is not an exercise id in the library",
-                file=label,
-                field=f"specific.lifts.{exercise_id}",
-                value=exercise_id,
-            )
 
 
 WEIGHTS_FILE = "coaching.toml"

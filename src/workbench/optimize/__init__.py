@@ -295,6 +295,7 @@ class _Week:
             if small.spec[index].objective is not objective and result.value is not None:
                 small.keep(index, result.value)
         small.assignment = dict(self.assignment)
+        small.stages = list(self.stages[: len(earlier)])
         return small
 
     def _neighbourhood(self, number: int, deadline: float | None) -> bool:

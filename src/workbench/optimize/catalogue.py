@@ -43,7 +43,9 @@ PATTERNS: dict[str, str] = {
 
 
 #: Families the blind reviews called filler for a client whose sport does not ask for them.
-FILLER_FAMILIES: frozenset[str] = frozenset({"neck", "serratus_punch", "shrug", "side_bend"})
+FILLER_FAMILIES: frozenset[str] = frozenset(
+    {"neck", "serratus_punch", "shrug", "side_bend", "windmill"}
+)
 
 
 def _pattern(exercise: Exercise) -> str | None:
@@ -196,7 +198,7 @@ class Catalogue:
     def filler(self) -> tuple[Exercise, ...]:
         """Accessories a coach calls filler where a main lift would go (the blind reviews:
         neck extensions for lifters, serratus punches, shrugs for desk workers, loaded side
-        bends), unless the client's sport asks for their family."""
+        bends and windmills), unless the client's sport asks for their family."""
         return self.where(
             lambda e: e.family in FILLER_FAMILIES and e.family not in self.wanted_families
         )

@@ -736,6 +736,36 @@ def _vertical_pull_progression(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("hardest_vertical_pull", hardest, capped(6.0))]
 
 
+def _low_back(exercise: Exercise) -> bool:
+    """A slow hinge or an unsupported row that loads the lower back (a moderate or high
+    spinal load): a good morning, a Romanian deadlift, a bent-over row."""
+    return (
+        exercise.spinal_load in ("moderate", "high")
+        and not exercise.explosive
+        and exercise.pattern in ("hinge", "horizontal_pull")
+    )
+
+
+def _one_low_back_hinge(catalogue: Catalogue) -> list[Quantity]:
+    """One slow hinge that loads the lower back a session (the blind review of round 3: a
+    good morning straight into a Romanian deadlift is a redundant double hinge)."""
+    group = catalogue.where(lambda e: _low_back(e) and e.pattern == "hinge")
+    if len(group) < 2:
+        return []
+    return _per_day("low_back_hinge", group, excess(1.0), catalogue, _pick)
+
+
+def _hinge_and_bent_row(catalogue: Catalogue) -> list[Quantity]:
+    """A slow hinge and an unsupported row in one session stack the lower back (the blind
+    review of round 3: an RDL straight into barbell bent-over rows): a point for each session
+    holding both."""
+    group = catalogue.where(_low_back)
+    hinges = {e.id for e in group if e.pattern == "hinge"}
+    if not hinges or len(hinges) == len(group):
+        return []
+    return _per_day("hinge_and_row", group, excess(1.0), catalogue, _pick)
+
+
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
     """Swings, cleans and snatches and a heavy barbell lift in one session: the swings tire
     the hinge and the back the heavy lift needs (the blind reviews: swings before the heavy
@@ -1038,8 +1068,9 @@ def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
     ]
 
 
-#: What a lighter or easier accessory costs beside a main lift [ratio].
-ACCESSORY_SHARE = 0.3
+#: What a lighter or easier accessory costs beside a main lift [ratio] (the blind review of
+#: round 3: band leg curls and side-lying leg raises for a lifter with machines at hand).
+ACCESSORY_SHARE = 0.6
 
 
 def _level_fit(catalogue: Catalogue) -> list[Quantity]:
@@ -1163,6 +1194,8 @@ TERMS: tuple[Term, ...] = (
         rule=True,
     ),
     Term("finishers", _finishers, "one core exercise and one carry a session", rule=True),
+    Term("low_back_hinge", _one_low_back_hinge, "one slow low-back hinge a session", rule=True),
+    Term("hinge_and_row", _hinge_and_bent_row, "no slow hinge and bent-over row together"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
     Term("hinge_principle", _hinge_principle, "C6: hinge sets up to the week's goal"),
