@@ -165,20 +165,20 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             assert not missing, f"coverage figure lacks {missing}"
             assert "proven optimal" in page.locator(".wb-status-line").text_content()
 
-            # Move the minutes slider by keyboard (45 -> 15 min): plan and figures follow.
+            # Move the minutes slider by keyboard (45 -> 30 min): plan and figures follow.
             minutes = page.locator(".wb-figure-minutes .js-plotly-plot")
             before = {"minutes": minutes.evaluate(FIGURE_STATE), "coverage": shown}
             handle = page.locator(".wb-minutes .noUi-handle")
             handle.focus()
-            for _ in range(6):
+            for _ in range(3):
                 handle.press("ArrowLeft")
-            assert page.locator(".wb-minutes .widget-readout").text_content().strip() == "15"
+            assert page.locator(".wb-minutes .widget-readout").text_content().strip() == "30"
             deadline = time.monotonic() + 30
             while minutes.evaluate(FIGURE_STATE) == before["minutes"]:
                 assert time.monotonic() < deadline, "the minutes figure never changed"
                 time.sleep(0.25)
             page.wait_for_function(
-                "() => document.body.innerText.includes('/ 15 min')", timeout=10_000
+                "() => document.body.innerText.includes('/ 30 min')", timeout=10_000
             )
             after = coverage.evaluate("el => JSON.stringify({data: el.data, layout: el.layout})")
             assert after != before["coverage"]

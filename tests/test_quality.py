@@ -289,15 +289,15 @@ def test_c4_above_the_clients_cap(as_written: ProblemFor) -> None:
 def test_pogo_hops_week(library: Library, problem_for: ProblemFor) -> None:
     problem = problem_for("home_kettlebell")
     check = judge(library, problem, {("pogo_hop", d): 5 for d in problem.weekdays})
-    c5 = failing(check, "C5")
-    assert c5.detail == "Mon opens with Pogo hops, not a main lift, and 2 more"
-    assert c5.value == 3
+    # Pogo hops are power work, which COACHING.md counts among the lifts a session may open
+    # with: five sets of them open each session in order.
+    assert check.criterion("C5").passed
     # Pogo hops load only the calves: no glute or hamstring set comes from impact drills,
     # so C9 (a share of glute max and hamstring sets) passes trivially.
     assert check.criterion("C9").passed and check.criterion("C9").value == 0
     # With a kettlebell at hand, a week without one loaded main lift fails C13.
     assert failing(check, "C13").value == 0
-    for cid in ("C6", "C7", "C8", "C10", "C11", "C15", "C16"):
+    for cid in ("C6", "C7", "C8", "C10", "C15", "C16"):
         failing(check, cid)
     # Pogo hops at 5 sets on three days: the same exercise at 5 sets on two days or more.
     c19 = failing(check, "C19")
@@ -312,7 +312,7 @@ def test_c5_session_order(as_written: ProblemFor) -> None:
 
 def test_c5_a_short_opener(library: Library, problem_for: ProblemFor) -> None:
     problem = problem_for("home_kettlebell", weekdays=("Mon",))
-    sets = {("kettlebell_swing", "Mon"): 2, ("kettlebell_row", "Mon"): 4}
+    sets = {("kettlebell_swing", "Mon"): 2, ("kettlebell_row", "Mon"): 2}
     c5 = failing(judge(library, problem, sets), "C5")
     assert c5.detail == "Mon opens with Kettlebell swing for 2 sets (≥ 3)"
     assert c5.value == 1
@@ -516,6 +516,7 @@ def test_c12_a_priority_muscle_at_its_floor(library: Library, problem_for: Probl
         ("glute_bridge", "Mon"): 2,
         ("glute_bridge", "Thu"): 2,
         ("dumbbell_row", "Thu"): 3,
+        ("half_kneeling_dumbbell_press", "Thu"): 3,  # the desk worker's defining press
     }
     c12 = failing(judge(library, problem, sets), "C12")
     assert c12.detail == "gluteus maximus: 7 effective sets (priority: ≥ 10)"

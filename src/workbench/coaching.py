@@ -54,6 +54,7 @@ TERM_NAMES: tuple[str, ...] = (
     "low_back_hinge",
     "hinge_and_row",
     "time_use",
+    "full_session",
     "frequency",
     "hinge_principle",
     "hinge_sessions",

@@ -83,6 +83,8 @@ class Plan:
 
 
 def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int, int, str]:
+    # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
+    # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
     # (NSCA Essentials; Simão et al. 2012). Within a role the lift that opens must carry three
     # sets or more (COACHING.md C5), then the lower body's before the upper body's (a
@@ -93,9 +95,10 @@ def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int
     # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
     # sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
+    opens = exercise.is_main_lift and sets >= 3
     return (
+        0 if opens else 1,
         role,
-        0 if sets >= 3 else 1,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,

@@ -7,16 +7,15 @@ evolved client.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.analytics import MuscleCoverage, coverage
 from workbench.check import Violation, check_plan
-from workbench.client import Client, SportProfile
+from workbench.client import Client, FrozenMap, SportProfile
 from workbench.coaching import CoachWeights
 from workbench.explain import ShortMuscle, explain_infeasible, explain_shortfalls
 from workbench.library import Library
 from workbench.optimize import (
-    DEFAULT_SPEC,
     SolveOptions,
     SolveResult,
     Termination,
@@ -94,9 +93,14 @@ def judge(
     rows = tuple(coverage(solved.plan, library, problem.targets))
     short = tuple(explain_shortfalls(problem, solved, options)) if explain else ()
     check = coach_check(solved.plan, problem)
-    # What covering costs is asked only of a week that coverage bent: a muscle left short,
-    # or session structure given up for the floors (never a second solve of every plan).
-    bent = bool(short) or (solved.stages and not solved.structured and options.preferences)
+    # What covering costs is asked only of a week that coverage may have bent: a muscle left
+    # short, session structure given up for the floors, or a week short of credible (never a
+    # second solve of every plan).
+    bent = (
+        bool(short)
+        or (bool(solved.stages) and not solved.structured and options.preferences)
+        or not check.credible
+    )
     costs = coverage_costs(problem, check, options) if explain and bent else ()
     return PlanResult(
         problem,
@@ -114,8 +118,11 @@ def coverage_costs(problem: Problem, check: CoachCheck, options: SolveOptions) -
     every muscle costs in a short week (COACHING.md: coverage wins, and the plan says so)."""
     if not check.failed:
         return ()
-    # The same stages without the shortfall: the coach value under the hard limits alone.
-    free = solve(problem, options, spec=DEFAULT_SPEC[1:])
+    # The same client with every muscle's floor at zero: the same stages, whose shortfall is
+    # then nothing, plan the coach value under the hard limits alone (a structured week,
+    # as quick as any).
+    targets = {m: replace(t, min_sets=0.0) for m, t in problem.targets.items()}
+    free = solve(replace(problem, targets=FrozenMap(targets)), options)
     if free.plan is None:
         return ()
     without = coach_check(free.plan, problem)

@@ -22,7 +22,7 @@ from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coa
 from workbench.optimize.result import SolveResult, StageResult
 from workbench.optimize.search import search
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
-from workbench.optimize.split import fits, split
+from workbench.optimize.split import FULL, fits, split
 from workbench.optimize.status import Termination
 from workbench.optimize.terms import structured_doses
 from workbench.plan import build_plan
@@ -74,10 +74,6 @@ EPSILON = 1e-6
 TIERS: tuple[tuple[bool, bool], ...] = ((True, True), (False, True), (False, False))
 #: The shortfall stage's budget in a structured week [nodes].
 TIER_NODES = 200
-#: Columns above which the value stage searches the neighbourhood of the relaxation rather
-#: than the root of the whole model (measured: a 3-4 day full-gym week has 1,500-2,600; its
-#: root takes 1-5 s; a six-day one 4,000 and 15-20 s).
-WHOLE_MODEL_COLUMNS = 3_000
 #: Moves of the local search that starts the value stage (each is scored over every dose).
 SEARCH_MOVES = 40
 #: Choices a day a neighbourhood adds beside those the relaxation uses: the ones whose
@@ -85,8 +81,15 @@ SEARCH_MOVES = 40
 CANDIDATES_A_DAY = 6
 #: Above this gap to the relaxation, the whole model's root (its cuts and heuristics, from
 #: the neighbourhood's week) is searched too: the relaxation of a week the floors fill is
-#: loose, and a neighbourhood can miss the week the root finds [ratio].
-ROOT_GAP: float | None = None
+#: loose, and a neighbourhood can miss the week the root finds [ratio]. Measured on 24 grid
+#: clients (seed 3000): the whole model's root for every week took a median 2.6 s, the
+#: neighbourhood alone 1.2 s but lost 14% of the value on one week; the neighbourhood with
+#: this fallback 1.8 s, within 1.5% of the root's value on every week and better on free
+#: weeks.
+ROOT_GAP: float | None = 0.03
+#: A model of at most this many dose columns is solved whole (the brute-force oracle's tiny
+#: libraries: 2-10 columns; a real client's week has hundreds to thousands).
+WHOLE_MODEL_CHOICES = 64
 
 
 def _gap(value: float, bound: float) -> float:
@@ -151,6 +154,9 @@ class _Week:
         #: A week searched inside another's stage (a neighbourhood, a polish): solved as it
         #: is, never split into neighbourhoods of its own.
         self.inner = inner
+        #: Stages run on the whole model: their neighbourhood failed (a time limit, no
+        #: relaxation).
+        self.whole: set[int] = set()
         if structured and halves:
             # The split is the structured week's skeleton: each day only its half's lifts.
             day_half = split(problem.weekdays)
@@ -206,7 +212,8 @@ class _Week:
             return self._polish(number, deadline)
         if stage.search and number and self.assignment:
             self._search(number)
-        if (stage.neighbourhood or self._large()) and number and self.assignment:
+        searched = stage.neighbourhood or self._large()
+        if searched and number and self.assignment and number not in self.whole:
             return self._neighbourhood(number, deadline)
         try:
             run = self.solver.solve(
@@ -330,6 +337,17 @@ class _Week:
                     key=lambda item: (-item[0], item[1]),
                 )
                 keys |= {(e, day) for _score, e in ranked[:CANDIDATES_A_DAY]}
+        # The sport's defining lifts on every day they may go (a powerlifter's second squat
+        # day, which a relaxation spreads thin over the week).
+        lifts = set(self.problem.profile.specific.lifts)
+        keys |= {(e, d) for (e, d, _k) in decisions.choice if e in lifts}
+        # A staple family the relaxation left out (a fighter's sprawl, worth a whole staple
+        # to the value but a fraction of a set to the relaxation) on every day it may go.
+        held = {e for e, _d in keys}
+        for group in self.groups.staples.values():
+            ids = {e.id for e in group}
+            if not ids & held:
+                keys |= {(e, d) for (e, d, _k) in decisions.choice if e in ids}
         small = self._sub_week(number, keys, replace(stage, neighbourhood=False))
         reached = small.run(len(small.spec) - 1, deadline)
         if not reached or not small.stages:
@@ -383,12 +401,10 @@ class _Week:
         return "rules" if self.rules else "doses"
 
     def _large(self) -> bool:
-        """A week whose whole model is too large for its root to be searched in a few seconds
-        (a six-day week in a full gym, a free week's every dose): the neighbourhood of its
-        relaxation is searched instead."""
-        if self.inner:
-            return False
-        return not self.structured or self.decisions.model.columns > WHOLE_MODEL_COLUMNS
+        """Whether the value stage searches the neighbourhood of the relaxation first: every
+        week but one searched inside another's stage or one so small that its root proves it
+        at once (a real client's whole root takes 1-20 s)."""
+        return not self.inner and len(self.decisions.choice) > WHOLE_MODEL_CHOICES
 
     def _search(self, number: int) -> None:
         """A local search from the week so far (:mod:`~workbench.optimize.search`): whole
@@ -415,12 +431,7 @@ class _Week:
     def _whole(self, number: int, deadline: float | None, begun: float) -> bool:
         """Stage ``number`` on the whole model (when its relaxation or neighbourhood fails)."""
         self.solve_seconds += time.perf_counter() - begun
-        stage = self.spec[number]
-        self.spec = (
-            *self.spec[:number],
-            replace(stage, neighbourhood=False),
-            *self.spec[number + 1 :],
-        )
+        self.whole.add(number)
         return self.run(number, deadline)
 
     def _polish(self, number: int, deadline: float | None) -> bool:
@@ -558,7 +569,10 @@ def solve(
     proven: StageResult | None = None
     free: _Week | None = None
     spent = (0.0, 0.0)
+    whole_days = all(half == FULL for half in split(problem.weekdays).values())
     for halves, rules in TIERS:
+        if halves is False and rules and whole_days:
+            continue  # every day is full-body: the split tier was this very week
         week = _Week(
             problem, options, enforced, spec, restrict, structured=True, halves=halves, rules=rules
         )

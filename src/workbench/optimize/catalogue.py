@@ -48,11 +48,15 @@ FILLER_FAMILIES: frozenset[str] = frozenset(
 )
 
 
-def _pattern(exercise: Exercise) -> str | None:
-    """The pattern of ``PATTERNS`` an exercise serves, if any."""
+def _pattern(exercise: Exercise, *, impact_power: bool = True) -> str | None:
+    """The pattern of ``PATTERNS`` an exercise serves, if any. Jumps, hops and bounds are
+    power work only for a client whose sport sets a power goal (``impact_power``): for
+    anyone else they are conditioning with landing stress (the blind review of round 4: pogo
+    hops opening the week of a 46-year-old recreational lifter and a 56-year-old office
+    manager)."""
     family, role = exercise.family, exercise.role
     if role == "power":
-        return "power"
+        return "power" if impact_power or not exercise.impact else None
     if exercise.press:
         return "overhead_press" if family == "overhead_press" else "press"
     if exercise.knee_dominant:
@@ -139,6 +143,10 @@ class Catalogue:
         )
         top = max((e.load_class for e in deadlifts), default=0)
         heaviest = tuple(e for e in deadlifts if e.load_class == top)
+        # Both legs where both can be loaded: a dumbbell RDL, not the single-leg RDL of the
+        # same dumbbells (the blind review of round 4: no two-legged hinge in a week that
+        # emphasised the hamstrings and glutes).
+        heaviest = tuple(e for e in heaviest if not e.unilateral) or heaviest
         from_the_floor = tuple(e for e in heaviest if e.spinal_load == SPINAL_LOADS[-1])
         return from_the_floor or heaviest
 
@@ -220,8 +228,9 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
     """The groups of ``exercises`` (default: every exercise the client may place)."""
     chosen = problem.placeable() if exercises is None else exercises
     patterns: dict[str, list[Exercise]] = {name: [] for name in PATTERNS}
+    impact_power = "power" in problem.profile.patterns
     for exercise in chosen:
-        pattern = _pattern(exercise)
+        pattern = _pattern(exercise, impact_power=impact_power)
         if pattern is not None:
             patterns[pattern].append(exercise)
     return Catalogue(problem, chosen, {name: tuple(group) for name, group in patterns.items()})

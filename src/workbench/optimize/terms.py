@@ -458,6 +458,9 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
 MAIN_PATTERNS: tuple[str, ...] = ("hinge", "knee", "press", "row", "vertical_pull")
 LOWER_MAIN: tuple[str, ...] = ("hinge", "knee", "bridge")
 UPPER_MAIN: tuple[str, ...] = ("press", "overhead_press", "row", "vertical_pull")
+#: A main pattern's weekly target from which it goes on two days [sets/week]: two sessions
+#: of two sets or more.
+TWICE_FROM = 4.0
 #: Sets past a main pattern's target still worth a quarter point each [sets/week].
 MAIN_PATTERNS_BEYOND = 6.0
 
@@ -479,7 +482,8 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
 
 def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
     """Each main pattern on two days of the week (a coach's full-body or upper/lower
-    split trains each twice: Schoenfeld, Ogborn & Krieger 2016)."""
+    split trains each twice: Schoenfeld, Ogborn & Krieger 2016); a pattern whose weekly
+    target is under :data:`TWICE_FROM` sets (a desk worker's knee-dominant work) on one."""
     days = _days(catalogue)
     if len(days) < 2:
         return []
@@ -492,7 +496,10 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         per_day = tuple(
             Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days
         )
-        quantities.append(Quantity(f"{name}_days", (), capped(2.0), parts=per_day))
+        twice = goals[name][1] >= TWICE_FROM
+        quantities.append(
+            Quantity(f"{name}_days", (), capped(2.0 if twice else 1.0), parts=per_day)
+        )
     return quantities
 
 
@@ -784,6 +791,31 @@ def _time_use(catalogue: Catalogue) -> list[Quantity]:
     goal = _std(problem).session_use * problem.client.work_minutes
     return _per_day(
         "minutes",
+        catalogue.exercises,
+        shortfall(goal),
+        catalogue,
+        lambda e, sets: e.set_minutes * sets,
+    )
+
+
+#: A session a coach hands over is most of its booked work time: 85% of it, up to an hour
+#: of lifting (longer sessions are not filled past it) [ratio], [min].
+FULL_SESSION_SHARE = 0.85
+FULL_SESSION_MINUTES = 60.0
+
+
+def _full_session(catalogue: Catalogue) -> list[Quantity]:
+    """Past C1's 70%, a session fills :data:`FULL_SESSION_SHARE` of its work minutes (at most
+    :data:`FULL_SESSION_MINUTES` of them), a point a minute short: the blind review of round
+    4 marked down weeks that left 10-15 booked minutes empty in every session."""
+    problem = catalogue.problem
+    work = problem.client.work_minutes
+    floor = _std(problem).session_use * work
+    goal = max(floor, min(FULL_SESSION_SHARE * work, FULL_SESSION_MINUTES))
+    if goal <= floor:
+        return []
+    return _per_day(
+        "full_minutes",
         catalogue.exercises,
         shortfall(goal),
         catalogue,
@@ -1119,18 +1151,24 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
 
 def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     """A client who avoids heavy spinal loading (an old back tweak, a disc history) gets
-    supported variants where there are some: a point a set of a moderate spinal load (a
-    straight-leg deadlift, an unsupported bent-over row, a loaded windmill) or a ballistic
-    hinge (a swing) (the blind reviews of rounds 1 and 2)."""
+    supported variants where there are some: a point a set of a barbell's moderate spinal
+    load (a straight-leg or Romanian deadlift), an unsupported bent-over row, an end-range
+    back extension (a superman) or a ballistic hinge (a swing) (the blind reviews of rounds
+    1, 2 and 4). A kettlebell or dumbbell RDL, a goblet squat and a suitcase carry are what
+    a coach gives this back (round 4 preferred the coach's week of them to ours of bands
+    and bridges): they cost nothing here."""
     if "high_spinal_load" not in catalogue.problem.client.avoid:
         return []
     required = set(catalogue.problem.client.require)
-    group = catalogue.where(
-        lambda e: (
-            (e.spinal_load == "moderate" or (e.explosive and e.pattern == "hinge"))
-            and e.id not in required
-        )
-    )
+
+    def spared(e: Exercise) -> bool:
+        if e.explosive and e.pattern == "hinge":
+            return True
+        if e.spinal_load != "moderate":
+            return False
+        return e.load_class >= 3 or e.pattern in ("horizontal_pull", "trunk_extension")
+
+    group = catalogue.where(lambda e: spared(e) and e.id not in required)
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
 
 
@@ -1197,6 +1235,7 @@ TERMS: tuple[Term, ...] = (
     Term("low_back_hinge", _one_low_back_hinge, "one slow low-back hinge a session", rule=True),
     Term("hinge_and_row", _hinge_and_bent_row, "no slow hinge and bent-over row together"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
+    Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
     Term("hinge_principle", _hinge_principle, "C6: hinge sets up to the week's goal"),
     Term("hinge_sessions", _hinge_sessions, "C6: sessions holding a hinge of 3+ sets"),
