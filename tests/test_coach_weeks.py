@@ -58,6 +58,16 @@ def test_the_product_week_meets_the_coach_week(name: str, library, profiles) -> 
     # marked down the filler that matching them takes (shrugs, neck work, a third calf
     # raise), and the value gives a small muscle's sets past its floor little.
     assert result.solved.shortfall == 0 and result.short == ()
+    # Posterior-chain scope: nothing the client's other training covers (a press, a leg
+    # press) fills the time (the blind review of round 5), unless the client requires it.
+    assert result.plan is not None
+    anterior = [
+        (e.exercise_id, e.weekday)
+        for e in result.plan.entries
+        if not library.leads_posterior(library.exercise(e.exercise_id))
+        and e.exercise_id not in client.require
+    ]
+    assert not anterior, anterior
     mine_sets = effective_sets(result.plan, library)  # type: ignore[arg-type]
     coach_sets = effective_sets(coach, library)
     for muscle in library.posterior_chain:

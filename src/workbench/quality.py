@@ -642,9 +642,12 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     placeable = {e.id for e in week.problem.placeable()}
     fewest = week.problem.standards.opener_sets
     training_days = len(week.training_days)
+    posterior_only = week.client.posterior_only
     for exercise_id, days in specific.lifts.items():
         if exercise_id not in placeable:
             continue
+        if posterior_only and not week.library.leads_posterior(week.library.exercise(exercise_id)):
+            continue  # anterior work, written elsewhere in posterior-chain scope
         goal = min(days, training_days)
         done = sum(
             1

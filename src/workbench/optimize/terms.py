@@ -784,6 +784,17 @@ def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
     return _per_day("ballistic_heavy", group, excess(1.0), catalogue, _pick)
 
 
+def _timed(catalogue: Catalogue) -> tuple[Exercise, ...]:
+    """The exercises whose minutes fill a session: every one, or in posterior-chain scope
+    those led by a posterior muscle (the blind review of round 5: posterior-only weeks of a
+    desk worker and a triathlete filled with presses and leg presses to use the booked time;
+    the client's other training is written elsewhere)."""
+    problem = catalogue.problem
+    if not problem.client.posterior_only:
+        return catalogue.exercises
+    return tuple(e for e in catalogue.exercises if problem.library.leads_posterior(e))
+
+
 def _time_use(catalogue: Catalogue) -> list[Quantity]:
     """C1: each session uses at least 70% of the minutes left after its warm-up, a point a
     minute short."""
@@ -791,7 +802,7 @@ def _time_use(catalogue: Catalogue) -> list[Quantity]:
     goal = _std(problem).session_use * problem.client.work_minutes
     return _per_day(
         "minutes",
-        catalogue.exercises,
+        _timed(catalogue),
         shortfall(goal),
         catalogue,
         lambda e, sets: e.set_minutes * sets,
@@ -816,7 +827,7 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
         return []
     return _per_day(
         "full_minutes",
-        catalogue.exercises,
+        _timed(catalogue),
         shortfall(goal),
         catalogue,
         lambda e, sets: e.set_minutes * sets,
@@ -966,8 +977,8 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
     quantities = []
     for exercise_id, days in problem.profile.specific.lifts.items():
         exercise = catalogue.by_id.get(exercise_id)
-        if exercise is None:
-            continue
+        if exercise is None or exercise not in _timed(catalogue):
+            continue  # out of reach, or anterior work in posterior-chain scope
         per_day = tuple(
             Quantity(
                 f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,)
@@ -1031,12 +1042,13 @@ def _posterior_share(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _main_share(catalogue: Catalogue) -> list[Quantity]:
-    """C11: main lifts carry half the week's sets."""
+    """C11: main lifts carry half the week's sets (in posterior-chain scope, half of its
+    posterior work: a press is no main lift there)."""
     share = _std(catalogue.problem).main_share
     return [
         Quantity(
             "main_share",
-            catalogue.exercises,
+            _timed(catalogue),
             shortfall(0.0),
             lambda e, sets: ((1.0 if e.is_main_lift else 0.0) - share) * sets,
         )
@@ -1144,8 +1156,22 @@ def _impact_sets(catalogue: Catalogue) -> list[Quantity]:
 
 def _filler(catalogue: Catalogue) -> list[Quantity]:
     """Filler a coach would cut for a main lift (neck extensions, serratus punches, shrugs,
-    loaded side bends, unless the sport asks for them): a point a set."""
+    loaded side bends, unless the sport asks for them): a point a set. In posterior-chain
+    scope, so is every exercise no posterior muscle leads (a press, a leg press), unless
+    required: the client's other training covers it (the blind review of round 5)."""
     group = catalogue.filler
+    problem = catalogue.problem
+    if problem.client.posterior_only:
+        timed = set(_timed(catalogue))
+        required = set(problem.client.require)
+        group = (
+            *group,
+            *(
+                e
+                for e in catalogue.exercises
+                if e not in timed and e not in group and e.id not in required
+            ),
+        )
     return [Quantity("filler", group, identity(-1.0))] if group else []
 
 
