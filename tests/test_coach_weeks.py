@@ -11,10 +11,10 @@ from conftest import COACH_WEEKS, DATA
 from workbench import iotools
 from workbench.analytics import effective_sets
 from workbench.client import Client
-from workbench.optimize.terms import PRIME_MOVERS
 from workbench.planner import PlanResult, make_plan
 from workbench.problem import make_problem
 from workbench.quality import coach_check
+from workbench.standards import DEFAULT_STANDARDS
 
 REFERENCE = ("full_gym", "home_kettlebell", "fighter")
 #: The share of the coach's dose the product's week reaches on every prime mover:
@@ -64,14 +64,14 @@ def test_the_product_week_meets_the_coach_week(name: str, library, profiles) -> 
     anterior = [
         (e.exercise_id, e.weekday)
         for e in result.plan.entries
-        if not library.leads_posterior(library.exercise(e.exercise_id))
+        if library.anterior_only(library.exercise(e.exercise_id))
         and e.exercise_id not in client.require
     ]
     assert not anterior, anterior
     mine_sets = effective_sets(result.plan, library)  # type: ignore[arg-type]
     coach_sets = effective_sets(coach, library)
     for muscle in library.posterior_chain:
-        if muscle.id not in PRIME_MOVERS:
+        if muscle.id not in DEFAULT_STANDARDS.prime_movers:
             # The small muscles: their floors (the shortfall is zero), not the coach's dose.
             continue
         wanted = min(coach_sets.get(muscle.id, 0.0), result.problem.targets[muscle.id].max_sets)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import VENV_BIN
+from test_cli import call
 
-from workbench import cli, iotools
+from workbench import iotools
 from workbench.client import Client, Kit, SportProfile, validate_client
 from workbench.errors import InputError
 from workbench.generate import (
@@ -242,15 +243,6 @@ def test_describe_client(many: list[Client]) -> None:
 
 
 # ---- the command line ------------------------------------------------------------------------
-
-
-def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(args))
-    except SystemExit as stop:  # argparse: --help and usage errors
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_generate_writes_client_files(

@@ -13,7 +13,7 @@ import pytest
 import tiny
 from conftest import COACH_WEEKS
 
-from workbench import iotools, quality, standards
+from workbench import iotools, quality
 from workbench.client import SportProfile
 from workbench.errors import InputError
 from workbench.library import Library
@@ -881,20 +881,6 @@ def test_the_default_standards_are_coaching_mds() -> None:
     assert (s.spinal_lifts_per_session, s.spinal_days_running) == (1, 3)
     assert (s.top_sets, s.top_sets_days, s.session_primary_sets) == (5, 2, 10)
     assert s.credible_share == 0.85
-
-
-def test_the_v2_names_stay_importable_as_the_defaults() -> None:
-    """optimize/objectives.py imports them until the v2 optimizer is replaced."""
-    for name in standards.__all__:
-        assert hasattr(standards, name)
-    assert DEFAULT_STANDARDS.session_use == standards.SESSION_USE
-    assert DEFAULT_STANDARDS.major_muscles == standards.MAJOR_MUSCLES
-    assert (*DEFAULT_STANDARDS.major_muscles, "erector_spinae") == standards.PRIME_MOVERS
-    assert standards.exercises_range(35) == (3, 5)
-    assert standards.hinge_goal("beginner", 2) == 6
-    assert standards.hinge_sessions_goal(5) == 3
-    assert standards.staples_goal(6, 45) == 4
-    assert standards.ANTERIOR_SHARE == 0.15
 
 
 def test_standards_are_frozen_and_checked_values() -> None:

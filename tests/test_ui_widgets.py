@@ -130,6 +130,19 @@ def test_minutes_slider_replans_and_redraws(view: DashboardView) -> None:
     assert "60 min" in view.plan.value
 
 
+def test_the_warm_up_slider_shows_a_loaded_warm_up_without_changing_it(
+    view: DashboardView,
+) -> None:
+    """A client file's warm-up the slider cannot show exactly (7.5 min, rounded) stays the
+    client's; moving the slider sets a new one."""
+    model = view.model
+    model.set_client(model.client().evolve(minutes_per_session=90, warmup_minutes=7.5))
+    assert view.controls.warmup.value == 8  # shown, rounded
+    assert model.client().warmup_minutes == 7.5
+    view.controls.warmup.value = 10
+    assert model.client().warmup_minutes == 10
+
+
 def test_weekday_toggles_follow_and_drive_the_model(view: DashboardView) -> None:
     model = view.model
     toggles = view.controls.weekdays

@@ -31,7 +31,7 @@ from workbench.glossary import (
     SLUG,
     TAGS,
     WEEKDAYS,
-    default_warmup,
+    session_warmup,
 )
 from workbench.library import Library
 from workbench.standards import DEFAULT_STANDARDS, check_standard
@@ -432,9 +432,7 @@ class Client:
     @property
     def warmup(self) -> float:
         """The warm-up inside each session [min]: the client's, else the default."""
-        if self.warmup_minutes is not None:
-            return float(self.warmup_minutes)
-        return default_warmup(self.minutes_per_session)
+        return session_warmup(self.warmup_minutes, self.minutes_per_session)
 
     @property
     def work_minutes(self) -> float:

@@ -40,6 +40,7 @@ __all__ = [
     "WEEKDAYS",
     "default_warmup",
     "level_rank",
+    "session_warmup",
 ]
 
 #: The sixteen posterior-chain muscles the source article names, in its order.
@@ -182,6 +183,11 @@ SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 def default_warmup(minutes_per_session: float) -> float:
     """The warm-up [min] a session of ``minutes_per_session`` gets when the client sets none."""
     return WARMUP_MINUTES if minutes_per_session >= WARMUP_FROM_MINUTES else 0.0
+
+
+def session_warmup(own: float | None, minutes_per_session: float) -> float:
+    """The warm-up [min] a session gets: the client's ``own``, else the default."""
+    return float(own) if own is not None else default_warmup(minutes_per_session)
 
 
 def level_rank(level: str) -> int:

@@ -233,11 +233,6 @@ class Library:
     def posterior_chain(self) -> tuple[Muscle, ...]:
         return tuple(m for m in self.muscles if m.chain == "posterior")
 
-    def leads_posterior(self, exercise: Exercise) -> bool:
-        """Whether a posterior-chain muscle is among the exercise's prime movers (the work a
-        week in posterior-chain scope is made of)."""
-        return any(self.muscle(m).chain == "posterior" for m in exercise.primary_muscles)
-
     @cached_property
     def _families(self) -> dict[str, Family]:
         return {f.id: f for f in self.families}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.glossary import HINGE_PATTERNS, LOWER_PATTERNS, ROLES, SPINAL_LOADS, WEEKDAYS
 from workbench.library import Exercise, Library
+from workbench.standards import DEFAULT_STANDARDS
 
 __all__ = ["PLAN_COLUMNS", "Plan", "PlanEntry", "build_plan", "session_order"]
 
@@ -95,7 +96,7 @@ def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int
     # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
     # sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
-    opens = exercise.is_main_lift and sets >= 3
+    opens = exercise.is_main_lift and sets >= DEFAULT_STANDARDS.opener_sets
     return (
         0 if opens else 1,
         role,

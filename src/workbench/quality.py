@@ -639,14 +639,14 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
             )
     # The sport's defining lifts, where the client can do them: days a week with >= the
     # opener's sets of each.
-    placeable = {e.id for e in week.problem.placeable()}
-    fewest = week.problem.standards.opener_sets
+    placeable = {e.id for e in week.placeable}
+    fewest = week.standards.opener_sets
     training_days = len(week.training_days)
     posterior_only = week.client.posterior_only
     for exercise_id, days in specific.lifts.items():
         if exercise_id not in placeable:
             continue
-        if posterior_only and not week.library.leads_posterior(week.library.exercise(exercise_id)):
+        if posterior_only and week.library.anterior_only(week.library.exercise(exercise_id)):
             continue  # anterior work, written elsewhere in posterior-chain scope
         goal = min(days, training_days)
         done = sum(
@@ -656,11 +656,10 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
         )
         name = week.library.exercise(exercise_id).name
         if done >= goal:
-            met.append(f"{name} on {done} day{'' if done == 1 else 's'}")
+            met.append(f"{name} on {_days(done)}")
         else:
             missing.append(
-                f"{name} on {done} day{'' if done == 1 else 's'} with ≥ {fewest} sets "
-                f"({profile.name}: ≥ {goal})"
+                f"{name} on {_days(done)} with ≥ {fewest} sets ({profile.name}: ≥ {goal})"
             )
     return missing, met
 
@@ -712,11 +711,18 @@ def _c14_posterior_emphasis(week: _Week) -> Criterion:
     return _criterion("C14", _at_least(share, goal), share, detail)
 
 
-def _whole_week_goal(
-    week: _Week, cid: str, goal: float, field_name: str, can: bool, what: str
-) -> Criterion | None:
-    """C15 and C16 apply only in whole-body scope, where asked, and where the client can do
-    ``what``: the criterion that does not apply, or None when it does."""
+def _whole_week_pattern(
+    week: _Week,
+    cid: str,
+    field_name: str,
+    serves: Callable[[Exercise], bool],
+    what: str,
+    done: str,
+) -> Criterion:
+    """At least the standard ``field_name`` of sets a week of the exercises that ``serves``
+    picks. Applies only in whole-body scope, where asked (a goal above 0), and where the
+    client can do ``what``."""
+    goal = getattr(week.standards, field_name)
     if week.client.posterior_only:
         detail = f"posterior-chain scope: {what} is written elsewhere"
         return _criterion(cid, True, None, detail, applies=False)
@@ -724,42 +730,31 @@ def _whole_week_goal(
         profile = week.problem.profile
         by = f" of a {profile.name} client" if field_name in profile.standards else ""
         return _criterion(cid, True, None, f"{what} is not asked{by}", applies=False)
-    if not can:
+    if not any(serves(e) for e in week.placeable):
         return _criterion(cid, True, None, f"no {what} the client can do", applies=False)
-    return None
-
-
-def _press(exercise: Exercise) -> bool:
-    return exercise.press
+    sets = week.sets_where(serves)
+    detail = f"{_sets(sets)} of {done} a week (≥ {_num(goal)})"
+    return _criterion(cid, _at_least(sets, goal), float(sets), detail)
 
 
 def _c15_press(week: _Week) -> Criterion:
     """At least press_sets sets a week of a press (whole-body scope, where the client can)."""
-    goal = week.standards.press_sets
-    can = any(_press(e) for e in week.placeable)
-    idle = _whole_week_goal(week, "C15", goal, "press_sets", can, "press work")
-    if idle is not None:
-        return idle
-    sets = week.sets_where(_press)
-    detail = f"{_sets(sets)} of a press a week (≥ {_num(goal)})"
-    return _criterion("C15", _at_least(sets, goal), float(sets), detail)
-
-
-def _knee_dominant(exercise: Exercise) -> bool:
-    return exercise.knee_dominant
+    return _whole_week_pattern(
+        week, "C15", "press_sets", lambda e: e.press, "press work", "a press"
+    )
 
 
 def _c16_knee_dominant(week: _Week) -> Criterion:
     """At least knee_dominant_sets sets a week of a squat, lunge, split squat, step-up or leg
     press (whole-body scope, where asked and where the client may do one)."""
-    goal = week.standards.knee_dominant_sets
-    can = any(_knee_dominant(e) for e in week.placeable)
-    idle = _whole_week_goal(week, "C16", goal, "knee_dominant_sets", can, "knee-dominant work")
-    if idle is not None:
-        return idle
-    sets = week.sets_where(_knee_dominant)
-    detail = f"{_sets(sets)} of squats, lunges or step-ups a week (≥ {_num(goal)})"
-    return _criterion("C16", _at_least(sets, goal), float(sets), detail)
+    return _whole_week_pattern(
+        week,
+        "C16",
+        "knee_dominant_sets",
+        lambda e: e.knee_dominant,
+        "knee-dominant work",
+        "squats, lunges or step-ups",
+    )
 
 
 def _c17_room_to_warm_up(week: _Week) -> Criterion:

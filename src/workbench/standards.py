@@ -10,10 +10,6 @@ week (a deload) is one more :func:`dataclasses.replace` away.
 Only number fields may be overridden from a data file (:data:`OVERRIDABLE`); each is checked
 when a :class:`Standards` is made, and a bad one raises :class:`~workbench.errors.InputError`
 naming the field and the value.
-
-The module-level names below the class (``SESSION_USE``, ``exercises_range``, ...) are the v2
-constants, kept as aliases of :data:`DEFAULT_STANDARDS` for the v2 optimizer
-(:mod:`workbench.optimize.objectives`) until it is replaced.
 """
 
 from __future__ import annotations
@@ -27,45 +23,7 @@ from typing import Any
 
 from workbench.errors import InputError
 
-__all__ = [
-    "ACCESSORY_SETS",
-    "ANTERIOR_SHARE",
-    "DEFAULT_STANDARDS",
-    "DOSE_MINUTES",
-    "FAMILY_WEEKLY_SETS",
-    "HEAVY_HINGE_FAMILY",
-    "IMPACT_SHARE",
-    "KNEE_FLEXION_SETS",
-    "LOADED_SHARE",
-    "MAIN_SHARE",
-    "MAJOR_CEILING",
-    "MAJOR_DAYS",
-    "MAJOR_DAY_SETS",
-    "MAJOR_DOSE",
-    "MAJOR_DOSE_BEGINNER",
-    "MAJOR_MUSCLES",
-    "OPENER_SETS",
-    "OVERRIDABLE",
-    "PRIME_MOVERS",
-    "PRIORITY_RAISE",
-    "PRIORITY_THRESHOLD",
-    "REQUIRED_SESSION_SETS",
-    "REQUIRED_WEEKLY_SETS",
-    "SESSION_EVENNESS",
-    "SESSION_USE",
-    "SINGLE_LEG_PATTERNS",
-    "SINGLE_LEG_SETS",
-    "SMALL_MUSCLES",
-    "STAPLE_MINUTES",
-    "STAPLE_SETS",
-    "VERTICAL_PULL_SETS",
-    "Standards",
-    "check_standard",
-    "exercises_range",
-    "hinge_goal",
-    "hinge_sessions_goal",
-    "staples_goal",
-]
+__all__ = ["DEFAULT_STANDARDS", "OVERRIDABLE", "Standards", "check_standard"]
 
 #: How a number field is checked: a share of something (0..1), a whole count or an amount
 #: (0 or more, or 1 or more where 0 would fail every week). A goal of 0 sets says the line is
@@ -175,7 +133,7 @@ class Standards:
     #: of the criteria that apply".
     credible_share: float = field(default=0.85, metadata=_number(SHARE))
     required_criteria: tuple[str, ...] = ("C2", "C4", "C6", "C7", "C12", "C15", "C16", "C18")
-    # --- the coach's review, not rubric lines: what the v2 optimizer aims at -----------------
+    # --- the coach's review, not rubric lines: what the coach value aims at ------------------
     #: The posterior chain's prime movers: the lifts are built around them, and the small
     #: muscles are mostly covered by their compound lifts' secondary credit.
     prime_movers: tuple[str, ...] = (
@@ -184,31 +142,15 @@ class Standards:
         "latissimus_dorsi",
         "erector_spinae",
     )
-    #: Accessories, core and carries at this many sets a session at most (the coach's
-    #: reference weeks dose them at 2-3, the main lifts at 3-5).
-    accessory_sets: int = field(default=3, metadata=_number(COUNT))
-    #: Hamstrings trained at the knee as well as the hip (every coach's week has a curl, a
-    #: Nordic or a glute-ham raise) [sets/week].
-    knee_flexion_sets: float = field(default=4.0, metadata=_number(AMOUNT))
     #: Single-leg lower-body work (every coach's week has a single-leg hinge or a lunge)
-    #: [sets/week], and the patterns it counts in.
+    #: [sets/week].
     single_leg_sets: float = field(default=4.0, metadata=_number(AMOUNT))
-    single_leg_patterns: frozenset[str] = frozenset({"hinge", "lunge", "hip_extension", "squat"})
-    #: Vertical pulls a week (the coach's review asks for at least 6; the reference weeks hold
-    #: 7 to 10, pull-ups and chin-ups where there is a bar).
+    #: Vertical pulls a week on the hardest variant at hand (the coach's review asks for at
+    #: least 6; the reference weeks hold 7 to 10, pull-ups and chin-ups where there is a bar).
     vertical_pull_sets: float = field(default=6.0, metadata=_number(AMOUNT))
     #: The family whose heaviest variant at hand is the week's heavy hinge (the review wants
     #: one heavy, non-ballistic hinge a week).
     heavy_hinge_family: str = "deadlift"
-    #: The source article's smaller upper-body muscles: their compound lifts' secondary credit
-    #: covers them, so an accessory that trains only them earns its place only where a floor
-    #: needs it (the coach's review).
-    small_muscles: frozenset[str] = frozenset(
-        {"obliques_internal", "obliques_external", "levator_scapulae", "serratus"}
-    )
-    #: Variety: one lift family past this many sets a week is a specialisation block; the
-    #: coach's reference weeks hold 7 to 11.
-    family_weekly_sets: float = field(default=10.0, metadata=_number(AMOUNT))
 
     def __post_init__(self) -> None:
         for name in OVERRIDABLE:
@@ -290,44 +232,3 @@ def check_standard(name: str, value: object) -> float | int:
 
 #: The rubric as COACHING.md writes it.
 DEFAULT_STANDARDS = Standards()
-
-# ----- kept for the v2 optimizer until it is replaced -------------------------------------
-# optimize/objectives.py imports these names; each is DEFAULT_STANDARDS' value (the rubric's
-# own numbers), so a profile's overrides do not reach the v2 optimizer.
-
-SESSION_USE = DEFAULT_STANDARDS.session_use
-SESSION_EVENNESS = DEFAULT_STANDARDS.session_evenness
-OPENER_SETS = DEFAULT_STANDARDS.opener_sets
-STAPLE_SETS = DEFAULT_STANDARDS.staple_sets
-STAPLE_MINUTES = DEFAULT_STANDARDS.staple_minutes
-MAJOR_MUSCLES = DEFAULT_STANDARDS.major_muscles
-MAJOR_DOSE = DEFAULT_STANDARDS.major_dose
-MAJOR_DOSE_BEGINNER = DEFAULT_STANDARDS.major_dose_beginner
-MAJOR_CEILING = DEFAULT_STANDARDS.major_ceiling
-MAJOR_DAY_SETS = DEFAULT_STANDARDS.major_day_sets
-MAJOR_DAYS = DEFAULT_STANDARDS.major_days
-PRIME_MOVERS = DEFAULT_STANDARDS.prime_movers
-DOSE_MINUTES = DEFAULT_STANDARDS.dose_minutes
-IMPACT_SHARE = DEFAULT_STANDARDS.impact_share
-MAIN_SHARE = DEFAULT_STANDARDS.main_share
-REQUIRED_SESSION_SETS = DEFAULT_STANDARDS.required_session_sets
-REQUIRED_WEEKLY_SETS = DEFAULT_STANDARDS.required_weekly_sets
-PRIORITY_THRESHOLD = DEFAULT_STANDARDS.priority_threshold
-PRIORITY_RAISE = DEFAULT_STANDARDS.priority_raise
-LOADED_SHARE = DEFAULT_STANDARDS.loaded_share
-ACCESSORY_SETS = DEFAULT_STANDARDS.accessory_sets
-KNEE_FLEXION_SETS = DEFAULT_STANDARDS.knee_flexion_sets
-SINGLE_LEG_SETS = DEFAULT_STANDARDS.single_leg_sets
-SINGLE_LEG_PATTERNS = DEFAULT_STANDARDS.single_leg_patterns
-VERTICAL_PULL_SETS = DEFAULT_STANDARDS.vertical_pull_sets
-HEAVY_HINGE_FAMILY = DEFAULT_STANDARDS.heavy_hinge_family
-SMALL_MUSCLES = DEFAULT_STANDARDS.small_muscles
-FAMILY_WEEKLY_SETS = DEFAULT_STANDARDS.family_weekly_sets
-#: Rubric v2's C14 (anterior-only exercises at most 15% of the week's sets). Rubric v3
-#: dropped it for a posterior share of effective sets (``Standards.posterior_share``): no
-#: longer a standard, kept only for the v2 optimizer's term.
-ANTERIOR_SHARE = 0.15
-exercises_range = DEFAULT_STANDARDS.exercises_range
-hinge_goal = DEFAULT_STANDARDS.hinge_goal
-hinge_sessions_goal = DEFAULT_STANDARDS.hinge_sessions_goal
-staples_goal = DEFAULT_STANDARDS.staples_goal

@@ -138,8 +138,9 @@ class Catalogue:
         """The heaviest slow deadlift at hand: of the highest load class, and from the floor
         where there is one (a conventional, sumo or trap-bar deadlift in a gym; a kettlebell
         deadlift or single-leg RDL at home; an RDL where the back must be spared)."""
+        family = self.problem.standards.heavy_hinge_family
         deadlifts = self.where(
-            lambda e: e.family == "deadlift" and e.role == "main" and not e.explosive
+            lambda e: e.family == family and e.role == "main" and not e.explosive
         )
         top = max((e.load_class for e in deadlifts), default=0)
         heaviest = tuple(e for e in deadlifts if e.load_class == top)

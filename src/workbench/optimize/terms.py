@@ -349,9 +349,6 @@ def _beginner(problem: Problem) -> bool:
 # -- dose ---------------------------------------------------------------------------------
 
 
-PRIME_MOVERS = ("gluteus_maximus", "hamstrings", "latissimus_dorsi", "erector_spinae")
-
-
 def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
     """The share of a set's credit an exercise gives toward a dose target: less for a
     lighter variant than one at hand, less for ballistic work (which counts in full against
@@ -398,13 +395,15 @@ def _dose(
 
 
 def _prime_dose(catalogue: Catalogue) -> list[Quantity]:
-    muscles = [m for m in PRIME_MOVERS if catalogue.problem.library.has_muscle(m)]
+    prime = _std(catalogue.problem).prime_movers
+    muscles = [m for m in prime if catalogue.problem.library.has_muscle(m)]
     return _dose(catalogue, muscles, above=0.05)
 
 
 def _posterior_dose(catalogue: Catalogue) -> list[Quantity]:
     library = catalogue.problem.library
-    muscles = [m.id for m in library.posterior_chain if m.id not in PRIME_MOVERS]
+    prime = _std(catalogue.problem).prime_movers
+    muscles = [m.id for m in library.posterior_chain if m.id not in prime]
     # Past their floors the small muscles are dosed by the main lifts' secondary credit; a
     # set aimed at them alone is worth a quarter of one at a prime mover.
     return _dose(catalogue, muscles, above=0.0, to_target=0.25)
@@ -477,7 +476,8 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
             and e.pattern not in ("abduction", "plantar_flexion")
         )
     )
-    return [Quantity("single_leg_sets", group, capped(4.0))] if group else []
+    goal = _std(catalogue.problem).single_leg_sets
+    return [Quantity("single_leg_sets", group, capped(goal))] if group else []
 
 
 def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
@@ -740,7 +740,8 @@ def _vertical_pull_progression(catalogue: Catalogue) -> list[Quantity]:
         return []
     top = max(level_rank(e.level) for e in group)
     hardest = tuple(e for e in group if level_rank(e.level) == top)
-    return [Quantity("hardest_vertical_pull", hardest, capped(6.0))]
+    goal = _std(catalogue.problem).vertical_pull_sets
+    return [Quantity("hardest_vertical_pull", hardest, capped(goal))]
 
 
 def _low_back(exercise: Exercise) -> bool:
@@ -792,7 +793,7 @@ def _timed(catalogue: Catalogue) -> tuple[Exercise, ...]:
     problem = catalogue.problem
     if not problem.client.posterior_only:
         return catalogue.exercises
-    return tuple(e for e in catalogue.exercises if problem.library.leads_posterior(e))
+    return tuple(e for e in catalogue.exercises if not problem.library.anterior_only(e))
 
 
 def _time_use(catalogue: Catalogue) -> list[Quantity]:
@@ -800,12 +801,13 @@ def _time_use(catalogue: Catalogue) -> list[Quantity]:
     minute short."""
     problem = catalogue.problem
     goal = _std(problem).session_use * problem.client.work_minutes
+    return _session_minutes("minutes", goal, catalogue)
+
+
+def _session_minutes(label: str, goal: float, catalogue: Catalogue) -> list[Quantity]:
+    """Each session's minutes of work up to ``goal``, a point a minute short."""
     return _per_day(
-        "minutes",
-        _timed(catalogue),
-        shortfall(goal),
-        catalogue,
-        lambda e, sets: e.set_minutes * sets,
+        label, _timed(catalogue), shortfall(goal), catalogue, lambda e, sets: e.set_minutes * sets
     )
 
 
@@ -823,15 +825,7 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
     work = problem.client.work_minutes
     floor = _std(problem).session_use * work
     goal = max(floor, min(FULL_SESSION_SHARE * work, FULL_SESSION_MINUTES))
-    if goal <= floor:
-        return []
-    return _per_day(
-        "full_minutes",
-        _timed(catalogue),
-        shortfall(goal),
-        catalogue,
-        lambda e, sets: e.set_minutes * sets,
-    )
+    return _session_minutes("full_minutes", goal, catalogue) if goal > floor else []
 
 
 # -- the week ------------------------------------------------------------------------------

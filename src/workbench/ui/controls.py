@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as w
 from traitlets import dlink, link
 
-from workbench.glossary import BODYWEIGHT, LEVELS, TAGS, WEEKDAYS, default_warmup
+from workbench.glossary import BODYWEIGHT, LEVELS, SCOPES, TAGS, WEEKDAYS
 from workbench.present import tag_name
 from workbench.ui.model import DashboardModel
 
 __all__ = ["ControlsPanel", "short_label", "toggle_grid"]
+
+#: Each scope's button label and tooltip (``glossary.SCOPES``).
+SCOPE_LABELS: dict[str, tuple[str, str]] = {
+    "whole_body": (
+        "Whole week",
+        "every posterior-chain muscle, plus a press, a squat or lunge and the anterior floors",
+    ),
+    "posterior_chain": (
+        "Posterior chain only",
+        "only the posterior-chain work (the client trains the rest elsewhere)",
+    ),
+}
 
 WIDE = w.Layout(width="100%")
 DESCRIPTION = {"description_width": "110px"}
@@ -79,7 +93,7 @@ class ControlsPanel(w.VBox):
         # default for the session's length; moving the slider sets the client's own.
         self.warmup = w.IntSlider(
             min=0,
-            max=30,
+            max=60,
             step=1,
             description="Warm-up [min]",
             continuous_update=False,
@@ -88,15 +102,24 @@ class ControlsPanel(w.VBox):
         )
         self.warmup.add_class("wb-warmup")
 
+        # Showing the model's warm-up (rounded to the slider's minutes) is not the coach
+        # choosing one: only a move of the slider itself sets the client's own.
+        showing = [False]
+
         def show_warmup(_change: object = None) -> None:
-            own = model.warmup_minutes
-            self.warmup.value = round(
-                own if own is not None else default_warmup(model.minutes_per_session)
-            )
+            showing[0] = True
+            try:
+                self.warmup.value = round(model.warmup)
+            finally:
+                showing[0] = False
+
+        def choose_warmup(change: Any) -> None:
+            if not showing[0]:
+                model.set_warmup(change.new)
 
         show_warmup()
         model.observe(show_warmup, names=["warmup_minutes", "minutes_per_session"])
-        self.warmup.observe(lambda change: model.set_warmup(change.new), names="value")
+        self.warmup.observe(choose_warmup, names="value")
 
         self.equipment, equipment_grid = toggle_grid(
             model,
@@ -135,13 +158,9 @@ class ControlsPanel(w.VBox):
         link((model, "sport"), (self.sport, "value"))
 
         self.scope = w.ToggleButtons(
-            options=[("Whole week", "whole_body"), ("Posterior chain only", "posterior_chain")],
+            options=[(SCOPE_LABELS[scope][0], scope) for scope in SCOPES],
             description="Plan",
-            tooltips=[
-                "every posterior-chain muscle, plus a press, a squat or lunge and the anterior "
-                "floors",
-                "only the posterior-chain work (the client trains the rest elsewhere)",
-            ],
+            tooltips=[SCOPE_LABELS[scope][1] for scope in SCOPES],
             style=DESCRIPTION,
         )
         self.scope.style.button_width = "140px"

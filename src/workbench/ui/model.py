@@ -37,7 +37,7 @@ from workbench.client import (
 )
 from workbench.errors import InputError, WorkbenchError
 from workbench.explain import Relaxation, what_relaxing_buys
-from workbench.glossary import WEEKDAYS, default_warmup
+from workbench.glossary import WEEKDAYS, session_warmup
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.planner import PlanResult, make_plan
@@ -218,12 +218,15 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self.min_sets_per_exercise = int(low)
             self.max_sets_per_exercise = int(high)
 
+    @property
+    def warmup(self) -> float:
+        """The warm-up the client's sessions get: their own, else the default [min]."""
+        return session_warmup(self.warmup_minutes, self.minutes_per_session)
+
     def set_warmup(self, minutes: float) -> None:
-        """The warm-up the slider shows: the client's own from now on, unless it is the
-        default for the session's length already (the client file then stays without it)."""
-        own = self.warmup_minutes
-        shown = own if own is not None else default_warmup(self.minutes_per_session)
-        if float(minutes) != float(shown):
+        """A warm-up the coach chose: the client's own from now on, unless it is the default
+        for the session's length already (the client file then stays without it)."""
+        if float(minutes) != self.warmup:
             self.warmup_minutes = float(minutes)
 
     def toggle_weekday(self, weekday: str, on: bool) -> None:
