@@ -35,7 +35,6 @@ from dataclasses import dataclass
 
 from workbench import iotools
 from workbench.client import Client, Kit, SportProfile
-from workbench.coaching import CoachWeights
 from workbench.generate import GRID_DAYS, MINUTE_BUCKETS, grid_clients, minute_bucket
 from workbench.glossary import SOLVER_NAMES
 from workbench.library import Library
@@ -94,10 +93,9 @@ def _plan(
     client: Client,
     profiles: Mapping[str, SportProfile],
     options: SolveOptions,
-    weights: CoachWeights,
 ) -> tuple[PlanResult, float, float]:
     cpu, wall = _cpu(), time.perf_counter()
-    result = make_plan(library, client, profiles, options, weights=weights)
+    result = make_plan(library, client, profiles, options)
     return result, _cpu() - cpu, time.perf_counter() - wall
 
 
@@ -108,9 +106,8 @@ def measure(
     profiles: Mapping[str, SportProfile],
     kits: Mapping[str, Kit],
     options: SolveOptions,
-    weights: CoachWeights,
 ) -> Row:
-    result, cpu, wall = _plan(library, client, profiles, options, weights)
+    result, cpu, wall = _plan(library, client, profiles, options)
     stages = result.solved.stages
     check = result.check
     return Row(
@@ -135,10 +132,10 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def _verdict(value: float, goal: float | None) -> str:
+def _verdict(value: float, goal: float | None, shown: str = "{:g}", label: str = "goal") -> str:
     if goal is None:
         return ""
-    return f"goal <= {goal:g}: {'met' if value <= goal else 'MISSED'}"
+    return f"{label} <= {shown.format(goal)}: {'met' if value <= goal else 'MISSED'}"
 
 
 def _percent(value: float | None) -> str:
@@ -178,9 +175,8 @@ def report(rows: Sequence[Row], solver: str) -> None:
         if known:
             median, most = statistics.median(known), max(known)
             goal = (
-                f"median <= {GAP_GOALS['median']:.0%}: "
-                f"{'met' if median <= GAP_GOALS['median'] else 'MISSED'}, "
-                f"max <= {GAP_GOALS['max']:.0%}: {'met' if most <= GAP_GOALS['max'] else 'MISSED'}"
+                f"{_verdict(median, GAP_GOALS['median'], '{:.0%}', 'median')}, "
+                f"{_verdict(most, GAP_GOALS['max'], '{:.0%}', 'max')}"
             )
         print(
             f"  {name:<22} {_percent(statistics.median(known) if known else None):>8} "
@@ -222,7 +218,6 @@ def bytes_report(
     library: Library,
     profiles: Mapping[str, SportProfile],
     options: SolveOptions,
-    weights: CoachWeights,
 ) -> int:
     """Plan each client REPEATS times; print whether the CSV bytes agree. Returns the number
     of clients whose bytes differ."""
@@ -231,7 +226,7 @@ def bytes_report(
     for seed, client in zip(seeds, clients, strict=True):
         texts, times = [], []
         for _ in range(REPEATS):
-            result, cpu, _wall = _plan(library, client, profiles, options, weights)
+            result, cpu, _wall = _plan(library, client, profiles, options)
             plan = result.plan
             texts.append(
                 iotools.plan_to_csv(plan).encode("utf-8") if plan is not None else result.message
@@ -268,7 +263,6 @@ def main(argv: list[str] | None = None) -> int:
     library = iotools.read_library()
     profiles = iotools.read_sport_profiles(library=library)
     kits = iotools.read_kits(library=library)
-    weights = iotools.shipped_weights()
     options = SolveOptions(solver=args.solver)
     clients = grid_clients(
         args.seed, args.count, sports=sorted(profiles), kits=kits, library=library
@@ -280,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         f"({len(library.exercises)} exercises)\n"
     )
     if args.bytes:
-        return 1 if bytes_report(seeds, clients, library, profiles, options, weights) else 0
+        return 1 if bytes_report(seeds, clients, library, profiles, options) else 0
 
     print(
         f"{'seed':>6} {'days':>4} {'min':>5} {'kit':<12} {'sport':<12} {'CPU s':>7} "
@@ -288,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     rows = []
     for seed, client in zip(seeds, clients, strict=True):
-        row = measure(seed, client, library, profiles, kits, options, weights)
+        row = measure(seed, client, library, profiles, kits, options)
         rows.append(row)
         gaps = ", ".join(
             f"{name} {_percent(gap)}" for name, gap in row.gaps.items() if gap is not None

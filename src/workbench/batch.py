@@ -485,13 +485,8 @@ def plan_roster(
 
     workers = workers or os.cpu_count() or 1
     dispatch = _dask(scheduler) if scheduler else _local(workers)
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise InputError("is a file, not a folder for the plans", file=_label(out))
-    try:
-        (out / PLANS_FOLDER).mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot be made ({error.strerror})", file=_label(out)) from None
+    out = iotools.make_folder(out)
+    iotools.make_folder(out / PLANS_FOLDER)
 
     def say(line: str) -> None:
         (warn or (lambda text: tqdm.write(text, file=sys.stderr)))(line)

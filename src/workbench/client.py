@@ -51,6 +51,7 @@ __all__ = [
     "SportProfile",
     "SportSpecific",
     "Target",
+    "check_number",
     "check_roster_columns",
     "client_from_cells",
     "client_from_mapping",
@@ -186,7 +187,7 @@ def _fail(file: str | None, key: str, value: object, message: str) -> InputError
     return InputError(message, file=file, field=key, value=value)
 
 
-def _number(
+def check_number(
     value: object,
     key: str,
     *,
@@ -195,6 +196,8 @@ def _number(
     whole: bool = False,
     file: str | None = None,
 ) -> float:
+    """``value`` as a number in ``low..high`` (and whole, if asked), or an InputError naming
+    the file, the key and the value."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _fail(file, key, value, f"{value!r} is not a number")
     if whole and value != int(value):
@@ -341,7 +344,7 @@ class Client:
         repeated = sorted({d for d in self.weekdays if self.weekdays.count(d) > 1})
         if repeated:
             raise _fail(None, "weekdays", repeated[0], f"names {repeated[0]} twice")
-        _number(self.minutes_per_session, "minutes_per_session", low=1, high=MAX_MINUTES)
+        check_number(self.minutes_per_session, "minutes_per_session", low=1, high=MAX_MINUTES)
         if self.level not in LEVELS:
             raise _fail(
                 None, "level", self.level, f"'{self.level}' is not a level ({', '.join(LEVELS)})"
@@ -351,7 +354,7 @@ class Client:
                 None, "scope", self.scope, f"'{self.scope}' is not a scope ({', '.join(SCOPES)})"
             )
         if self.warmup_minutes is not None:
-            _number(self.warmup_minutes, "warmup_minutes", low=0, high=MAX_MINUTES)
+            check_number(self.warmup_minutes, "warmup_minutes", low=0, high=MAX_MINUTES)
             if self.warmup_minutes >= self.minutes_per_session:
                 raise _fail(
                     None,
@@ -385,14 +388,14 @@ class Client:
         both = sorted(set(self.locks) & set(self.swaps))
         if both:
             raise _fail(None, "swap", str(both[0]), f"'{both[0]}' is both locked and swapped out")
-        low = _number(
+        low = check_number(
             self.min_sets_per_exercise,
             "min_sets_per_exercise",
             low=1,
             high=MAX_SETS_CAP,
             whole=True,
         )
-        high = _number(
+        high = check_number(
             self.max_sets_per_exercise,
             "max_sets_per_exercise",
             low=1,
@@ -407,7 +410,7 @@ class Client:
                 f"{low:g} is above max_sets_per_exercise {high:g}",
             )
         if self.max_exercises_per_session is not None:
-            _number(
+            check_number(
                 self.max_exercises_per_session,
                 "max_exercises_per_session",
                 low=1,
@@ -417,7 +420,7 @@ class Client:
         for muscle, band in self.targets.items():
             _check_override(f"targets.{muscle}", band)
         for muscle, weight in self.priorities.items():
-            _number(weight, f"priorities.{muscle}", low=0, high=100)
+            check_number(weight, f"priorities.{muscle}", low=0, high=100)
 
     @property
     def locks(self) -> tuple[Placement, ...]:
@@ -459,7 +462,7 @@ def _check_override(key: str, band: object) -> None:
         raise _fail(None, key, {}, "needs min, max or both")
     for bound, value in (("min", band.min_sets), ("max", band.max_sets)):
         if value is not None:
-            _number(value, f"{key}.{bound}", low=0, high=100)
+            check_number(value, f"{key}.{bound}", low=0, high=100)
     if band.min_sets is not None and band.max_sets is not None and band.min_sets > band.max_sets:
         raise _fail(
             None, f"{key}.min", band.min_sets, f"{band.min_sets:g} is above max {band.max_sets:g}"
@@ -572,7 +575,7 @@ def _overrides(
                 f"unknown key '{unknown[0]}' ({', '.join(allowed)})",
             )
         bounds = {
-            bound: float(_number(band[bound], f"{where}.{bound}", low=0, high=100, file=file))
+            bound: float(check_number(band[bound], f"{where}.{bound}", low=0, high=100, file=file))
             for bound in allowed
             if bound in band
         }
@@ -588,7 +591,8 @@ def _priorities(data: object, file: str) -> dict[str, float]:
     if not isinstance(data, Mapping):
         raise _fail(file, "priorities", data, f"{data!r} is not a table of muscle = weight")
     return {
-        m: float(_number(w, f"priorities.{m}", low=0, high=100, file=file)) for m, w in data.items()
+        m: float(check_number(w, f"priorities.{m}", low=0, high=100, file=file))
+        for m, w in data.items()
     }
 
 
@@ -611,7 +615,9 @@ def _weekdays(data: Mapping[str, Any], file: str) -> tuple[str, ...]:
             )
         return weekdays
     if "days_per_week" in data:
-        days = _number(data["days_per_week"], "days_per_week", low=1, high=7, whole=True, file=file)
+        days = check_number(
+            data["days_per_week"], "days_per_week", low=1, high=7, whole=True, file=file
+        )
         return spread_days(int(days))
     raise _fail(file, "weekdays", None, "is missing (give weekdays or days_per_week)")
 
@@ -623,9 +629,9 @@ def _field_value(spec: ClientField, value: object, file: str) -> object:
             raise _fail(file, key, value, f"{value!r} is not a string")
         return value.strip() if spec.kind == "text" else value
     if spec.kind in ("number", "optional_number"):
-        return float(_number(value, key, low=-math.inf, high=math.inf, file=file))
+        return float(check_number(value, key, low=-math.inf, high=math.inf, file=file))
     if spec.kind in ("whole", "optional_whole"):
-        return int(_number(value, key, low=-math.inf, high=math.inf, whole=True, file=file))
+        return int(check_number(value, key, low=-math.inf, high=math.inf, whole=True, file=file))
     if spec.kind == "ids":
         return _string_list(value, key, file)
     if spec.kind == "targets":
@@ -876,13 +882,13 @@ def sport_from_mapping(profile_id: str, data: Mapping[str, Any], *, file: str) -
         specific=SportSpecific(
             families=_string_list(specific.get("families", []), "specific.families", file),
             min_sets=float(
-                _number(
+                check_number(
                     specific.get("min_sets", 0), "specific.min_sets", low=0, high=100, file=file
                 )
             ),
             muscles=_string_list(specific.get("muscles", []), "specific.muscles", file),
             min_effective_sets=float(
-                _number(
+                check_number(
                     specific.get("min_effective_sets", 0),
                     "specific.min_effective_sets",
                     low=0,
@@ -915,9 +921,11 @@ def _pattern_goals(data: object, file: str) -> dict[str, tuple[float, float]]:
                 goal[unknown[0]],
                 f"unknown key '{unknown[0]}' (floor, target)",
             )
-        floor = float(_number(goal.get("floor", 0), f"{key}.floor", low=0, high=100, file=file))
+        floor = float(
+            check_number(goal.get("floor", 0), f"{key}.floor", low=0, high=100, file=file)
+        )
         target = float(
-            _number(goal.get("target", floor), f"{key}.target", low=0, high=100, file=file)
+            check_number(goal.get("target", floor), f"{key}.target", low=0, high=100, file=file)
         )
         if floor > target:
             raise _fail(file, f"{key}.floor", floor, f"{floor:g} is above target {target:g}")
@@ -934,7 +942,7 @@ def _lifts(data: object, file: str) -> dict[str, int]:
         key = f"specific.lifts.{exercise_id}"
         if not SLUG.match(str(exercise_id)):
             raise _fail(file, key, exercise_id, f"'{exercise_id}' is not an exercise id")
-        lifts[str(exercise_id)] = int(_number(days, key, low=1, high=7, whole=True, file=file))
+        lifts[str(exercise_id)] = int(check_number(days, key, low=1, high=7, whole=True, file=file))
     return lifts
 
 

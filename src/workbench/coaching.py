@@ -10,12 +10,11 @@ and a half; every other weight is said against that.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.client import FrozenMap
+from workbench.client import FrozenMap, check_number
 from workbench.errors import InputError
 
 __all__ = [
@@ -138,11 +137,7 @@ class CoachWeights:
 
 
 def _number(value: object, key: str, file: str, *, high: float = 1000) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f"{value!r} is not a number", file=file, field=key, value=value)
-    if not 0 <= value <= high:
-        raise InputError(f"{value:g} is outside 0..{high:g}", file=file, field=key, value=value)
-    return float(value)
+    return float(check_number(value, key, low=0.0, high=high, file=file))
 
 
 def _tables(

@@ -7,7 +7,7 @@ Everything here is a pure function of frozen values, cheap to rebuild for a what
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,7 +27,14 @@ from workbench.library import Exercise, Library
 from workbench.rules import HardLimit
 from workbench.standards import DEFAULT_STANDARDS, Standards
 
-__all__ = ["ALL_LIMITS", "Problem", "adjacent_pairs", "exclusion_reasons", "make_problem"]
+__all__ = [
+    "ALL_LIMITS",
+    "Problem",
+    "adjacent_pairs",
+    "calendar_runs",
+    "exclusion_reasons",
+    "make_problem",
+]
 
 ALL_LIMITS: frozenset[HardLimit] = frozenset(HardLimit)
 EPSILON = 1e-6
@@ -117,6 +124,25 @@ def adjacent_pairs(weekdays: tuple[str, ...]) -> list[tuple[str, str]]:
         for i in range(7)
         if WEEKDAYS[i] in days and WEEKDAYS[(i + 1) % 7] in days and len(days) > 1
     ]
+
+
+def calendar_runs(weekdays: Iterable[str]) -> list[tuple[str, ...]]:
+    """The training days in runs of consecutive calendar days (Sun->Mon wraps, as for
+    recovery), each from its first day, in the order of those first days; isolated days are
+    runs of one, and a week of seven days is one run from Monday."""
+    held = set(weekdays)
+    if len(held) == len(WEEKDAYS):
+        return [WEEKDAYS]
+    runs = []
+    for index, day in enumerate(WEEKDAYS):
+        if day in held and WEEKDAYS[index - 1] not in held:
+            run = [day]
+            following = (index + 1) % len(WEEKDAYS)
+            while WEEKDAYS[following] in held:
+                run.append(WEEKDAYS[following])
+                following = (following + 1) % len(WEEKDAYS)
+            runs.append(tuple(run))
+    return runs
 
 
 def make_problem(

@@ -19,7 +19,7 @@ from functools import cached_property
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise
 from workbench.plan import Plan, PlanEntry
-from workbench.problem import Problem
+from workbench.problem import Problem, calendar_runs
 from workbench.standards import DEFAULT_STANDARDS, Standards
 
 __all__ = [
@@ -787,18 +787,8 @@ def _heavy_spinal(exercise: Exercise) -> bool:
 def _longest_run(days: set[str]) -> tuple[int, str]:
     """The most calendar days running in ``days`` (Sunday to Monday counts, as for recovery),
     and the day the run starts on."""
-    if len(days) == len(WEEKDAYS):
-        return len(WEEKDAYS), WEEKDAYS[0]
-    best, start = 0, ""
-    for index, day in enumerate(WEEKDAYS):
-        if day not in days or WEEKDAYS[index - 1] in days:
-            continue  # not the first day of a run
-        length = 0
-        while WEEKDAYS[(index + length) % len(WEEKDAYS)] in days:
-            length += 1
-        if length > best:
-            best, start = length, day
-    return best, start
+    run = max(calendar_runs(days), key=len, default=())
+    return len(run), run[0] if run else ""
 
 
 def _c18_spinal_load_spread(week: _Week) -> Criterion:

@@ -14,12 +14,11 @@ from dataclasses import dataclass, replace
 
 from workbench.library import Exercise
 from workbench.optimize.backends import SOLVERS, backend, cbc_path
-from workbench.optimize.catalogue import catalogue
 from workbench.optimize.constraints import apply, lock_conflicts
 from workbench.optimize.decisions import Decisions, Key
 from workbench.optimize.model import Linear
 from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coach_value_of
-from workbench.optimize.result import SolveResult, StageResult
+from workbench.optimize.result import SolveResult, StageResult, relative_gap
 from workbench.optimize.search import search
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.split import FULL, fits, split
@@ -86,15 +85,10 @@ CANDIDATES_A_DAY = 6
 #: neighbourhood alone 1.2 s but lost 14% of the value on one week; the neighbourhood with
 #: this fallback 1.8 s, within 1.5% of the root's value on every week and better on free
 #: weeks.
-ROOT_GAP: float | None = 0.03
+ROOT_GAP = 0.03
 #: A model of at most this many dose columns is solved whole (the brute-force oracle's tiny
 #: libraries: 2-10 columns; a real client's week has hundreds to thousands).
 WHOLE_MODEL_CHOICES = 64
-
-
-def _gap(value: float, bound: float) -> float:
-    """The relative gap of ``value`` below ``bound`` (over the value, as HiGHS states it)."""
-    return max(0.0, bound - value) / max(abs(value), 1e-9)
 
 
 def precheck(problem: Problem, enforced: frozenset[HardLimit] = ALL_LIMITS) -> list[str]:
@@ -185,7 +179,7 @@ class _Week:
         for stage in spec:
             if stage.objective.name not in self.expressions:
                 self.expressions[stage.objective.name] = stage.objective.build(self.decisions)
-        self.groups = catalogue(problem, self.decisions.exercises)
+        self.groups = self.decisions.catalogue
         self.solver = backend(options.solver).attach(self.decisions.model, threads=options.threads)
         self.build_seconds = time.perf_counter() - started
         self.solve_seconds = 0.0
@@ -212,8 +206,7 @@ class _Week:
             return self._polish(number, deadline)
         if stage.search and number and self.assignment:
             self._search(number)
-        searched = stage.neighbourhood or self._large()
-        if searched and number and self.assignment and number not in self.whole:
+        if self._large() and number and self.assignment and number not in self.whole:
             return self._neighbourhood(number, deadline)
         try:
             run = self.solver.solve(
@@ -348,14 +341,15 @@ class _Week:
             ids = {e.id for e in group}
             if not ids & held:
                 keys |= {(e, d) for (e, d, _k) in decisions.choice if e in ids}
-        small = self._sub_week(number, keys, replace(stage, neighbourhood=False))
+        # The week so far is the search's own: the neighbourhood starts from it as it is.
+        small = self._sub_week(number, keys, replace(stage, search=False))
         reached = small.run(len(small.spec) - 1, deadline)
         if not reached or not small.stages:
             return self._whole(number, deadline, begun)
         found = small.stages[-1]
         value = found.value if found.value is not None else -math.inf
         self.assignment = small.assignment
-        if ROOT_GAP is not None and _gap(value, bound) > ROOT_GAP:
+        if relative_gap(value, bound) > ROOT_GAP:
             # A loose relaxation, or a neighbourhood that missed: the whole model's root gives
             # a tighter bound and may find a better week.
             root = self.solver.solve(
@@ -376,7 +370,7 @@ class _Week:
         seconds = time.perf_counter() - begun
         self.solve_seconds += seconds
         self.bounds[objective.name] = bound
-        proven = _gap(value, bound) <= stage.gap + 1e-12
+        proven = relative_gap(value, bound) <= stage.gap + 1e-12
         self.stages.append(
             StageResult(
                 stage.title,
@@ -422,7 +416,6 @@ class _Week:
             self.assignment,
             shortfall_cap=cap,
             moves=SEARCH_MOVES,
-            rebuild=False,
         )
         if self.evaluate(objective, found) > self.evaluate(objective, self.assignment):
             self.assignment = found
@@ -441,9 +434,7 @@ class _Week:
         stage = self.spec[number]
         objective = stage.objective
         begun = time.perf_counter()
-        small = self._sub_week(
-            number, set(self.assignment), replace(stage, within_choice=False, neighbourhood=False)
-        )
+        small = self._sub_week(number, set(self.assignment), replace(stage, within_choice=False))
         reached = small.run(len(small.spec) - 1, deadline)
         seconds = time.perf_counter() - begun
         self.solve_seconds += seconds
@@ -486,7 +477,7 @@ class _Week:
         )
 
     def finish(
-        self, deadline: float | None, *, structured: bool, spent: tuple[float, float] = (0.0, 0.0)
+        self, deadline: float | None, *, spent: tuple[float, float] = (0.0, 0.0)
     ) -> SolveResult:
         """Run the stages after the first and return the week (``spent``: build and solve
         seconds of weeks tried before it)."""
@@ -515,7 +506,7 @@ class _Week:
             build_seconds=self.build_seconds,
             solve_seconds=self.solve_seconds,
             stages=tuple(self.stages),
-            structured=structured,
+            structured=self.structured,
             tier=self.tier,
         )
 
@@ -562,7 +553,7 @@ def solve(
         week = _Week(problem, options, enforced, spec, restrict, structured=False)
         if not week.run(0, deadline) and week.failure is not None:
             return week.failure
-        return week.finish(deadline, structured=False)
+        return week.finish(deadline)
     # The structured week with its split, then without the split, then the free week: the
     # first whose shortfall is the proven optimum stands. Zero needs no other proof; above
     # zero, the free week proves the optimum.
@@ -582,7 +573,7 @@ def solve(
         first = week.stages[0] if week.stages else None
         value = first.value if reached and first is not None else None
         if value is not None and value <= EPSILON:
-            return week.finish(deadline, structured=True, spent=spent)
+            return week.finish(deadline, spent=spent)
         if free is None:
             free = _Week(problem, options, enforced, spec, restrict, structured=False)
             if not free.run(0, deadline) and free.failure is not None:
@@ -597,7 +588,7 @@ def solve(
                 proven, seconds=proven.seconds + first.seconds, nodes=proven.nodes + first.nodes
             )
             spent = (spent[0] + free.build_seconds, spent[1] + free.solve_seconds)
-            return week.finish(deadline, structured=True, spent=spent)
+            return week.finish(deadline, spent=spent)
         spent = (spent[0] + week.build_seconds, spent[1] + week.solve_seconds)
     assert free is not None
-    return free.finish(deadline, structured=False, spent=spent)
+    return free.finish(deadline, spent=spent)

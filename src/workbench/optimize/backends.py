@@ -74,7 +74,6 @@ class Solver(Protocol):
         time_limit: float | None = None,
         start: Mapping[int, float] | None = None,
         relax: bool = False,
-        warm: bool = False,
     ) -> Run: ...
 
 
@@ -223,7 +222,6 @@ class HiGHSSolver:
         time_limit: float | None = None,
         start: Mapping[int, float] | None = None,
         relax: bool = False,
-        warm: bool = False,
     ) -> Run:
         import highspy
         import numpy as np
@@ -232,7 +230,7 @@ class HiGHSSolver:
         self._sync(relax)
         count = self.model.columns
         if count == 0:
-            return _without_columns(self.model, objective)
+            return _without_columns(objective)
         costs = np.zeros(count)
         for column, coefficient in objective.coefficients.items():
             costs[column] = coefficient
@@ -245,10 +243,8 @@ class HiGHSSolver:
         highs.setOptionValue("mip_abs_gap", GAP_ABS)
         highs.setOptionValue("mip_max_nodes", node_limit if node_limit is not None else 2**31 - 1)
         highs.setOptionValue("time_limit", time_limit if time_limit is not None else math.inf)
-        # A new model for HiGHS each time: no basis or incumbent carries over by accident;
-        # a ``warm`` relaxation starts from the last basis (a dive changes a few bounds).
-        if not (warm and relax):
-            highs.clearSolver()
+        # A new model for HiGHS each time: no basis or incumbent carries over by accident.
+        highs.clearSolver()
         if start:
             columns = np.array(sorted(start), dtype=np.int32)
             levels = np.array([float(start[i]) for i in sorted(start)])
@@ -298,7 +294,7 @@ class HiGHSBackend:
         return HiGHSSolver(model, threads)
 
 
-def _without_columns(model: LinearModel, objective: Linear) -> Run:
+def _without_columns(objective: Linear) -> Run:
     """A model with nothing to decide: optimal when every row holds as it stands (rows
     without columns are checked when added), its value the objective's constant."""
     return Run(Termination.OPTIMAL, (), objective.constant, objective.constant)
@@ -332,13 +328,12 @@ class CBCSolver:
         time_limit: float | None = None,
         start: Mapping[int, float] | None = None,
         relax: bool = False,
-        warm: bool = False,
     ) -> Run:
         import pulp
 
         model = self.model
         if model.columns == 0:
-            return _without_columns(model, objective)
+            return _without_columns(objective)
         if _row_out_of_reach(model):
             # CBC's presolve answers such a model "undefined", not infeasible.
             return Run(Termination.INFEASIBLE)

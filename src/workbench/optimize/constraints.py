@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.optimize.decisions import Decisions
-from workbench.optimize.model import Linear, LinearModel
+from workbench.optimize.model import Linear
 from workbench.problem import ALL_LIMITS, Problem, adjacent_pairs, exclusion_reasons
 from workbench.rules import HardLimit
 
@@ -65,21 +65,12 @@ def required(decisions: Decisions) -> None:
         for day in decisions.days:
             placed += decisions.on.get((exercise_id, day), Linear())
         # A required exercise the client may not place leaves an empty row that must reach
-        # one: no plan (precheck names why).
-        _at_least_one(model, placed, f"required_{exercise_id}")
+        # one: no plan (precheck names why; the model states such a row infeasible).
+        model.at_least(placed, 1.0, f"required_{exercise_id}")
     # A lock is a required exercise on a given weekday.
     for placement in decisions.problem.client.locks:
         on = decisions.on.get((placement.exercise_id, placement.weekday), Linear())
-        _at_least_one(model, on, f"lock_{placement}")
-
-
-def _at_least_one(model: LinearModel, expression: Linear, name: str) -> None:
-    if len(expression):
-        model.at_least(expression, 1.0, name)
-    else:
-        # Nothing can meet it: a column held at zero that must reach one.
-        column = model.add_column(0.0, 0.0, name=f"unplaceable_{name}")
-        model.at_least(Linear.of(column), 1.0, name)
+        model.at_least(on, 1.0, f"lock_{placement}")
 
 
 def muscle_maximum(decisions: Decisions) -> None:

@@ -15,9 +15,11 @@ are built here once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from itertools import pairwise
 
 from workbench.library import Exercise
+from workbench.optimize.catalogue import Catalogue, catalogue
 from workbench.optimize.model import Linear, LinearModel, total
 from workbench.problem import Problem, adjacent_pairs
 from workbench.rules import HardLimit
@@ -54,9 +56,8 @@ class Decisions:
         closed)."""
         self.problem = problem
         self.enforced = enforced
-        self.structured = allow is not None
         #: The value's rules hold as rows (a structured week), not as penalties.
-        self.rules = self.structured
+        self.rules = allow is not None
         self.model = LinearModel()
         # Limit 1 holds by construction: columns exist only on the client's weekdays, one
         # session each. Limits 3 and 4 likewise: only for exercises the client may do.
@@ -110,7 +111,11 @@ class Decisions:
             model.at_least(
                 self.minutes[first] - self.minutes[second], 0.0, f"order_{first}_{second}"
             )
-        self._saved_upper: list[float] | None = None
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The exercises of this model grouped as the coach value's terms need them."""
+        return catalogue(self.problem, self.exercises)
 
     # ----- expressions ------------------------------------------------------------------
 
@@ -118,11 +123,9 @@ class Decisions:
         self,
         exercises: Iterable[Exercise] | None = None,
         days: Iterable[str] | None = None,
-        *,
-        fewest_sets: int = 0,
     ) -> Iterable[tuple[Exercise, str, int, int]]:
         """(exercise, day, sets, column) of every dose of ``exercises`` (default all) on
-        ``days`` (default all) with at least ``fewest_sets`` sets."""
+        ``days`` (default all)."""
         chosen = self.exercises if exercises is None else exercises
         on_days = self.days if days is None else tuple(days)
         for exercise in chosen:
@@ -130,60 +133,24 @@ class Decisions:
                 continue
             for day in on_days:
                 for sets, column in self.doses.get((exercise.id, day), ()):
-                    if sets >= fewest_sets:
-                        yield exercise, day, sets, column
+                    yield exercise, day, sets, column
 
     def sum_over(
         self,
         coefficient: Callable[[Exercise, str, int], float],
         exercises: Iterable[Exercise] | None = None,
         days: Iterable[str] | None = None,
-        *,
-        fewest_sets: int = 0,
     ) -> Linear:
         """Σ coefficient(exercise, day, sets) over the doses of ``exercises`` on ``days``."""
         expression = Linear()
-        for exercise, day, sets, column in self.options(exercises, days, fewest_sets=fewest_sets):
+        for exercise, day, sets, column in self.options(exercises, days):
             expression.add(column, coefficient(exercise, day, sets))
         return expression
 
-    def picks(
-        self,
-        exercises: Iterable[Exercise] | None = None,
-        days: Iterable[str] | None = None,
-        *,
-        fewest_sets: int = 0,
-    ) -> Linear:
-        """How many of ``exercises`` are placed on ``days`` with at least ``fewest_sets``."""
-        return self.sum_over(lambda *_: 1.0, exercises, days, fewest_sets=fewest_sets)
-
-    def sets_of(
-        self, exercises: Iterable[Exercise] | None = None, days: Iterable[str] | None = None
-    ) -> Linear:
-        """Total sets of ``exercises`` on ``days`` (default all) [sets]."""
-        return self.sum_over(lambda _e, _d, sets: float(sets), exercises, days)
-
-    def effective_of(
-        self,
-        muscle_id: str,
-        exercises: Iterable[Exercise] | None = None,
-        days: Iterable[str] | None = None,
-        share: Mapping[str, float] | None = None,
-    ) -> Linear:
-        """Effective sets of ``muscle_id`` from ``exercises`` on ``days`` [sets], each
-        exercise's sets counted at ``share`` of their credit (default 1)."""
-        chosen = self.exercises if exercises is None else exercises
-        loaders = [e for e in chosen if e.weight(muscle_id)]
-        return self.sum_over(
-            lambda e, _d, sets: sets * e.weight(muscle_id) * (share or {}).get(e.id, 1.0),
-            loaders,
-            days,
-        )
-
-    def primary_sets(self, muscle_id: str, day: str) -> Linear:
-        """Sets on ``day`` of exercises that list ``muscle_id`` as a primary muscle."""
-        loaders = [e for e in self.exercises if muscle_id in e.primary_muscles]
-        return self.sets_of(loaders, [day])
+    def effective_of(self, muscle_id: str) -> Linear:
+        """Effective sets of ``muscle_id`` over the week [sets]."""
+        loaders = [e for e in self.exercises if e.weight(muscle_id)]
+        return self.sum_over(lambda e, _d, sets: sets * e.weight(muscle_id), loaders)
 
     # ----- plans ------------------------------------------------------------------------
 
@@ -203,21 +170,6 @@ class Decisions:
             column: 1.0 if assignment.get((e, d)) == k else 0.0
             for (e, d, k), column in self.choice.items()
         }
-
-    def restrict(self, keys: set[Key]) -> None:
-        """Allow only the (exercise, day) choices in ``keys``, any dose; close every other
-        until :meth:`reopen`."""
-        if self._saved_upper is None:
-            self._saved_upper = list(self.model.upper)
-        for (exercise_id, day, _sets), column in self.choice.items():
-            if (exercise_id, day) not in keys:
-                self.model.upper[column] = 0.0
-
-    def reopen(self) -> None:
-        """Undo :meth:`restrict`."""
-        if self._saved_upper is not None:
-            self.model.upper[: len(self._saved_upper)] = self._saved_upper
-            self._saved_upper = None
 
     def aux(self, low: float = 0.0, high: float = float("inf"), name: str = "") -> int:
         """A new continuous auxiliary column."""

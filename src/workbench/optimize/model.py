@@ -173,16 +173,3 @@ class LinearModel:
 
     def equal(self, expression: Linear, value: float, name: str = "") -> int | None:
         return self.add_row(expression, value, value, name)
-
-    def feasible(self, values: list[float], tolerance: float = 1e-6) -> bool:
-        """Whether ``values`` meets every bound, integrality and row (for tests)."""
-        for i, value in enumerate(values):
-            if not self.lower[i] - tolerance <= value <= self.upper[i] + tolerance:
-                return False
-            if self.integer[i] and abs(value - round(value)) > tolerance:
-                return False
-        for row in self.rows:
-            level = sum(c * values[i] for i, c in row.coefficients.items())
-            if not row.low - tolerance <= level <= row.high + tolerance:
-                return False
-        return True

@@ -97,9 +97,8 @@ SHORTFALL = Objective("shortfall", False, "weighted sets/week", _build_shortfall
 
 
 def _build_value(decisions: Decisions) -> Linear:
-    groups = catalogue(decisions.problem, decisions.exercises)
     return build_terms(
-        decisions, groups, decisions.problem.weights.terms, structured=decisions.rules
+        decisions, decisions.catalogue, decisions.problem.weights.terms, structured=decisions.rules
     )
 
 

@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from workbench.optimize.status import Termination
 from workbench.plan import Plan
 
-__all__ = ["TIER_NAMES", "SolveResult", "StageResult"]
+__all__ = ["TIER_NAMES", "SolveResult", "StageResult", "relative_gap"]
 
 #: The weeks a solve tries, most structured first.
 TIER_NAMES: tuple[str, ...] = ("split", "rules", "doses", "free")
+
+
+def relative_gap(value: float, bound: float) -> float:
+    """How far ``value`` is from the ``bound`` proved on it, over the value (as HiGHS states
+    its gap) [ratio]: the one measure a stage is judged and reported by."""
+    return abs(bound - value) / max(abs(value), 1e-9)
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,7 @@ class StageResult:
         """The relative gap between value and bound [ratio], when both are known."""
         if self.value is None or self.bound is None:
             return None
-        scale = max(abs(self.value), abs(self.bound), 1e-9)
-        return abs(self.bound - self.value) / scale
+        return relative_gap(self.value, self.bound)
 
     def describe(self) -> str:
         if self.termination is Termination.OPTIMAL and self.within_choice:

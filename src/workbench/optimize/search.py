@@ -23,10 +23,8 @@ from workbench.optimize.decisions import Decisions, Key
 from workbench.optimize.terms import TERMS, Quantity
 from workbench.problem import adjacent_pairs
 
-__all__ = ["SEARCH_MOVES", "search"]
+__all__ = ["search"]
 
-#: The most moves one search makes (a deterministic work budget, never the clock).
-SEARCH_MOVES = 400
 #: Below this an improvement is noise [points].
 IMPROVES = 1e-7
 FEASIBLE = 1e-7
@@ -188,7 +186,6 @@ class _State:
         self.effective = np.zeros(len(compiled.floor))
         for j in placed:
             self.change(j, 1)
-        self.f = self._values(np.arange(compiled.quantities), self.x)
 
     def _values(self, quantities: np.ndarray, x: np.ndarray) -> np.ndarray:
         c = self.c
@@ -218,10 +215,6 @@ class _State:
             f[top] = self._values(top, x[top])
         self.f = f
         self.total_x = x
-
-    def worth(self) -> float:
-        c = self.c
-        return float(np.sum(c.weight * self.f))
 
     def shortfall(self) -> float:
         c = self.c
@@ -346,36 +339,6 @@ def _improve(state: _State, every: np.ndarray, budget: list[int]) -> None:
         _apply(state, *move)
 
 
-def _rebuild(state: _State, every: np.ndarray, budget: list[int]) -> bool:
-    """Refill a state left broken (a session taken out): the dose that mends most (each
-    unit of a broken limit or the shortfall is worth more than any value) and gains most,
-    until every limit holds again; then the value's own improving adds. False when no dose
-    can mend what is broken."""
-    c = state.c
-    while budget[0] > 0:
-        broken_rows, broken_short = state.deficit()
-        broken = float(broken_rows.sum()) + broken_short
-        free = every[~_taken(c, state)]
-        if not len(free):
-            return broken <= FEASIBLE
-        gain, ok, left = state.deltas(free, +1)
-        mend = broken - left
-        if broken > FEASIBLE:
-            score = np.where(ok & (mend > FEASIBLE), MEND * mend + gain, -np.inf)
-        else:
-            score = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
-        k = int(np.argmax(score))
-        if not np.isfinite(score[k]) or (broken <= FEASIBLE and score[k] <= IMPROVES):
-            return broken <= FEASIBLE
-        budget[0] -= 1
-        _apply(state, (), (int(free[k]),))
-    return False
-
-
-#: What a unit of a broken limit weighs against value while a session is rebuilt [points].
-MEND = 1000.0
-
-
 def search(
     decisions: Decisions,
     groups: Catalogue,
@@ -383,39 +346,16 @@ def search(
     start: Mapping[Key, int],
     *,
     shortfall_cap: float | None,
-    moves: int = SEARCH_MOVES,
-    rebuild: bool = True,
+    moves: int,
 ) -> dict[Key, int]:
-    """The best week the moves reach from ``start`` (which must keep every limit): improving
-    moves until none is left, then (``rebuild``) each session in turn taken out and rebuilt
-    (kept when the week is better), until a round of sessions improves nothing or the moves
-    run out."""
+    """The best week improving moves reach from ``start`` (which must keep every limit),
+    until none is left or ``moves`` are spent."""
     compiled = _Compiled(decisions, groups, weights, shortfall_cap)
     placed = [compiled.column_of[(e, d, k)] for (e, d), k in sorted(start.items())]
     state = _State(compiled, placed)
     state.settle()
     every = np.arange(len(compiled.keys))
-    budget = [moves]
-    _improve(state, every, budget)
-    improved = rebuild
-    while improved and budget[0] > 0:
-        improved = False
-        for day in range(len(decisions.days)):
-            kept = every[state.on]
-            before = state.worth()
-            taken = kept[compiled.day[kept] == day]
-            if not len(taken):
-                continue
-            _apply(state, taken, ())
-            if _rebuild(state, every, budget):
-                _improve(state, every, budget)
-            broken_rows, broken_short = state.deficit()
-            if broken_rows.sum() + broken_short <= FEASIBLE and state.worth() > before + IMPROVES:
-                improved = True
-                continue
-            # Not better: the session as it was.
-            _apply(state, every[state.on], ())
-            _apply(state, (), kept)
+    _improve(state, every, [moves])
     return {compiled.pair[j]: int(compiled.sets[j]) for j in every[state.on]}
 
 

@@ -34,8 +34,6 @@ class Stage:
     #: prove optimal at once, that removes what the gap tolerated (a seventh exercise, a set
     #: in the wrong place).
     within_choice: bool = False
-    #: Search the whole model's relaxation's neighbourhood, bounded by that relaxation.
-    neighbourhood: bool = False
     #: Start from a local search of the week so far (structured weeks).
     search: bool = False
     name: str = ""

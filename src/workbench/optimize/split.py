@@ -10,38 +10,20 @@ it, the relaxation puts half of every lift on every day.
 
 from __future__ import annotations
 
-from workbench.glossary import LOWER_PATTERNS, UPPER_PATTERNS, WEEKDAYS
+from workbench.glossary import LOWER_PATTERNS, UPPER_PATTERNS
 from workbench.library import Exercise
+from workbench.problem import calendar_runs
 
 __all__ = ["FULL", "LOWER", "UPPER", "fits", "split"]
 
 FULL, LOWER, UPPER = "full", "lower", "upper"
 
 
-def _runs(weekdays: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The training days in runs of consecutive calendar days (Sun->Mon wraps), each run
-    from its first day; isolated days are runs of one."""
-    held = set(weekdays)
-    if len(held) == len(WEEKDAYS):
-        return [WEEKDAYS]
-    runs = []
-    for index, day in enumerate(WEEKDAYS):
-        before = WEEKDAYS[index - 1]
-        if day in held and before not in held:
-            run = [day]
-            following = (index + 1) % len(WEEKDAYS)
-            while WEEKDAYS[following] in held and WEEKDAYS[following] != day:
-                run.append(WEEKDAYS[following])
-                following = (following + 1) % len(WEEKDAYS)
-            runs.append(tuple(run))
-    return runs
-
-
 def split(weekdays: tuple[str, ...]) -> dict[str, str]:
     """Each training day's half: full body alone, lower and upper in turn in a run of days
     (lower first: a week starts with the legs fresh)."""
     halves = {}
-    for run in _runs(weekdays):
+    for run in calendar_runs(weekdays):
         if len(run) == 1:
             halves[run[0]] = FULL
             continue

@@ -35,7 +35,7 @@ from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
-from workbench.problem import Problem
+from workbench.problem import Problem, calendar_runs
 from workbench.standards import Standards
 
 __all__ = [
@@ -636,16 +636,16 @@ def _spinal_per_session(catalogue: Catalogue) -> list[Quantity]:
 
 def _calendar_runs(days: Sequence[str], length: int) -> list[tuple[str, ...]]:
     """Runs of ``length`` consecutive calendar days (Sun->Mon wraps) that are all in
-    ``days``."""
-    held = set(days)
-    if len(held) < length or length > len(WEEKDAYS):
+    ``days``, in the order of their first days."""
+    if length > len(WEEKDAYS):
         return []
-    runs = []
-    for start in range(len(WEEKDAYS)):
-        run = tuple(WEEKDAYS[(start + i) % len(WEEKDAYS)] for i in range(length))
-        if all(day in held for day in run):
-            runs.append(run)
-    return runs
+    windows = []
+    for run in calendar_runs(days):
+        # A whole week wraps: every day starts a window.
+        starts = len(run) if len(run) == len(WEEKDAYS) else len(run) - length + 1
+        cycle = run + run
+        windows += [cycle[i : i + length] for i in range(max(starts, 0))]
+    return sorted(windows, key=lambda window: WEEKDAYS.index(window[0]))
 
 
 def _spinal_days(catalogue: Catalogue) -> list[Quantity]:
