@@ -164,3 +164,22 @@ def test_the_week_answers_the_blind_review(name: str, library, profiles) -> None
         e.sets for e in entries if library.exercise(e.exercise_id).family == "serratus_punch"
     )
     assert punches <= result.problem.targets["serratus"].min_sets
+
+
+def test_a_runner_with_long_sessions_is_not_filled_with_presses(library, profiles) -> None:
+    """A pattern the sport sets apart stops at twice its target (the blind reviews of rounds
+    3 and 5: 16-17 press sets for runners whose sport asks for four, to fill the time)."""
+    client = Client(
+        name="advanced runner, hotel",
+        weekdays=("Mon", "Tue", "Wed", "Sat", "Sun"),
+        minutes_per_session=120,
+        equipment=("dumbbell", "band", "bench", "cable", "machine"),
+        level="advanced",
+        sport="runner",
+    )
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None and result.solved.shortfall == 0
+    goals = profiles["runner"].patterns
+    ceiling = 2 * (goals["press"][1] + goals["overhead_press"][1])
+    presses = sum(e.sets for e in result.plan.entries if library.exercise(e.exercise_id).press)
+    assert 0 < presses <= ceiling, presses

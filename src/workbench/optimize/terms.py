@@ -436,20 +436,42 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
 
 def _patterns(catalogue: Catalogue) -> list[Quantity]:
     """The week's skeleton: sets of each movement pattern, two points a set to its floor,
-    one to its target, none beyond."""
+    one to its target, none beyond. A pattern the client's sport sets apart is not filled
+    past :data:`SPORT_PATTERN_CEILING` times its target: each set beyond costs
+    :data:`PAST_CEILING` points (the blind reviews of rounds 3 and 5: 16-17 press sets for
+    runners whose sport asks for four, filling long sessions)."""
     quantities = []
+    sport = catalogue.problem.profile.patterns
     for name, (floor, target) in _pattern_goals(catalogue).items():
         group = catalogue.patterns.get(name, ())
         if group and target > 0:
             # The main patterns take the time left once every goal is met (more sets of the
             # lifts that matter, not more accessories).
             beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in MAIN_PATTERNS else (0.0, 0.0)
+            if name in sport:
+                beyond = (0.0, 0.0)
+                ceiling = SPORT_PATTERN_CEILING * target
+                quantities.append(
+                    Quantity(
+                        f"pattern_{name}_ceiling",
+                        group,
+                        excess(PAST_CEILING * ceiling),
+                        lambda _e, sets: PAST_CEILING * sets,
+                    )
+                )
             quantities.append(
                 Quantity(
                     f"pattern_{name}", group, steps((floor, 2.0), (target - floor, 1.0), beyond)
                 )
             )
     return quantities
+
+
+#: A pattern the sport sets apart is filled to at most this many times its target.
+SPORT_PATTERN_CEILING = 2.0
+#: Points (before the patterns weight) a set past that ceiling costs: above what the minutes
+#: of a set are worth to the time terms (2 points a minute, 2-4 minutes a set).
+PAST_CEILING = 6.0
 
 
 #: The week's main patterns: a lower-body hinge and knee-dominant lift, an upper-body press
