@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -305,7 +306,15 @@ def test_strict_with_a_shortfall_exits_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_csv = tmp_path / "plan.csv"
-    args = ["plan", "--client", HOME, "--weekdays", "Mon", "--minutes", "20", "--equipment", "band"]
+    # A short week carries part of each library floor; the floors this coach sets stay whole.
+    home = tmp_path / "home.toml"
+    home.write_text(
+        Path(HOME).read_text(encoding="utf-8")
+        + "".join(f"\n[targets.{m}]\nmin = 8\n" for m in ("hamstrings", "latissimus_dorsi")),
+        encoding="utf-8",
+    )
+    args = ["plan", "--client", str(home), "--weekdays", "Mon", "--minutes", "20"]
+    args += ["--equipment", "band"]
     code, out, err = call(capsys, *args, "--strict", "--out", str(out_csv))
     assert code == 3
     line = one_line(err)
@@ -471,6 +480,12 @@ def _tiny_folder(tmp_path: Path) -> tuple[Path, Path]:
     _write(
         folder / "kits.toml",
         '[bare]\nname = "Nothing"\nequipment = []\n\n[bands]\nname = "Band"\nequipment = ["band"]\n',
+    )
+    # The library's own coach values: its floors stay whole at any length of week.
+    shipped = (Path(__file__).parents[1] / "data" / "coaching.toml").read_text(encoding="utf-8")
+    _write(
+        folder / "coaching.toml",
+        re.sub(r"(\[parameters\.full_floor_minutes\]\nvalue = )\d+", r"\g<1>0", shipped),
     )
     client = _write(
         tmp_path / "tiny.toml",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import tiny
 from conftest import DATA
 
 from workbench import iotools
@@ -15,6 +16,7 @@ from workbench.client import (
     Target,
     client_from_mapping,
     client_to_mapping,
+    floor_share,
     resolve_priorities,
     resolve_targets,
     spread_days,
@@ -495,3 +497,65 @@ def test_bad_standards_name_file_key_and_value(
     assert (error.field, error.value) == (field, value)
     assert error.file is not None and error.file.endswith("boxer.toml")
     assert shown in str(error) and "\n" not in str(error)
+
+
+def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> None:
+    """Floors are whole from ``full_floor_minutes`` (120) of listed work a week and shrink in
+    proportion below, to the nearest half set; a floor the client sets stays whole; the
+    ceilings and the doses aimed for do not move."""
+    whole = make_problem(library, Client(weekdays=("Mon", "Wed"), minutes_per_session=65))
+    assert whole.floor_share == 1.0  # 2 x (65 - 5) = 120 min
+    assert whole.targets["hamstrings"] == Target(8, 20, 20)
+    short = make_problem(
+        library,
+        Client(
+            weekdays=("Mon", "Wed"),
+            minutes_per_session=35,
+            targets={"latissimus_dorsi": Override(min_sets=9)},
+        ),
+    )
+    assert short.floor_share == pytest.approx(60 / 120)  # 2 x (35 - 5)
+    assert short.targets["hamstrings"] == Target(4, 20, 20)
+    assert short.targets["gluteus_minimus"] == Target(1.5, 12, 6)  # 3 x 0.5
+    assert short.targets["levator_scapulae"] == Target(1, 10, 6)
+    assert short.targets["latissimus_dorsi"].min_sets == 9  # the client's own floor
+    assert short.targets["quadriceps"].min_sets == 2  # anterior floors too
+    # The sport profile's floors shrink with the library's (the runner raises glute medius).
+    runner = make_problem(
+        library, Client(weekdays=("Mon",), minutes_per_session=65, sport="runner"), profiles
+    )
+    full_runner = make_problem(
+        library,
+        Client(weekdays=("Mon", "Thu"), minutes_per_session=65, sport="runner"),
+        profiles,
+    )
+    assert runner.targets["gluteus_medius"].min_sets == (
+        round(full_runner.targets["gluteus_medius"].min_sets * 60 / 120 * 2) / 2
+    )
+    assert floor_share(Client(minutes_per_session=20), 0.0) == 1.0  # 0: always whole
+
+
+def test_a_short_strength_week_holds_the_clients_lifts(library: Library, profiles) -> None:
+    """An advanced powerlifter on 3 x 30 minutes in a full gym (75 min of work): with every
+    floor whole the sixteen floors fill the week with a goblet squat, band pulldowns and
+    incline push-ups (blind review round 6: 2/10); carrying part of each floor, the week holds
+    the back squat, the bench press and a barbell deadlift."""
+    from workbench.planner import make_plan
+
+    kits = iotools.read_kits(None, library)
+    client = Client(
+        name="Powerlifter",
+        weekdays=("Fri", "Sat", "Sun"),
+        minutes_per_session=30,
+        equipment=kits["gym"].equipment,
+        level="advanced",
+        sport="strength",
+        priorities={"latissimus_dorsi": 1.5},
+    )
+    lifts = {"back_squat", "bench_press", "barbell_deadlift"}
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None
+    assert lifts <= {e.exercise_id for e in result.plan.entries}
+    whole = make_plan(library, client, profiles, weights=tiny.WHOLE_FLOORS)
+    assert whole.plan is not None
+    assert not lifts <= {e.exercise_id for e in whole.plan.entries}

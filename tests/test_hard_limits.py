@@ -20,7 +20,9 @@ def _solve(
     library: Library, client: Client, solver: str, without: frozenset[HardLimit] = frozenset()
 ) -> SolveResult:
     result = solve(
-        make_problem(library, client), SolveOptions(solver=solver), enforced=ALL_LIMITS - without
+        make_problem(library, client, weights=tiny.WHOLE_FLOORS),
+        SolveOptions(solver=solver),
+        enforced=ALL_LIMITS - without,
     )
     assert result.status is Termination.OPTIMAL, result.message
     assert result.plan is not None
@@ -28,7 +30,7 @@ def _solve(
 
 
 def _limits_broken(library: Library, client: Client, result: SolveResult) -> set[int]:
-    problem = make_problem(library, client)
+    problem = make_problem(library, client, weights=tiny.WHOLE_FLOORS)
     assert result.plan is not None
     return {v.limit.number for v in check_plan(result.plan, library, client, problem.targets)}
 
@@ -194,7 +196,7 @@ def test_secondary_muscles_may_repeat_on_consecutive_days() -> None:
         ],
     )
     client = Client(weekdays=("Mon", "Tue"), minutes_per_session=10, max_sets_per_exercise=3)
-    problem = make_problem(library, client)
+    problem = make_problem(library, client, weights=tiny.WHOLE_FLOORS)
     plan = build_plan(library, client.weekdays, {("e1", "Mon"): 3, ("e2", "Tue"): 2})
     assert check_plan(plan, library, client, problem.targets) == []
     assert solve(problem).shortfall == 0

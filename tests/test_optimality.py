@@ -102,7 +102,7 @@ def test_priorities_decide_which_muscle_is_short(
 
 def test_equal_priorities_split_is_no_worse_than_either_extreme() -> None:
     library, client = tiny.CASES["priority_m1"]()
-    problem = make_problem(library, client.evolve(priorities={}))
+    problem = make_problem(library, client.evolve(priorities={}), weights=tiny.WHOLE_FLOORS)
     assert tiny.brute_force(problem).shortfall == 4
     assert solve(problem).shortfall == 4
 
@@ -111,7 +111,7 @@ def test_equal_priorities_split_is_no_worse_than_either_extreme() -> None:
 
 
 def _agrees_with_brute_force(library: Library, client: Client, solver: str) -> None:
-    problem = make_problem(library, client)
+    problem = make_problem(library, client, weights=tiny.WHOLE_FLOORS)
     brute = tiny.brute_force(problem)
     result = solve(problem, SolveOptions(solver=solver))
     if brute.shortfall is None:
@@ -135,7 +135,7 @@ def test_generated_tiny_problems_cbc(case: tuple[Library, Client]) -> None:
     as a subprocess per stage (0.2 s for a whole solve of a tiny problem, 0.04 s for one
     stage), and its coach value is held to brute force on every known-answer case above."""
     library, client = case
-    problem = make_problem(library, client)
+    problem = make_problem(library, client, weights=tiny.WHOLE_FLOORS)
     brute = tiny.brute_force(problem)
     result = solve(problem, SolveOptions(solver="cbc", preferences=False))
     if brute.shortfall is None:
@@ -169,7 +169,8 @@ SHIPPED = _shipped_clients()
 
 @pytest.mark.parametrize("name", list(SHIPPED))
 def test_cbc_and_highs_agree_on_the_shipped_library(name: str, library, profiles) -> None:
-    problem = make_problem(library, SHIPPED[name], profiles)
+    # Whole floors: the short travel week then has a positive optimum both solvers must find.
+    problem = make_problem(library, SHIPPED[name], profiles, tiny.WHOLE_FLOORS)
     # The shortfall stage only: the proven optimum is what both solvers must agree on.
     results = {s: solve(problem, SolveOptions(solver=s, preferences=False)) for s in SOLVERS}
     for result in results.values():
@@ -190,7 +191,11 @@ def test_nothing_to_cover_still_runs_the_value_stage() -> None:
         [tiny.muscle("m1", 0, 6, target_sets=4), tiny.muscle("q", 0, 6, chain="anterior")],
         [tiny.exercise("e1", ["m1"], ["q"], set_minutes=1)],
     )
-    result = solve(make_problem(library, Client(weekdays=("Mon",), minutes_per_session=10)))
+    result = solve(
+        make_problem(
+            library, Client(weekdays=("Mon",), minutes_per_session=10), weights=tiny.WHOLE_FLOORS
+        )
+    )
     assert result.status is Termination.OPTIMAL
     assert result.shortfall == 0
     assert result.preferences_proven, result.stages
@@ -210,7 +215,8 @@ def test_nothing_to_decide_is_an_empty_week(solver: str, preferences: bool) -> N
     )
     client = Client(weekdays=("Mon",), minutes_per_session=1, min_sets_per_exercise=1)
     result = solve(
-        make_problem(library, client), SolveOptions(solver=solver, preferences=preferences)
+        make_problem(library, client, weights=tiny.WHOLE_FLOORS),
+        SolveOptions(solver=solver, preferences=preferences),
     )
     assert result.status is Termination.OPTIMAL, result.message
     assert result.shortfall == 0 and result.bound == 0

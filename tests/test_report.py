@@ -100,7 +100,9 @@ def test_plain_words_and_why_a_muscle_is_short(
     client_file = tmp_path / "band.toml"
     client_file.write_text(
         'name = "Band"\nweekdays = ["Mon", "Thu"]\nminutes_per_session = 30\n'
-        'equipment = ["band"]\navoid = ["high_spinal_load"]\n',
+        'equipment = ["band"]\navoid = ["high_spinal_load"]\n'
+        # A short week carries part of each library floor; floors the coach sets stay whole.
+        "[targets.hamstrings]\nmin = 16\n[targets.gluteus_maximus]\nmin = 16\n[targets.latissimus_dorsi]\nmin = 16\n",
         encoding="utf-8",
     )
     client = iotools.read_client(client_file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 
 import pytest
+import tiny
 
 from workbench import iotools
 from workbench.coaching import TERM_NAMES
@@ -138,7 +139,8 @@ def test_a_week_the_floors_bend_says_so_and_keeps_the_shortfall(
     a penalty), and the result says the structure was bent."""
     kits = iotools.read_library_kits(None, library)
     client = generate_client(seed, sports=tuple(profiles), kits=kits, library=library)
-    problem = make_problem(library, client, profiles)
+    # Whole floors: the seeds are weeks where all sixteen floors bend the structure.
+    problem = make_problem(library, client, profiles, tiny.WHOLE_FLOORS)
     bent = solve(problem, SolveOptions())
     free = solve(problem, SolveOptions(structured=False))
     assert not bent.structured

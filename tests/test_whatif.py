@@ -65,6 +65,9 @@ def small_library() -> Library:
     )
 
 
+#: Whole floors at any length of week: the sweeps' shortfalls are then measured against the same
+#: floors (a short week of the shipped weights carries part of each floor, see test_client).
+WHOLE = tiny.WHOLE_FLOORS
 CLIENT = Client(name="Tiny", weekdays=("Mon", "Thu"), minutes_per_session=12, equipment=("band",))
 
 
@@ -104,8 +107,8 @@ def test_nested_weekdays(client: Client) -> None:
 def test_sweep_over_minutes_and_days_is_monotone_and_checked() -> None:
     library = small_library()
     client = CLIENT.evolve(minutes_per_session=8)
-    by_minutes = sweep_results(library, client, "minutes", [4, 6, 8, 12, 20])
-    by_days = sweep_results(library, client, "days", [1, 2, 3, 4])
+    by_minutes = sweep_results(library, client, "minutes", [4, 6, 8, 12, 20], weights=WHOLE)
+    by_days = sweep_results(library, client, "days", [1, 2, 3, 4], weights=WHOLE)
     for results in (by_minutes, by_days):
         shortfalls = []
         for _value, result in results:
@@ -120,7 +123,7 @@ def test_sweep_over_minutes_and_days_is_monotone_and_checked() -> None:
 
 def test_sweep_frame_columns_and_values() -> None:
     library = small_library()
-    frame = sweep(library, CLIENT, "minutes", [4, 12])
+    frame = sweep(library, CLIENT, "minutes", [4, 12], weights=WHOLE)
     assert list(frame["minutes"]) == [4, 12]
     for column in (
         "weekdays",
@@ -129,6 +132,7 @@ def test_sweep_frame_columns_and_values() -> None:
         "short_muscles",
         "minutes_used",
         "minutes_booked",
+        "floor_share",
         "coach_passed",
         "coach_applicable",
         "coach_misses",
@@ -151,7 +155,13 @@ def test_sweep_over_kits(library: Library, profiles) -> None:
     kits = iotools.read_kits(None, library)
     client = Client(weekdays=("Mon", "Thu"), minutes_per_session=30)
     frame = sweep(
-        library, client, "kit", ["travel", "home", "gym"], profiles, SolveOptions(preferences=False)
+        library,
+        client,
+        "kit",
+        ["travel", "home", "gym"],
+        profiles,
+        SolveOptions(preferences=False),
+        weights=WHOLE,
     )
     assert list(frame["kit"]) == ["travel", "home", "gym"]
     assert frame["total_shortfall"].iloc[0] > frame["total_shortfall"].iloc[2]
@@ -167,7 +177,7 @@ def test_shortfall_is_monotone_on_the_shipped_library(library: Library, profiles
     client = Client(weekdays=("Mon", "Thu"), minutes_per_session=20, equipment=("band",))
     quick = SolveOptions(preferences=False)
     for parameter, values in (("minutes", [10, 20, 30, 45]), ("days", [1, 2, 3, 4, 5])):
-        results = sweep_results(library, client, parameter, values, profiles, quick)
+        results = sweep_results(library, client, parameter, values, profiles, quick, weights=WHOLE)
         shortfalls = [r.solved.shortfall for _v, r in results]
         for _value, result in results:
             assert result.status is Termination.OPTIMAL

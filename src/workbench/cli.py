@@ -30,6 +30,7 @@ from workbench.errors import InputError, LibraryError, WorkbenchError
 from workbench.glossary import SOLVER_NAMES, WEEKDAYS
 from workbench.library import Library
 from workbench.plan import Plan
+from workbench.problem import make_problem
 
 if TYPE_CHECKING:  # the solver, pandas and plotly load only on the commands that use them
     from workbench.analytics import MuscleCoverage
@@ -305,7 +306,7 @@ def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple
 
 
 def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> None:
-    from workbench.present import number, sessions, status_words
+    from workbench.present import floor_words, number, sessions, status_words
 
     plan = result.plan
     assert plan is not None
@@ -321,6 +322,9 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
         f"{solved.build_seconds + solved.solve_seconds:.2f} s); "
         f"weighted shortfall {number(solved.shortfall or 0.0)} [sets/week]"
     )
+    short_week = floor_words(problem)
+    if short_week:
+        print(short_week[0].upper() + short_week[1:])
     if result.check is not None:
         print(result.check.summary())
         if result.coverage_costs:
@@ -759,7 +763,9 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
         client = validate_client(
             iotools.read_client(args.client), library, profiles, file=args.client
         )
-        targets = resolve_targets(library, client, profiles.get(client.sport))
+        # The client's floors as the planner holds them (a short week carries less).
+        weights = iotools.read_library_weights(args.library)
+        targets = dict(make_problem(library, client, profiles, weights, file=args.client).targets)
     else:
         targets = resolve_targets(library, Client())
     rows = coverage(plan, library, targets)

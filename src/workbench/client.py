@@ -56,6 +56,7 @@ __all__ = [
     "client_from_cells",
     "client_from_mapping",
     "client_to_mapping",
+    "floor_share",
     "placement_text",
     "resolve_priorities",
     "resolve_targets",
@@ -978,14 +979,31 @@ SPORT_KEYS = (
 SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description", "lifts")
 
 
+def floor_share(client: Client, full_minutes: float) -> float:
+    """The share of each library and sport-profile floor a week of ``client``'s length
+    carries: whole from ``full_minutes`` of listed work a week (0: always whole), in
+    proportion below (``data/coaching.toml``, ``full_floor_minutes``)."""
+    weekly = client.work_minutes * len(client.weekdays)
+    if full_minutes <= 0 or weekly >= full_minutes:
+        return 1.0
+    return max(weekly, 0.0) / full_minutes
+
+
+def _share_of(floor: float, share: float) -> float:
+    """``floor`` x ``share`` to the nearest half set (effective sets come in halves)."""
+    return floor if share >= 1.0 else round(floor * share * 2) / 2
+
+
 def resolve_targets(
-    library: Library, client: Client, profile: SportProfile | None = None
+    library: Library, client: Client, profile: SportProfile | None = None, *, share: float = 1.0
 ) -> dict[str, Target]:
     """Each muscle's weekly band: the library's, then the sport profile's, then the client's.
 
     Either bound of an override may be given alone; the dose aimed for is the library's (or
     the sport profile's), kept inside the resolved band. In ``posterior_chain`` scope the
-    anterior muscles keep only their ceilings.
+    anterior muscles keep only their ceilings. The library's and the profile's floors carry
+    ``share`` of their sets (:func:`floor_share`: less than 1 in a short week); a floor the
+    client sets is kept whole.
     """
     targets = {m.id: Target(m.min_sets, m.max_sets, m.target_sets) for m in library.muscles}
     if client.posterior_only:
@@ -994,15 +1012,22 @@ def resolve_targets(
         for row in library.muscles:
             if row.chain != "posterior":
                 targets[row.id] = Target(0.0, row.max_sets, 0.0)
-    for source in (profile.targets if profile else {}, client.targets):
-        for muscle, band in source.items():
-            old = targets[muscle]
-            targets[muscle] = Target(
-                old.min_sets if band.min_sets is None else band.min_sets,
-                old.max_sets if band.max_sets is None else band.max_sets,
-                old.target_sets if band.target_sets is None else band.target_sets,
-            )
+    _override(targets, profile.targets if profile else {})
+    for muscle, old in targets.items():
+        targets[muscle] = Target(_share_of(old.min_sets, share), old.max_sets, old.target_sets)
+    _override(targets, client.targets)
     return targets
+
+
+def _override(targets: dict[str, Target], overrides: Mapping[str, Override]) -> None:
+    """Apply ``overrides`` to ``targets`` in place, each bound given replacing the old one."""
+    for muscle, band in overrides.items():
+        old = targets[muscle]
+        targets[muscle] = Target(
+            old.min_sets if band.min_sets is None else band.min_sets,
+            old.max_sets if band.max_sets is None else band.max_sets,
+            old.target_sets if band.target_sets is None else band.target_sets,
+        )
 
 
 def resolve_priorities(

@@ -79,7 +79,14 @@ TERM_NAMES: tuple[str, ...] = (
     "preferred",
 )
 #: Numbers the terms use that are not a term's weight [ratios].
-PARAMETER_NAMES: tuple[str, ...] = ("ballistic_stimulus", "lighter_stimulus", "beginner_dose")
+PARAMETER_NAMES: tuple[str, ...] = (
+    "ballistic_stimulus",
+    "lighter_stimulus",
+    "beginner_dose",
+    "full_floor_minutes",
+)
+#: The parameters that are shares [0..1]; the others are minutes.
+SHARE_PARAMETERS: tuple[str, ...] = ("ballistic_stimulus", "lighter_stimulus", "beginner_dose")
 #: The movement patterns of ``workbench.optimize.catalogue.PATTERNS``.
 PATTERN_NAMES: tuple[str, ...] = (
     "hinge",
@@ -117,6 +124,7 @@ class CoachWeights:
     ballistic_stimulus: float  # share of a ballistic set's credit toward a dose target
     lighter_stimulus: float  # credit lost per load class below the variant at hand
     beginner_dose: float  # share of a target dose aimed for with a beginner
+    full_floor_minutes: float  # listed work a week [min] from which every floor applies whole
     patterns: Mapping[str, PatternGoal]
 
     def __getitem__(self, name: str) -> float:
@@ -132,6 +140,7 @@ class CoachWeights:
             self.ballistic_stimulus,
             self.lighter_stimulus,
             self.beginner_dose,
+            self.full_floor_minutes,
             self.patterns,
         )
 
@@ -194,7 +203,7 @@ def weights_from_mapping(data: Mapping[str, Any], *, file: str = "coaching.toml"
                 field=f"patterns.{name}.floor",
                 value=goal["floor"],
             )
-    for name in PARAMETER_NAMES:
+    for name in SHARE_PARAMETERS:
         if parameters[name]["value"] > 1:
             raise InputError(
                 f"{parameters[name]['value']:g} is outside 0..1",
@@ -207,6 +216,7 @@ def weights_from_mapping(data: Mapping[str, Any], *, file: str = "coaching.toml"
         ballistic_stimulus=parameters["ballistic_stimulus"]["value"],
         lighter_stimulus=parameters["lighter_stimulus"]["value"],
         beginner_dose=parameters["beginner_dose"]["value"],
+        full_floor_minutes=parameters["full_floor_minutes"]["value"],
         patterns=FrozenMap(
             {name: PatternGoal(g["floor"], g["target"]) for name, g in patterns.items()}
         ),

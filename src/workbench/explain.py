@@ -230,8 +230,10 @@ def what_relaxing_buys(
         candidates.append((f"add {name}", client.evolve(equipment=(*client.equipment, item))))
     relaxations = []
     for change, relaxed in candidates:
-        solved = solve(replace(problem, client=relaxed), quick)
-        if solved.ok and solved.shortfall is not None:
+        # The week the coach would get: a longer week carries more of each floor, so a change
+        # that buys nothing against its own floors is not offered.
+        solved = solve(problem.with_client(relaxed), quick)
+        if solved.ok and solved.shortfall is not None and solved.shortfall < result.shortfall:
             proven = solved.status is Termination.OPTIMAL
             relaxations.append(Relaxation(change, relaxed, solved.shortfall, proven))
     return sorted(relaxations, key=lambda r: (r.shortfall, r.change))

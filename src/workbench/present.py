@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from workbench.library import Library
 from workbench.optimize import SolveResult, Termination
 from workbench.plan import Plan, PlanEntry
+from workbench.problem import Problem
 
 __all__ = [
     "COLOURS",
@@ -17,6 +18,7 @@ __all__ = [
     "TOLERANCE",
     "SessionRows",
     "equipment_name",
+    "floor_words",
     "muscle_name",
     "named_ids",
     "number",
@@ -89,6 +91,20 @@ def named_ids(library: Library, text: str) -> str:
     names.update({m.id: m.name for m in library.muscles if "_" in m.id})
     names.update({e.id: e.name for e in library.exercises})
     return _ID.sub(lambda match: names.get(match.group(0), match.group(0)), text)
+
+
+def floor_words(problem: Problem) -> str | None:
+    """What a short week does to the floors, in a coach's words; None for a full week."""
+    share = problem.floor_share
+    if share >= 1.0:
+        return None
+    client = problem.client
+    weekly = client.work_minutes * len(client.weekdays)
+    return (
+        f"a short week: {number(weekly)} min of listed work carry {round(100 * share)}% of "
+        f"each muscle's floor (whole from {number(problem.weights.full_floor_minutes)} min "
+        "a week)"
+    )
 
 
 def status_words(solved: SolveResult) -> str:

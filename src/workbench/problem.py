@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from workbench.client import (
@@ -17,6 +17,7 @@ from workbench.client import (
     FrozenMap,
     SportProfile,
     Target,
+    floor_share,
     resolve_priorities,
     resolve_targets,
     validate_client,
@@ -90,6 +91,23 @@ class Problem:
         """Posterior-chain muscles with a positive weekly minimum: the ones a plan must cover."""
         return tuple(m.id for m in self.library.posterior_chain if self.targets[m.id].min_sets > 0)
 
+    def with_client(self, client: Client) -> Problem:
+        """The same library, profile, weights and standards for ``client`` (already
+        validated), its bands and priorities resolved again: a longer week carries more of
+        each floor."""
+        return replace(
+            self,
+            client=client,
+            targets=_targets(self.library, client, self.profile, self.weights),
+            priorities=FrozenMap(resolve_priorities(self.library, client, self.profile)),
+        )
+
+    @property
+    def floor_share(self) -> float:
+        """The share of the library's and the profile's floors this week carries (1 unless
+        the week is short: ``data/coaching.toml``, ``full_floor_minutes``)."""
+        return floor_share(self.client, self.weights.full_floor_minutes)
+
     @property
     def weekly_minutes(self) -> float:
         return self.client.minutes_per_session * len(self.weekdays)
@@ -145,6 +163,13 @@ def calendar_runs(weekdays: Iterable[str]) -> list[tuple[str, ...]]:
     return runs
 
 
+def _targets(
+    library: Library, client: Client, profile: SportProfile, weights: CoachWeights
+) -> FrozenMap[str, Target]:
+    share = floor_share(client, weights.full_floor_minutes)
+    return FrozenMap(resolve_targets(library, client, profile, share=share))
+
+
 def make_problem(
     library: Library,
     client: Client,
@@ -170,7 +195,7 @@ def make_problem(
         library=library,
         client=client,
         profile=profile,
-        targets=FrozenMap(resolve_targets(library, client, profile)),
+        targets=_targets(library, client, profile, weights),
         priorities=FrozenMap(resolve_priorities(library, client, profile)),
         weights=weights,
         standards=standards.replace(**profile.standards),

@@ -24,7 +24,6 @@ from workbench.client import (
     Client,
     SportProfile,
     Target,
-    resolve_targets,
     validate_client,
 )
 from workbench.explain import ShortMuscle, explain_shortfalls
@@ -384,7 +383,9 @@ def run(args: argparse.Namespace) -> int:
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
     plan = iotools.read_plan(args.plan_csv)
     profile = profiles.get(client.sport)
-    targets = resolve_targets(library, client, profile)
+    weights = iotools.read_library_weights(args.library)
+    problem = make_problem(library, client, profiles, weights, file=args.client)
+    targets = dict(problem.targets)
     violations = check_plan(plan, library, client, targets)
     if violations:
         for violation in violations:
@@ -395,7 +396,6 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_VIOLATIONS
-    problem = make_problem(library, client, profiles, file=args.client)
     check = coach_check(plan, problem)
     # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
     short = explain_shortfalls(

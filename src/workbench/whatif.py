@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -162,6 +162,7 @@ def _row(parameter: str, value: Any, result: PlanResult) -> dict[str, Any]:
         "short_muscles": "",
         "minutes_used": math.nan,
         "minutes_booked": problem.weekly_minutes,
+        "floor_share": problem.floor_share,
         "coach_passed": math.nan,
         "coach_applicable": math.nan,
         "coach_misses": "",
@@ -186,7 +187,9 @@ def _row(parameter: str, value: Any, result: PlanResult) -> dict[str, Any]:
 
 def sweep_frame(parameter: str, results: Sequence[tuple[Any, PlanResult]]) -> pd.DataFrame:
     """One row per value: the value, weekdays, status, ``total_shortfall`` (priority-weighted
-    [sets/week]), the posterior muscles left short, minutes used and booked a week [min], the
+    [sets/week], against the floors that week carries), the posterior muscles left short,
+    minutes used and booked a week [min], ``floor_share`` (the share of each library and
+    profile floor the week carries: below 1 in a short week), the
     coach check (criteria passed of those that apply, and the misses), solve seconds, and
     ``effective_sets_<muscle>`` for every muscle of the library [sets/week]."""
     return pd.DataFrame([_row(parameter, value, result) for value, result in results])
@@ -427,7 +430,7 @@ def swap_candidates(
     candidates = []
     for replacement in screened[: n if screen is None else screen]:
         variant = with_lock(swapped, replacement, weekday)
-        varied = replace(problem, client=variant)
+        varied = problem.with_client(variant)
         judged = judge(varied, solve(varied, options), options, explain=False)
         if judged.plan is None or judged.solved.shortfall is None:
             continue

@@ -41,7 +41,7 @@ from workbench.glossary import WEEKDAYS, session_warmup
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.planner import PlanResult, make_plan
-from workbench.present import TOLERANCE, number, status_words
+from workbench.present import TOLERANCE, floor_words, number, status_words
 from workbench.ui.debounce import Debouncer, Timer
 from workbench.ui.whatif_model import WhatIfModel
 from workbench.ui.words import coach_line, named
@@ -490,6 +490,9 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             )
         else:
             short = "every posterior-chain muscle reaches its minimum"
+        short_week = floor_words(result.problem)
+        if short_week:
+            short += f" ({short_week})"
         check = f"; {result.check.summary()}" if result.check is not None else ""
         took = (
             f"recalled: planned {seconds:.2f} s earlier" if self._recalled else f"{seconds:.2f} s"
