@@ -160,3 +160,18 @@ def test_a_week_solved_on_threads_is_the_main_threads_week(library, profiles, so
         assert plan_to_csv(result.plan) == plan_to_csv(on_main.plan)
     assert tiny_threaded.plan is not None
     assert plan_to_csv(tiny_threaded.plan) == plan_to_csv(tiny_on_main.plan)
+
+
+def test_one_thread_serves_highs_solves_of_any_width() -> None:
+    """HiGHS sizes a thread's task scheduler at its first solve and answered "Not Set" to a
+    later solve of another width there; a worker thread is reused for any SolveOptions."""
+    problem = tiny.case_problem("covered")
+
+    def widths() -> list[tuple[Termination, str]]:
+        results = [solve(problem, SolveOptions(solver="highs", threads=t)) for t in (1, 2, 1)]
+        return [(r.status, plan_to_csv(r.plan) if r.plan is not None else "") for r in results]
+
+    with ThreadPoolExecutor(1) as pool:
+        answers = pool.submit(widths).result()
+    assert [status for status, _ in answers] == [Termination.OPTIMAL] * 3
+    assert answers[0][1] == answers[2][1] != ""

@@ -20,6 +20,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,22 @@ def _new_highs() -> Any:
     return highs
 
 
+#: The size of this thread's HiGHS task scheduler. HiGHS keeps one scheduler per calling
+#: thread, sized by the first solve on that thread, and refuses a later solve there that asks
+#: for another size (model status "Not Set"); a worker thread serves solves of any size.
+_scheduler = threading.local()
+
+
+def _size_scheduler(threads: int) -> None:
+    """Make this thread's HiGHS scheduler ``threads`` wide before a solve: shut down one of
+    another size (it is this thread's own; no other solve can be running on it)."""
+    from highspy._core import _Highs
+
+    if getattr(_scheduler, "threads", threads) != threads:
+        _Highs.resetGlobalScheduler(True)
+    _scheduler.threads = threads
+
+
 class HiGHSSolver:
     """One silent HiGHS solver (:func:`_new_highs`) holding the model; columns and rows
     added to the model since the last solve are passed on before the next."""
@@ -120,7 +137,8 @@ class HiGHSSolver:
 
         self.model = model
         self.highs = _new_highs()
-        self.highs.setOptionValue("threads", max(1, threads))
+        self.threads = max(1, threads)
+        self.highs.setOptionValue("threads", self.threads)
         self.highs.setOptionValue("random_seed", 0)
         # Probing every binary in presolve took most of a 6-day week's solve (8 of 10 s)
         # and tightened nothing the root's cuts did not.
@@ -224,6 +242,7 @@ class HiGHSSolver:
             columns = np.array(sorted(start), dtype=np.int32)
             levels = np.array([float(start[i]) for i in sorted(start)])
             highs.setSolution(len(columns), columns, levels)
+        _size_scheduler(self.threads)
         highs.run()
         status = highs.getModelStatus()
         info = highs.getInfo()
