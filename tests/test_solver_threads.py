@@ -141,9 +141,15 @@ def _home_week(library: Library, profiles: Mapping[str, SportProfile]) -> Proble
 
 
 @pytest.mark.parametrize("solver", SOLVERS)
-def test_a_week_solved_on_threads_is_the_main_threads_week(library, profiles, solver: str) -> None:
+def test_a_week_solved_on_threads_is_the_main_threads_week(
+    library: Library,
+    profiles: Mapping[str, SportProfile],
+    solver: str,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
     """Two threads solve one problem object at once (its cached groups built by whichever
-    thread gets there first), a third a tiny case: the same CSV bytes as on the main thread."""
+    thread gets there first), a third a tiny case: the same CSV bytes as on the main thread,
+    and not a byte written to descriptors 1 and 2 (a full week, where a solver logs most)."""
     options = SolveOptions(solver=solver)
     on_main = solve(_home_week(library, profiles), options)
     tiny_on_main = solve(tiny.case_problem("coach_choice"), options)
@@ -160,6 +166,7 @@ def test_a_week_solved_on_threads_is_the_main_threads_week(library, profiles, so
         assert plan_to_csv(result.plan) == plan_to_csv(on_main.plan)
     assert tiny_threaded.plan is not None
     assert plan_to_csv(tiny_threaded.plan) == plan_to_csv(tiny_on_main.plan)
+    assert capfd.readouterr() == ("", "")
 
 
 def test_one_thread_serves_highs_solves_of_any_width() -> None:
