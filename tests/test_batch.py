@@ -125,12 +125,14 @@ def local_run(
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """A Dask LocalCluster: two single-threaded worker processes, no dashboard."""
+    """A Dask LocalCluster: two worker processes of two threads each (clients solved side by
+    side on threads of one process: the solvers print nothing and leave stdout alone), no
+    dashboard."""
     from distributed import LocalCluster
 
     with LocalCluster(
         n_workers=2,
-        threads_per_worker=1,
+        threads_per_worker=2,
         processes=True,
         dashboard_address=None,
         silence_logs=logging.ERROR,

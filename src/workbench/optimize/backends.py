@@ -3,25 +3,25 @@ relaxation) for an objective, to a relative gap and within a deterministic work 
 node limit, never the clock unless the caller asks for one), from a start, and say how it
 ended.
 
-HiGHS runs in process on one persistent ``highspy.Highs`` per model: the model's columns and
+HiGHS runs in process on one persistent ``highspy`` solver per model: the model's columns and
 rows are handed over in bulk once and only what was added since is passed on the next solve,
 so the stages of a plan share one model. CBC runs as PuLP's command-line adapter on the
 same arrays.
+
+Neither prints, and neither touches the process's standard output, so solves may run on any
+thread: HiGHS's logging is off from its construction (its own options), and CBC's output goes
+to the log file PuLP hands the subprocess.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import math
-import os
 import re
 import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -93,59 +93,52 @@ GAP_ABS = 1e-7
 #: HiGHS's presolve rule "probing" (bit 15 of ``presolve_rule_off``).
 PROBING = 1 << 15
 
-_BANNER = threading.Lock()
-_banner_shown = False
-
-
-@contextmanager
-def _quiet_stdout() -> Iterator[None]:
-    """Silence C-level stdout: highspy prints its banner from the ``Highs`` constructor, once
-    a process, before any option can turn it off. Used for that first construction only, so
-    solves on other threads never find descriptor 1 swapped."""
-    with contextlib.suppress(AttributeError, OSError, ValueError):
-        sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        yield
-    finally:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).fflush(None)
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
-
 
 def _new_highs() -> Any:
-    global _banner_shown
-    import highspy
+    """A ``Highs`` that prints nothing, from any thread, without touching file descriptor 1.
 
-    with _BANNER:
-        if _banner_shown:
-            highs = highspy.Highs()
-        else:
-            with _quiet_stdout():
-                highs = highspy.Highs()
-            _banner_shown = True
+    highspy's ``Highs()`` registers its Python callbacks in its constructor, and that call
+    logs HiGHS's banner (once a process, to C stdout) while ``output_flag`` still has its
+    default, true: no option can be set first. The compiled class it wraps (``_Highs``,
+    exported by highspy since 1.7.1) logs nothing on construction, so its logging is turned
+    off before any call that logs. The solves use only methods of that class; the wrapper's
+    callbacks and modelling layer are not used.
+    """
+    from highspy._core import _Highs
+
+    highs = _Highs()
     highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("log_to_console", False)
     return highs
 
 
+#: The size of this thread's HiGHS task scheduler. HiGHS keeps one scheduler per calling
+#: thread, sized by the first solve on that thread, and refuses a later solve there that asks
+#: for another size (model status "Not Set"); a worker thread serves solves of any size.
+_scheduler = threading.local()
+
+
+def _size_scheduler(threads: int) -> None:
+    """Make this thread's HiGHS scheduler ``threads`` wide before a solve: shut down one of
+    another size (it is this thread's own; no other solve can be running on it)."""
+    from highspy._core import _Highs
+
+    if getattr(_scheduler, "threads", threads) != threads:
+        _Highs.resetGlobalScheduler(True)
+    _scheduler.threads = threads
+
+
 class HiGHSSolver:
-    """One ``highspy.Highs`` holding the model; columns and rows added to the model since
-    the last solve are passed on before the next."""
+    """One silent HiGHS solver (:func:`_new_highs`) holding the model; columns and rows
+    added to the model since the last solve are passed on before the next."""
 
     def __init__(self, model: LinearModel, threads: int) -> None:
         import highspy
 
         self.model = model
         self.highs = _new_highs()
-        self.highs.setOptionValue("threads", max(1, threads))
+        self.threads = max(1, threads)
+        self.highs.setOptionValue("threads", self.threads)
         self.highs.setOptionValue("random_seed", 0)
         # Probing every binary in presolve took most of a 6-day week's solve (8 of 10 s)
         # and tightened nothing the root's cuts did not.
@@ -249,6 +242,7 @@ class HiGHSSolver:
             columns = np.array(sorted(start), dtype=np.int32)
             levels = np.array([float(start[i]) for i in sorted(start)])
             highs.setSolution(len(columns), columns, levels)
+        _size_scheduler(self.threads)
         highs.run()
         status = highs.getModelStatus()
         info = highs.getInfo()
