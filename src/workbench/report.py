@@ -41,6 +41,7 @@ __all__ = [
     "EXERCISE_CUES",
     "FAMILY_CUES",
     "FIGURE_IDS",
+    "client_report",
     "exercise_cue",
     "load_guidance",
     "report_html",
@@ -497,6 +498,37 @@ def report_html(
     )
 
 
+def client_report(
+    plan: Plan,
+    library: Library,
+    client: Client,
+    profiles: Mapping[str, SportProfile],
+    *,
+    generated: dt.date | None = None,
+    file: str = "client",
+) -> str:
+    """The client's report of a checked ``plan``: ``workbench report`` and the dashboard's
+    "Client report" button write this same page. ``file`` names the client in errors."""
+    profile = profiles.get(client.sport)
+    targets = resolve_targets(library, client, profile)
+    problem = make_problem(library, client, profiles, file=file)
+    check = coach_check(plan, problem)
+    # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
+    short = explain_shortfalls(
+        problem, SolveResult(Termination.OPTIMAL, plan=plan), SolveOptions(solver="highs")
+    )
+    return report_html(
+        plan,
+        library,
+        client,
+        targets,
+        profile=profile,
+        generated=generated,
+        check=check,
+        short=short,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """The ``report`` command: 0 written, 1 the plan breaks a hard limit (nothing written).
 
@@ -518,13 +550,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_VIOLATIONS
-    problem = make_problem(library, client, profiles, file=args.client)
-    check = coach_check(plan, problem)
-    # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
-    short = explain_shortfalls(
-        problem, SolveResult(Termination.OPTIMAL, plan=plan), SolveOptions(solver="highs")
-    )
-    page = report_html(plan, library, client, targets, profile=profile, check=check, short=short)
+    page = client_report(plan, library, client, profiles, file=args.client)
     iotools.atomic_write_text(Path(args.out), page)
     print(f"Wrote {args.out}")
     return EXIT_OK
