@@ -369,14 +369,19 @@ def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
                     button = page.locator(".wb-level button", has_text=label)
                     cut = button.evaluate("el => el.scrollWidth > el.clientWidth + 1")
                     assert not cut, f"JupyterLab cuts the level '{label}'"
-                table = page.locator(".wb-plan-table table")
-                fits = table.evaluate(
-                    "el => { const box = el.closest('.wb-plan-table').parentElement"
-                    ".getBoundingClientRect(); const last = el.querySelector('tr:last-child "
-                    "td:last-child').getBoundingClientRect(); return last.right <= box.right + 1"
-                    " && el.scrollWidth <= el.parentElement.clientWidth + 1; }"
+                # The plan's box (beside the coverage figure, or below it) holds the whole
+                # table: the last column's words inside, nothing to scroll to.
+                sizes = page.locator(".wb-plan-box").evaluate(
+                    "el => { const words = document.createRange(); words.selectNodeContents("
+                    "el.querySelector('.wb-plan tr:last-child td:last-child'));"
+                    " return {last: words.getBoundingClientRect().right,"
+                    " right: el.getBoundingClientRect().right,"
+                    " content: el.scrollWidth, width: el.clientWidth}; }"
                 )
-                assert fits, "JupyterLab cuts the plan's time column"
+                fits = (
+                    sizes["last"] <= sizes["right"] + 1 and sizes["content"] <= sizes["width"] + 1
+                )
+                assert fits, f"JupyterLab cuts the plan's time column: {sizes}"
                 # The coverage figure's muscle labels are inside the figure, not clipped.
                 ticks = page.locator(".wb-figure-coverage .yaxislayer-above text")
                 assert ticks.count() >= 16

@@ -81,6 +81,7 @@ class FiguresPanel(w.VBox):
                 [w.HTML("<b>Plan</b>"), beside],
                 layout=w.Layout(flex=SIDE_BY_SIDE, width="auto", overflow="auto"),
             )
+            self.plan_box.add_class("wb-plan-box")
             first.append(self.plan_box)
         self.stale_note = w.HTML()
         self.stale_note.add_class("wb-stale-banner")
