@@ -1,18 +1,26 @@
 # Two commands do everything on a fresh machine:
 #   make app    install, then serve the dashboard on the shipped data (Voila)
 #   make test   install (Chromium included), then run the whole test suite
+# `make app PORT=8867` (and `make lab PORT=...`) serve on that port; the last line printed
+# says which address to open.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+INSTALL_LOG := $(VENV)/install.log
+PORT ?=
+PORT_OPTION := $(if $(strip $(PORT)),--port $(strip $(PORT)))
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input
 
 .PHONY: install browser test app lab bench lint format clean
 
+# Quiet: one line while it installs; pip's output goes to $(INSTALL_LOG), shown only on failure.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing the workbench into $(VENV) (the first time takes a few minutes)..."
+	@$(PYTHON) -m venv $(VENV)
+	@{ $(PIP) --upgrade pip && $(PIP) -e '.[dev]'; } >$(INSTALL_LOG) 2>&1 \
+	  || { cat $(INSTALL_LOG); echo "Install failed: see $(INSTALL_LOG)"; exit 1; }
+	@touch $(STAMP)
 
 install: $(STAMP)
 
@@ -26,10 +34,10 @@ test: install browser
 	$(BIN)/python -m pytest -n auto --durations=25
 
 app: install
-	$(BIN)/workbench app
+	@$(BIN)/workbench app $(PORT_OPTION)
 
 lab: install
-	$(BIN)/workbench lab
+	@$(BIN)/workbench lab $(PORT_OPTION)
 
 bench: install
 	$(BIN)/python benchmarks/solve_times.py

@@ -152,6 +152,16 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             page = browser.new_page(viewport={"width": 1500, "height": 1100})
             page_errors: list[str] = []
             page.on("pageerror", lambda error: page_errors.append(str(error)))
+            # Offline: nothing may come from another host (Font Awesome was fetched from a CDN).
+            outside: list[str] = []
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith((app_url, "data:"))
+                    else (outside.append(route.request.url), route.abort())
+                ),
+            )
             page.goto(app_url, timeout=60_000)
             coverage = page.locator(".wb-figure-coverage .js-plotly-plot")
             coverage.wait_for(timeout=60_000)
@@ -163,7 +173,14 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             assert len(names) == 16
             missing = [n for n in names if json.dumps(n)[1:-1] not in shown]
             assert not missing, f"coverage figure lacks {missing}"
-            assert "proven optimal" in page.locator(".wb-status-line").text_content()
+            assert "Week planned in " in page.locator(".wb-status-line").text_content()
+            # The icons draw with Voila's own Font Awesome, offline.
+            icon = page.locator(".wb-export i.fa")
+            assert icon.evaluate("el => getComputedStyle(el).fontFamily").startswith(
+                '"Font Awesome 5'
+            )
+            assert icon.evaluate("el => el.getBoundingClientRect().width") > 5
+            assert page.evaluate("() => document.fonts.check('900 14px \"Font Awesome 5 Free\"')")
 
             # Move the minutes slider by keyboard (45 -> 30 min): plan and figures follow.
             minutes = page.locator(".wb-figure-minutes .js-plotly-plot")
@@ -274,7 +291,13 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
                 timeout=30_000,
             )
             assert " on Mon" in page.locator(".wb-placements").inner_text()
+
+            # The client's handout from the files panel, offered for download.
+            page.locator(".wb-report").click()
+            page.locator(".wb-report-link a.wb-download").wait_for(timeout=60_000)
+            assert list(tmp_path.glob("exports/jo_copy_*_report.html"))
             assert not page_errors, page_errors
+            assert not outside, outside
         finally:
             browser.close()
 
@@ -319,7 +342,8 @@ def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
         with sync_playwright() as playwright:
             browser = _launch(playwright)
             try:
-                page = browser.new_page(viewport={"width": 1500, "height": 1100})
+                # 1400 px cut the level buttons' words and the plan's time column.
+                page = browser.new_page(viewport={"width": 1400, "height": 1100})
                 page.goto(f"http://127.0.0.1:{port}/lab/tree/workbench.ipynb", timeout=60_000)
                 page.wait_for_function(
                     "() => window.jupyterapp && document.querySelector('.jp-Notebook')",
@@ -341,6 +365,23 @@ def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
                     button = page.get_by_role("button", name=label)
                     cut = button.evaluate("el => el.scrollWidth > el.clientWidth + 1")
                     assert not cut, f"JupyterLab cuts the '{label}' button"
+                for label in ("beginner", "intermediate", "advanced"):
+                    button = page.locator(".wb-level button", has_text=label)
+                    cut = button.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+                    assert not cut, f"JupyterLab cuts the level '{label}'"
+                # The plan's box (beside the coverage figure, or below it) holds the whole
+                # table: the last column's words inside, nothing to scroll to.
+                sizes = page.locator(".wb-plan-box").evaluate(
+                    "el => { const words = document.createRange(); words.selectNodeContents("
+                    "el.querySelector('.wb-plan tr:last-child td:last-child'));"
+                    " return {last: words.getBoundingClientRect().right,"
+                    " right: el.getBoundingClientRect().right,"
+                    " content: el.scrollWidth, width: el.clientWidth}; }"
+                )
+                fits = (
+                    sizes["last"] <= sizes["right"] + 1 and sizes["content"] <= sizes["width"] + 1
+                )
+                assert fits, f"JupyterLab cuts the plan's time column: {sizes}"
                 # The coverage figure's muscle labels are inside the figure, not clipped.
                 ticks = page.locator(".wb-figure-coverage .yaxislayer-above text")
                 assert ticks.count() >= 16

@@ -201,6 +201,9 @@ def test_a_wheel_install_finds_the_shipped_data(tmp_path: Path) -> None:
         "assert {'home', 'travel', 'gym'} <= set(kits)\n"
         "profiles = iotools.read_sport_profiles(library=library)\n"
         "assert {'general', 'fighter', 'runner', 'desk_worker'} <= set(profiles)\n"
+        "from workbench import app\n"
+        "assert (app.JUPYTER_DATA / 'voila/templates/workbench/index.html.j2').is_file()\n"
+        "assert app.JUPYTER_DATA.is_relative_to(package)\n"
         "print(package)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}

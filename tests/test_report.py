@@ -257,3 +257,79 @@ def test_help_documents_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     for word in ("--client", "--out", "--library", "PLAN.csv", "exit codes", "offline"):
         assert word in text
+
+
+#: Words that name each shipped family's movement; its cue must use one of them.
+MOVEMENT_WORDS = {
+    "kettlebell_swing": ("swing",),
+    "kettlebell_ballistic": ("rack", "overhead"),
+    "olympic_lift": ("pull the bar", "catch"),
+    "jump": ("jump",),
+    "sprint": ("sprint", "stride"),
+    "sprawl": ("kick the legs back",),
+    "throw": ("throw",),
+    "slam": ("slam",),
+    "deadlift": ("lift the weight",),
+    "good_morning": ("push the hips back",),
+    "pull_through": ("between the legs",),
+    "glute_bridge": ("lift the hips",),
+    "squat": ("squat",),
+    "lunge": ("back knee", "front heel"),
+    "row": ("row",),
+    "vertical_pull": ("pull the elbows down",),
+    "press": ("press",),
+    "overhead_press": ("press",),
+    "back_extension": ("over the pad",),
+    "reverse_hyper": ("lift the legs",),
+    "leg_curl": ("curl",),
+    "nordic": ("lower forward",),
+    "calf_raise": ("rise onto the toes",),
+    "pogo": ("bounce", "hops"),
+    "hip_abduction": ("out to the side",),
+    "adduction": ("legs together",),
+    "glute_kickback": ("kick the leg",),
+    "face_pull": ("towards the face",),
+    "reverse_fly": ("out to the sides",),
+    "y_raise": ("into a y",),
+    "scapular_pull_up": ("shoulder blades down",),
+    "shrug": ("shrug",),
+    "neck": ("head and neck",),
+    "pullover": ("from overhead",),
+    "serratus_punch": ("punch",),
+    "rotation": ("turn",),
+    "trunk_stability": ("trunk still",),
+    "lateral_core": ("on the elbow",),
+    "windmill": ("reach the other hand down",),
+    "side_bend": ("bend straight to the side",),
+    "leg_raise": ("raise the legs",),
+    "carry": ("walk",),
+}
+
+
+def test_every_family_has_its_own_cue_naming_its_movement(library: Library) -> None:
+    families = {f.id for f in library.families}
+    assert families == set(report.FAMILY_CUES) == set(MOVEMENT_WORDS)
+    assert len(set(report.FAMILY_CUES.values())) == len(families)  # no family borrows a cue
+    for family, cue in report.FAMILY_CUES.items():
+        assert any(word in cue.lower() for word in MOVEMENT_WORDS[family]), (family, cue)
+
+
+def test_every_exercise_gets_its_own_cue_or_its_familys(library: Library) -> None:
+    ids = {e.id for e in library.exercises}
+    assert set(report.EXERCISE_CUES) <= ids  # no cue for an exercise that does not exist
+    for exercise in library.exercises:
+        cue = report.exercise_cue(exercise)
+        own = report.EXERCISE_CUES.get(exercise.id, report.FAMILY_CUES[exercise.family])
+        assert cue.startswith(own), exercise.id
+    exercises = {e.id: e for e in library.exercises}
+    # The cues a new user found on the wrong exercises.
+    snatch = report.exercise_cue(exercises["kettlebell_snatch"])
+    assert "overhead" in snatch and "chest height" not in snatch
+    sprawl = report.exercise_cue(exercises["sprawl"])
+    assert "kick the legs back" in sprawl and "jump" not in sprawl
+    neck = report.exercise_cue(exercises["band_neck_extension"])
+    assert "neck" in neck and "hips" not in neck
+    face_pull = report.exercise_cue(exercises["face_pull"])
+    assert "face" in face_pull and "towards the hips" not in face_pull
+    pallof = report.exercise_cue(exercises["pallof_press"])
+    assert "not let the trunk turn" in pallof

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ from workbench.cli import main
 from workbench.client import Kit, Override, SportProfile, resolve_targets
 from workbench.library import Library
 from workbench.optimize import Termination
+from workbench.ui import model as ui_model
 from workbench.ui.debounce import Debouncer, immediate_timer
 from workbench.ui.model import FIGURES, DashboardModel, slug
 from workbench.ui.whatif_model import sweep_minutes_values
@@ -59,12 +62,11 @@ def test_loading_a_client_plans_it_and_draws_every_figure(model: DashboardModel)
     assert good is not None and good.plan is not None and not good.violations
     assert model.result is good
     assert model.error == ""
-    assert re.match(
-        r"coverage proven optimal; coach value (proven within \d+%|best found in its work "
-        r"budget \(within [\d.]+%\)) \(",
+    assert re.fullmatch(
+        r"Week planned in [\d.]+ s · (the best week|proven within [\d.]+% of the best week) · "
+        r"every muscle at its minimum · coach check \d+/\d+",
         model.status,
     ), model.status
-    assert "coach check " in model.status
     assert set(model.figures) == set(FIGURES)
     assert all(isinstance(f, go.Figure) for f in model.figures.values())
     assert model.figures["coverage"].data  # a drawn figure, not the empty note
@@ -230,17 +232,162 @@ def test_save_and_load_round_trip(
     assert other.good is not None and other.good.plan == model.good.plan  # type: ignore[union-attr]
 
 
-def test_loading_a_bad_file_is_one_error_line(model: DashboardModel, tmp_path: Path) -> None:
+def test_a_failed_load_says_why_beside_load_and_keeps_the_plan_current(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    """A file that cannot be loaded changes nothing on the page but the files notice: the
+    plan shown still fits the choices shown, so it is not stale and Export still works."""
     good = model.good
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "X"\nweekdays = ["Mon"]\nminutes_per_session = 30\nlevel = "pro"\n')
     model.load_client(bad)
-    assert model.error.startswith(f"{bad}: level")  # the absolute path, once
+    assert model.notice.startswith(f"Not loaded: {bad}: level")  # the absolute path, once
+    assert "'pro'" in model.notice and "\n" not in model.notice  # the value, one line
     assert model.good is good and model.name == "Sam (home)"
+    assert not model.stale and model.error == "" and model.status.startswith("Week planned")
+    model.export_or_report()
+    assert len(model.exported) == 3 and model.error == ""
     model.load_client_text("not = [toml", "upload.toml")
-    assert model.error.startswith("upload.toml: is not valid TOML")
+    assert model.notice.startswith("Not loaded: upload.toml: is not valid TOML")
+    assert "line 1" in model.notice  # where in the file
     model.load_client(tmp_path / "missing.toml")
-    assert "not found" in model.error
+    assert model.notice.startswith("Not loaded: ") and "not found" in model.notice
+    assert not model.stale and len(model.exported) == 3  # its files still belong to the plan
+
+
+def test_a_failed_first_load_says_why_where_the_plan_would_be(
+    make_model: Callable[[], DashboardModel], tmp_path: Path
+) -> None:
+    model = make_model()
+    model.load_client(tmp_path / "missing.toml")
+    assert model.good is None and "not found" in model.error and "not found" in model.notice
+
+
+def test_loading_another_client_takes_the_previous_clients_downloads_away(
+    model: DashboardModel, tmp_path: Path
+) -> None:
+    model.export_or_report()
+    model.report_or_say()
+    assert len(model.exported) == 3 and model.reported
+    other = (ROOT / "data" / "clients" / "fighter.toml").read_text(encoding="utf-8")
+    model.load_client_text(other, "fighter.toml")
+    assert model.name != "Sam (home)"
+    assert model.exported == () and model.reported == ""  # no link sends Sam's plan
+    model.export_or_report()
+    assert len(model.exported) == 3
+    model.load_client(HOME)
+    assert model.exported == () and model.reported == ""
+
+
+class _EventLoop:
+    """Timers run in the order they fall due on a clock that moves only when a plan is solved
+    (by :attr:`solve_seconds`): the order an event loop runs them with long solves."""
+
+    solve_seconds = 60.0
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.queue: list[tuple[float, int, _Handle]] = []
+        self.count = 0
+
+    def timer(self, delay: float, callback: Callable[[], None]) -> _Handle:
+        handle = _Handle(callback)
+        self.count += 1
+        heapq.heappush(self.queue, (self.now + delay, self.count, handle))
+        return handle
+
+    def run(self) -> None:
+        while self.queue:
+            due, _, handle = heapq.heappop(self.queue)
+            self.now = max(self.now, due)
+            if not handle.cancelled:
+                handle.callback()
+
+
+class _Handle:
+    def __init__(self, callback: Callable[[], None]) -> None:
+        self.callback = callback
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def test_a_week_planned_by_a_sweep_is_recalled_not_queued_behind_the_sweep(
+    library: Library,
+    profiles: dict[str, SportProfile],
+    kits: dict[str, Kit],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The coach moves to a week a full sweep has planned while the sweep runs: it is
+    recalled, and the sweep (planning the choices it started from) plans nothing more."""
+    loop = _EventLoop()
+    model = DashboardModel(library, profiles, kits, timer=loop.timer, base_folder=tmp_path)
+    model.load_client(HOME)  # 45 min
+    solved: list[float] = []
+    plan = ui_model.make_plan
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        solved.append(args[1].minutes_per_session)
+        loop.now += loop.solve_seconds
+        return plan(*args, **kwargs)
+
+    monkeypatch.setattr(ui_model, "make_plan", timed)
+    model.whatif.sweep_minutes(full=True)  # 30, 45, 60, 75: the first now, the rest queued
+    assert solved == [30] and model.whatif.sweeping
+    model.minutes_per_session = 30  # planned by the sweep
+    loop.run()
+    assert solved == [30]  # not 60 (nor 75) before the week asked for
+    assert model.minutes_per_session == 30 and model.status.startswith("Week recalled")
+    assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
+
+
+def test_the_status_says_the_whole_wait_in_one_short_line(
+    model: DashboardModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wait named is the coach's: every solve (the explanations' too, left out before)
+    and the figures, from the change on; in words, no solver terms."""
+    plan = ui_model.make_plan
+
+    def with_explanations(*args: Any, **kwargs: Any) -> Any:
+        result = plan(*args, **kwargs)
+        time.sleep(0.4)  # a solve the plan's own solver seconds do not count
+        return result
+
+    monkeypatch.setattr(ui_model, "make_plan", with_explanations)
+    started = time.perf_counter()
+    model.minutes_per_session = 55
+    model.flush()
+    waited = time.perf_counter() - started
+    status = model.status
+    said = re.match(r"Week planned in ([\d.]+) s · ", status)
+    assert said is not None, status
+    assert float(said.group(1)) >= 0.4 and abs(float(said.group(1)) - waited) <= 0.15
+    assert "\n" not in status and len(status) <= 120, status
+    for jargon in ("highs", "cbc", "optimal", "coverage", "coach value", "budget", "stage"):
+        assert jargon not in status.lower(), status
+    assert model.timings["waited"] >= model.timings["total"] >= 0.4
+
+
+def test_the_client_report_button_writes_what_workbench_report_writes(
+    library: Library, profiles: dict[str, SportProfile], kits: dict[str, Kit], tmp_path: Path
+) -> None:
+    model = DashboardModel(library, profiles, kits, base_folder=tmp_path)  # today: the CLI's
+    model.load_client(HOME)
+    model.report_or_say()
+    report = Path(model.reported)
+    assert report.parent == tmp_path / "exports"
+    assert report.name == f"sam_home_{date.today().isoformat()}_report.html"
+    assert model.notice == f"Wrote the client's report to {report}"
+    model.export_or_report()
+    plan_csv, _, client_toml = model.exported
+    out = tmp_path / "cli.html"
+    assert main(["report", str(plan_csv), "--client", str(client_toml), "--out", str(out)]) == 0
+    assert report.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    model.minutes_per_session = 0.5  # invalid: the plan shown is stale
+    model.report_or_say()
+    assert model.reported == "" and model.notice.startswith("No report: nothing reported")
 
 
 def test_kits_set_the_equipment(model: DashboardModel, kits: dict[str, Kit]) -> None:
@@ -452,7 +599,8 @@ def test_recent_plans_come_from_the_cache(model: DashboardModel) -> None:
     model.minutes_per_session = 45
     model.flush()
     assert model.cache_hits == hits + 1 and model.good is first
-    assert "recalled: planned " in model.status  # the status says it is not a new solve
+    assert model.status.startswith("Week recalled in ")  # it says it is not a new solve
+    assert "(planned earlier in " in model.status
     model.minutes_per_session = 55
     model.flush()
     assert "recalled" not in model.status

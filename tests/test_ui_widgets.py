@@ -100,7 +100,7 @@ def test_entry_point_builds_a_planned_dashboard(tmp_path: Path) -> None:
     view = dashboard(HOME, export_folder=tmp_path)
     model = view.model
     assert model.good is not None and model.good.plan is not None
-    assert "proven optimal" in view.status.value
+    assert "Week planned in " in view.status.value and "coach check" in view.status.value
     assert view.error.value == ""
     for name in FIGURES:
         assert PLOTLY_MIME in view.figures.outputs[name].outputs[0]["data"]
@@ -291,6 +291,63 @@ def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
     )
     assert model.name == "Sam (home)" and model.error == ""
     assert view.files.save_path.value.endswith("/home.toml")
+
+
+def _upload(view: DashboardView, path: Path) -> None:
+    text = path.read_bytes()
+    view.files.upload.value = (
+        {
+            "name": path.name,
+            "type": "",
+            "size": len(text),
+            "content": memoryview(text),
+            "last_modified": datetime.now(UTC),
+        },
+    )
+
+
+def test_a_failed_load_shows_beside_load_and_leaves_export_alone(
+    view: DashboardView, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "X"\nweekdays = ["Mon"]\nminutes_per_session = 30\nlevel = "pro"\n')
+    view.files.path.value = str(bad)
+    view.files.load.click()
+    assert f"Not loaded: {bad}: level" in view.files.notice.value
+    assert view.error.value == "" and view.figures.stale_note.value == ""
+    view.export.export.click()
+    assert view.export.downloads.value.count("data:text/csv;base64,") == 2
+
+
+def test_client_report_button_and_links_of_the_previous_client(
+    view: DashboardView, tmp_path: Path
+) -> None:
+    """The client's handout from the files panel; another client's upload takes every link
+    of the previous client off the page (one click must never send the wrong plan)."""
+    view.export.export.click()
+    view.files.report.click()
+    assert view.files.report_link.value.count('download="sam_home_') == 1
+    assert "data:text/html;base64," in view.files.report_link.value
+    assert "Wrote the client&#x27;s report to " in view.files.notice.value
+    assert view.export.downloads.value
+    _upload(view, ROOT / "data" / "clients" / "fighter.toml")
+    assert view.model.name != "Sam (home)"
+    assert view.export.downloads.value == "" and view.files.report_link.value == ""
+
+
+def test_narrow_outputs_keep_the_level_words_and_the_plan_whole(view: DashboardView) -> None:
+    """JupyterLab at 1400 px cut "intermediate" at 92 px and the plan's time column at half
+    the results: buttons as wide as their words; the plan beside the coverage figure only
+    while both fit, below it otherwise, never clipped."""
+    for buttons in (view.controls.level, view.controls.scope):
+        assert buttons.style.button_width == "auto"
+        assert buttons.layout.flex_flow == "row wrap"
+    plan = view.figures.plan_box
+    assert plan.layout.flex == "1 1 440px" and plan.layout.width == "auto"
+    assert plan.layout.overflow == "auto"  # a scroll bar at worst, never a cut column
+    row = next(c for c in view.figures.children if plan in getattr(c, "children", ()))
+    assert row.layout.flex_flow == "row wrap"
+    assert row.children[0].layout.flex == "1 1 440px"
 
 
 def test_equipment_and_avoid_toggle_one_item_per_click(view: DashboardView) -> None:

@@ -26,6 +26,7 @@ from workbench.client import (
     Target,
     validate_client,
 )
+from workbench.coaching import CoachWeights
 from workbench.explain import ShortMuscle, explain_shortfalls
 from workbench.glossary import LOADED_EQUIPMENT
 from workbench.library import Exercise, Library
@@ -35,7 +36,17 @@ from workbench.present import COLOURS, equipment_name, named_ids, number, tag_na
 from workbench.problem import make_problem
 from workbench.quality import CoachCheck, coach_check
 
-__all__ = ["FIGURE_IDS", "exercise_cue", "load_guidance", "report_html", "run"]
+__all__ = [
+    "CUES",
+    "EXERCISE_CUES",
+    "FAMILY_CUES",
+    "FIGURE_IDS",
+    "client_report",
+    "exercise_cue",
+    "load_guidance",
+    "report_html",
+    "run",
+]
 
 EXIT_OK, EXIT_VIOLATIONS = 0, 1
 #: The ``id`` of each chart's ``<div>`` in the report, in page order.
@@ -69,7 +80,124 @@ footer { color: #5c6773; font-size: .85rem; margin-top: 3rem; }
 @media print { section { page-break-inside: avoid; } }
 """
 
-#: How each movement pattern is done well: one sentence a coach would say.
+#: How each family of exercises is done well: one sentence a coach would say, naming the
+#: movement (a test holds every shipped family to one, and each to its movement's words).
+FAMILY_CUES = {
+    "kettlebell_swing": "Hike the bell back between the legs, then snap the hips forward so the "
+    "bell swings up to chest height; the arms only guide it.",
+    "kettlebell_ballistic": "Hike the bell back, snap the hips forward and keep the bell close to "
+    "the body as it travels up; let it land softly in the rack or overhead.",
+    "olympic_lift": "Pull the bar from the floor with a flat back, jump with the hips and pull "
+    "yourself under the bar to catch it on the front of the shoulders.",
+    "jump": "Swing the arms, jump by driving through the hips and land softly with the knees over "
+    "the toes; reset before the next jump.",
+    "sprint": "Stay tall, drive the knee up and push the ground back behind you on each stride; "
+    "rest fully between sprints and bounds.",
+    "sprawl": "Drop the hands to the floor and kick the legs back so the hips sink to the ground, "
+    "then snap the hips up and pull the feet back under you to stand.",
+    "throw": "Load the hips, then throw the ball with the whole body; reset fully before the next "
+    "throw.",
+    "slam": "Reach tall with the ball overhead, then slam it down in front of the feet with the "
+    "whole body; pick it up with a flat back.",
+    "deadlift": "Brace, push the hips back and lift the weight close to the legs with a flat "
+    "back; stand tall and squeeze the glutes without leaning back.",
+    "good_morning": "With soft knees, push the hips back with a flat back until the hamstrings "
+    "stretch, then drive the hips forward to stand tall.",
+    "pull_through": "Facing away from the anchor, hinge back and let the handle pass between the "
+    "legs, then drive the hips forward and squeeze the glutes.",
+    "glute_bridge": "Ribs down, drive through the heels and lift the hips until they are level "
+    "with the knees; squeeze the glutes and pause at the top.",
+    "squat": "Brace, squat down between the hips with the knees following the toes, and stand up "
+    "through the whole foot.",
+    "lunge": "Keep the chest tall, lower the back knee under control with the front knee over the "
+    "toes and push up through the front heel.",
+    "row": "Keep the back flat, row the elbows towards the hips and squeeze the shoulder blades "
+    "together; lower under control.",
+    "vertical_pull": "Start from a long arm, pull the elbows down towards the ribs with the chest "
+    "up; no swinging.",
+    "press": "Set the shoulder blades, lower the chest or the weight with the elbows at about 45 "
+    "degrees and press back up through the full range.",
+    "overhead_press": "Brace and squeeze the glutes, press the weight up until the arm is straight "
+    "beside the ear; no leaning back.",
+    "back_extension": "Hinge at the hips over the pad with a long spine and rise to a straight "
+    "line; do not over-arch the lower back.",
+    "reverse_hyper": "Hold on, lift the legs behind you with the glutes until they are in line "
+    "with the body, then lower them under control; no swinging.",
+    "leg_curl": "Keep the hips still and curl the heels towards you with the back of the "
+    "thighs; lower slowly, about three seconds.",
+    "nordic": "Hold a straight line from knee to head and lower forward as slowly as the "
+    "hamstrings allow, then curl back up (push off with the hands as needed).",
+    "calf_raise": "Use the full range: let the heel sink into a stretch, rise onto the toes as "
+    "high as you can and pause at the top.",
+    "pogo": "Stay on the balls of the feet with stiff ankles and bounce off the ground in quick, "
+    "small, quiet hops.",
+    "hip_abduction": "Keep the pelvis still and the toes pointing forward; move the leg out to "
+    "the side with the side of the hip, not by leaning.",
+    "adduction": "Squeeze the legs together with the inner thighs, slowly, keeping the hips still.",
+    "glute_kickback": "Kick the leg straight back with the glute, keep the hips square and the "
+    "lower back still; pause at the top.",
+    "face_pull": "Pull the rope towards the face with the elbows high and turn the hands back at "
+    "the end, as if showing your biceps; return slowly.",
+    "reverse_fly": "Arms long with a soft elbow, open them out to the sides by squeezing the "
+    "shoulder blades together; no shrugging.",
+    "y_raise": "Thumbs up, raise the arms into a Y overhead by drawing the shoulder blades down; "
+    "keep the neck long.",
+    "scapular_pull_up": "Hang on straight arms and pull the shoulder blades down and back so the "
+    "body rises a little; the elbows stay straight.",
+    "shrug": "Shrug the shoulders straight up towards the ears, pause, and lower slowly; no "
+    "rolling.",
+    "neck": "Move only the head and neck, slowly and in a small pain-free range: nod the head "
+    "back against the resistance and return.",
+    "pullover": "Keep the arms long and nearly straight and pull from overhead down towards the "
+    "hips with the lats; ribs down.",
+    "serratus_punch": "Punch the arm long by spreading the shoulder blades around the ribs, then "
+    "let them come back slowly; the elbows stay straight.",
+    "rotation": "Turn from the hips and upper back with long arms; brace and control the way back.",
+    "trunk_stability": "Brace and keep the trunk still while the arms or legs move; breathe "
+    "behind the brace.",
+    "lateral_core": "Stack the hips and hold the body in one line on the elbow; do not let the "
+    "hips sag.",
+    "windmill": "Lock the bell overhead and watch it, push the hip out and reach the other hand "
+    "down the leg; the top arm stays vertical.",
+    "side_bend": "Bend straight to the side and back up with the side of the trunk; no twisting "
+    "or leaning forward.",
+    "leg_raise": "Hang still, curl the pelvis up and raise the legs without swinging; lower "
+    "slowly.",
+    "carry": "Stand tall with the shoulders set, walk with short steady steps and do not lean "
+    "towards the weight.",
+}
+#: Exercises that move unlike the rest of their family get their own cue.
+EXERCISE_CUES = {
+    "kettlebell_clean": "Hike the bell back, snap the hips forward and pull the elbow in so the "
+    "bell rolls around the hand into the rack without banging the forearm.",
+    "kettlebell_snatch": "Hike the bell back, snap the hips forward and punch the hand up through "
+    "the handle so the bell settles overhead on a straight arm.",
+    "pallof_press": "Press the handle straight out from the chest and do not let the trunk turn "
+    "towards the anchor; hold, breathe and bring it back.",
+    "cable_pallof_press": "Press the handle straight out from the chest and do not let the trunk "
+    "turn towards the anchor; hold, breathe and bring it back.",
+    "step_up": "Put the whole foot on the box and step up through that heel without pushing off "
+    "the back foot; step down slowly.",
+    "dumbbell_step_up": "Put the whole foot on the box and step up through that heel without "
+    "pushing off the back foot; step down slowly.",
+    "lateral_lunge": "Step wide to the side, sit back into that hip with the other leg straight "
+    "and push back to the middle.",
+    "cossack_squat": "Feet wide, sit down into one hip with the other leg straight and the heel "
+    "down, then shift across to the other side.",
+    "copenhagen_plank": "Top leg on the bench, lift the hips until the body is one line and hold "
+    "it with the inner thigh of the top leg.",
+    "short_lever_copenhagen_plank": "Top knee on the bench, lift the hips until the body is one "
+    "line and hold it with the inner thigh of the top leg.",
+    "side_plank_hip_abduction": "Hold a side plank with the hips stacked and lift the top leg "
+    "with the side of the hip; do not let the hips sag.",
+    "superman": "Lying face down, lift the arms, chest and legs a little off the floor with a "
+    "long neck; hold, then lower slowly.",
+    "flexed_arm_hang": "Hold the chin above the bar with the chest up and the shoulders down; "
+    "lower slowly when you cannot hold any longer.",
+    "pull_up_negative": "Start with the chin above the bar and lower yourself slowly, for three "
+    "to five seconds, to a long arm.",
+}
+#: A family no cue names (an imported library): the cue of its movement pattern.
 CUES = {
     "hinge": "Push the hips back with a flat back and only a slight knee bend until the "
     "hamstrings stretch, then drive the hips forward and squeeze the glutes.",
@@ -90,7 +218,7 @@ CUES = {
     "the hip, not by leaning.",
     "plantar_flexion": "Use the full range: let the heel sink into a stretch, rise as high as "
     "you can and pause at the top.",
-    "trunk_extension": "Hinge at the hips with a long spine and stop at a straight line; do not "
+    "trunk_extension": "Lift the trunk with a long spine and stop at a straight line; do not "
     "over-arch.",
     "rotation": "Turn from the hips and upper back with long arms; brace and control the way back.",
     "anti_rotation": "Brace and do not let the trunk turn; keep breathing behind the brace.",
@@ -99,7 +227,7 @@ CUES = {
     "towards the weight.",
     "push": "Set the shoulder blades, keep the elbows at about 45 degrees and use the full range "
     "under control.",
-    "locomotion": "Land softly and quietly; stop the set as soon as the form gets sloppy.",
+    "locomotion": "Move with control and stop the set as soon as the form gets sloppy.",
     "throw": "Load the hips, then throw with the whole body; reset fully before the next rep.",
 }
 #: Reps in reserve at the end of a set, by level: beginners keep more in the tank.
@@ -111,13 +239,10 @@ def _number(value: float) -> str:
 
 
 def exercise_cue(exercise: Exercise) -> str:
-    """How to do the exercise well, from its movement pattern and a few of its facts."""
-    if "impact" in exercise.tags:
-        cue = (
-            "Swing the arms, drive through the hips and land softly with the knees over the "
-            "toes; reset before the next rep."
-        )
-    else:
+    """How to do the exercise well: its own cue, else its family's, else its movement
+    pattern's; then a word on bracing and on sides where they apply."""
+    cue = EXERCISE_CUES.get(exercise.id) or FAMILY_CUES.get(exercise.family)
+    if cue is None:
         cue = CUES.get(exercise.pattern, "Move with control through the full range you own.")
     if exercise.spinal_load == "high":
         cue += " Brace the trunk before every rep."
@@ -373,6 +498,39 @@ def report_html(
     )
 
 
+def client_report(
+    plan: Plan,
+    library: Library,
+    client: Client,
+    profiles: Mapping[str, SportProfile],
+    *,
+    generated: dt.date | None = None,
+    weights: CoachWeights | None = None,
+    file: str = "client",
+) -> str:
+    """The client's report of a checked ``plan``: ``workbench report`` and the dashboard's
+    "Client report" button write this same page. ``file`` names the client in errors;
+    ``weights`` (default: the shipped) set how much of each floor a short week carries."""
+    profile = profiles.get(client.sport)
+    problem = make_problem(library, client, profiles, weights, file=file)
+    targets = dict(problem.targets)
+    check = coach_check(plan, problem)
+    # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
+    short = explain_shortfalls(
+        problem, SolveResult(Termination.OPTIMAL, plan=plan), SolveOptions(solver="highs")
+    )
+    return report_html(
+        plan,
+        library,
+        client,
+        targets,
+        profile=profile,
+        generated=generated,
+        check=check,
+        short=short,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """The ``report`` command: 0 written, 1 the plan breaks a hard limit (nothing written).
 
@@ -382,7 +540,6 @@ def run(args: argparse.Namespace) -> int:
     profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
     plan = iotools.read_plan(args.plan_csv)
-    profile = profiles.get(client.sport)
     weights = iotools.read_library_weights(args.library)
     problem = make_problem(library, client, profiles, weights, file=args.client)
     targets = dict(problem.targets)
@@ -396,12 +553,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_VIOLATIONS
-    check = coach_check(plan, problem)
-    # Why a muscle is short: re-solves the coverage stage with one limit relaxed at a time.
-    short = explain_shortfalls(
-        problem, SolveResult(Termination.OPTIMAL, plan=plan), SolveOptions(solver="highs")
-    )
-    page = report_html(plan, library, client, targets, profile=profile, check=check, short=short)
+    page = client_report(plan, library, client, profiles, weights=weights, file=args.client)
     iotools.atomic_write_text(Path(args.out), page)
     print(f"Wrote {args.out}")
     return EXIT_OK

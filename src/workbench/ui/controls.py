@@ -26,6 +26,8 @@ SCOPE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 WIDE = w.Layout(width="100%")
+#: A row of buttons that wraps in a narrow panel rather than running off it.
+WRAP = w.Layout(width="100%", flex_flow="row wrap")
 DESCRIPTION = {"description_width": "110px"}
 
 
@@ -145,8 +147,12 @@ class ControlsPanel(w.VBox):
                 lambda kit, kit_id=kit_id: "info" if kit == kit_id else "",
             )
 
-        self.level = w.ToggleButtons(options=list(LEVELS), description="Level", style=DESCRIPTION)
-        self.level.style.button_width = "92px"
+        # Buttons as wide as their words: at 92 px JupyterLab's font cut "intermediate".
+        self.level = w.ToggleButtons(
+            options=list(LEVELS), description="Level", style=DESCRIPTION, layout=WRAP
+        )
+        self.level.style.button_width = "auto"
+        self.level.add_class("wb-level")
         link((model, "level"), (self.level, "value"))
 
         self.sport = w.Dropdown(
@@ -162,8 +168,9 @@ class ControlsPanel(w.VBox):
             description="Plan",
             tooltips=[SCOPE_LABELS[scope][1] for scope in SCOPES],
             style=DESCRIPTION,
+            layout=WRAP,
         )
-        self.scope.style.button_width = "140px"
+        self.scope.style.button_width = "auto"
         self.scope.add_class("wb-scope")
         link((model, "scope"), (self.scope, "value"))
 

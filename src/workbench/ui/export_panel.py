@@ -14,7 +14,7 @@ from workbench.ui.model import DashboardModel
 
 __all__ = ["ExportPanel", "download_links"]
 
-MIME = {".csv": "text/csv", ".toml": "application/toml"}
+MIME = {".csv": "text/csv", ".toml": "application/toml", ".html": "text/html"}
 
 
 def download_links(paths: Sequence[str | Path]) -> str:

@@ -34,6 +34,8 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: figure outside a flex row was blank until a control change redrew it (measured in Voila
 #: and JupyterLab). Without it the container keeps the figure's own height in pixels.
 CONFIG = {"displaylogo": False, "responsive": False}
+#: Flex of the coverage figure and the plan: equal halves, each at least this wide.
+SIDE_BY_SIDE = "1 1 440px"
 
 
 def figure_output(figure: go.Figure) -> dict[str, Any]:
@@ -68,18 +70,25 @@ class FiguresPanel(w.VBox):
             name: w.VBox([w.HTML(f"<b>{TITLES[name]}</b>"), out], layout=w.Layout(width="100%"))
             for name, out in self.outputs.items()
         }
-        half = {"coverage", "comparison", "minutes"}
-        for name in half:
+        for name in ("comparison", "minutes"):
             boxes[name].layout.width = "50%"
+        # The coverage figure and the plan share a row while both fit; in a narrower output
+        # (JupyterLab at 1400 px cut the plan's time column at 50%) the plan goes below.
+        boxes["coverage"].layout = w.Layout(flex=SIDE_BY_SIDE, width="auto")
         first = [boxes["coverage"]]
         if beside is not None:
-            first.append(w.VBox([w.HTML("<b>Plan</b>"), beside], layout=w.Layout(width="50%")))
+            self.plan_box = w.VBox(
+                [w.HTML("<b>Plan</b>"), beside],
+                layout=w.Layout(flex=SIDE_BY_SIDE, width="auto", overflow="auto"),
+            )
+            self.plan_box.add_class("wb-plan-box")
+            first.append(self.plan_box)
         self.stale_note = w.HTML()
         self.stale_note.add_class("wb-stale-banner")
         super().__init__(
             [
                 self.stale_note,
-                w.HBox(first, layout=w.Layout(width="100%")),
+                w.HBox(first, layout=w.Layout(width="100%", flex_flow="row wrap")),
                 w.HBox([boxes["minutes"], boxes["comparison"]], layout=w.Layout(width="100%")),
                 boxes["heatmap"],
                 boxes["balance"],

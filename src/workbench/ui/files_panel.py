@@ -9,6 +9,7 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from workbench.optimize import SOLVERS
+from workbench.ui.export_panel import download_links
 from workbench.ui.model import DashboardModel
 
 __all__ = ["AdvancedPanel", "FilesPanel", "uploaded"]
@@ -25,7 +26,8 @@ def uploaded(value: Any) -> tuple[str, str] | None:
 
 
 class FilesPanel(w.VBox):
-    """Open a file, save to a file (asking before an overwrite), upload; one notice line."""
+    """Open a file, save to a file (asking before an overwrite), upload; the client's report
+    of the shown plan; one notice line (a file that cannot be loaded says why here)."""
 
     def __init__(self, model: DashboardModel) -> None:
         self.path = w.Text(
@@ -49,7 +51,16 @@ class FilesPanel(w.VBox):
             description="Overwrite", icon="check", button_style="warning", layout=AUTO
         )
         self.cancel = w.Button(description="Cancel", icon="times", layout=AUTO)
+        self.report = w.Button(
+            description="Client report",
+            icon="file",
+            tooltip="the client's handout of the shown plan (as `workbench report` writes it)",
+            layout=AUTO,
+        )
+        self.report_link = w.HTML()
         self.notice = w.HTML()
+        self.report.add_class("wb-report")
+        self.report_link.add_class("wb-report-link")
         self.save.add_class("wb-save")
         self.save_path.add_class("wb-save-path")
         self.overwrite.add_class("wb-overwrite")
@@ -58,6 +69,8 @@ class FilesPanel(w.VBox):
         self.save.on_click(lambda _: model.save_client())
         self.overwrite.on_click(lambda _: model.confirm_save())
         self.cancel.on_click(lambda _: model.cancel_save())
+        self.report.on_click(lambda _: model.report_or_say())
+        dlink((model, "reported"), (self.report_link, "value"), _report_link)
         self.upload.observe(lambda c: model.load_uploaded(uploaded(c.new)), names="value")
         self.confirm = w.HBox([self.overwrite, self.cancel])
         dlink((model, "confirm_overwrite"), (self.confirm.layout, "display"), _shown)
@@ -69,8 +82,13 @@ class FilesPanel(w.VBox):
                 self.upload,
                 self.notice,
                 self.confirm,
+                w.HBox([self.report, self.report_link], layout=w.Layout(flex_flow="row wrap")),
             ]
         )
+
+
+def _report_link(path: str) -> str:
+    return download_links([path]) if path else ""
 
 
 def _shown(pending: str) -> str:

@@ -40,11 +40,13 @@ from workbench.explain import Relaxation, what_relaxing_buys
 from workbench.glossary import WEEKDAYS, session_warmup
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
+from workbench.plan import Plan
 from workbench.planner import PlanResult, make_plan
-from workbench.present import TOLERANCE, floor_words, number, status_words
+from workbench.present import TOLERANCE, number
+from workbench.report import client_report
 from workbench.ui.debounce import Debouncer, Timer
 from workbench.ui.whatif_model import WhatIfModel
-from workbench.ui.words import coach_line, named
+from workbench.ui.words import coach_line, named, status_line
 
 __all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
 
@@ -151,6 +153,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     notice = t.Unicode("")  # the latest file action's outcome, one line
     export_folder = t.Unicode("exports")
     exported = t.Tuple()  # paths of the latest export: plan, coverage, client
+    reported = t.Unicode("")  # the latest client report written (HTML), empty when none
 
     def __init__(
         self,
@@ -172,8 +175,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.base_folder = Path(base_folder) if base_folder is not None else Path.cwd()
         self.debouncer = Debouncer(self._debounced_replan, delay, timer)
         self._applying = False
-        self._cache: OrderedDict[tuple[Client, str, float], PlanResult] = OrderedDict()
+        # Each plan with the seconds its planning took (None: made elsewhere, e.g. a swap).
+        self._cache: OrderedDict[tuple[Client, str, float], tuple[PlanResult, float | None]] = (
+            OrderedDict()
+        )
         self._recalled = False  # the latest plan came from the cache
+        self._planned: float | None = None  # ... and the seconds its first planning took
+        self._asked: float | None = None  # when the coach's pending change was made
         self.cache_size = cache_size
         super().__init__(**traits)
         self._resolve()
@@ -327,6 +335,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
 
     def _replan(self) -> PlanResult | None:
         started = time.perf_counter()
+        asked = self._asked if self._asked is not None else started
+        self._asked = None
         if self.time_limit < 0:
             self._fail(
                 f"Time limit: {number(self.time_limit)} s is negative; "
@@ -352,7 +362,6 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 self.good = result
                 self.error = ""
                 self.stale = False
-                self.status = self._status(result)
             else:
                 self.error = (
                     "No exercise fits these choices (everything is banned, avoided, above the "
@@ -363,11 +372,16 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 self.stale = self.good is not None
                 self.status = self._kept()
         self._refresh_figures()
+        done = time.perf_counter()
         self.timings = {
             "solve": solved - started,
-            "figures": time.perf_counter() - solved,
-            "total": time.perf_counter() - started,
+            "figures": done - solved,
+            "total": done - started,
+            "waited": done - asked,  # from the coach's change: debounce, solves, figures
         }
+        if self.good is result:
+            # Said after the figures are drawn, so the wait it names is the whole wait.
+            self.status = self._status(result, done - asked)
         return result
 
     def _plan(self, client: Client) -> PlanResult:
@@ -379,27 +393,32 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         if cached is not None:
             self._cache.move_to_end(key)
             self.cache_hits += 1
-            return cached
+            result, self._planned = cached
+            return result
+        started = time.perf_counter()
+        # Every solve of the plan, the explanations' too: the wait the coach has.
         result = make_plan(
             self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
         )
-        self.remember(client, result)
+        self._planned = time.perf_counter() - started
+        self.remember(client, result, self._planned)
         return result
 
     def plan_for(self, client: Client) -> PlanResult:
         """The full plan for another client (a what-if), through the same cache; the shown
         plan and status are untouched."""
-        recalled = self._recalled
+        recalled, planned = self._recalled, self._planned
         try:
             return self._plan(client)
         finally:
-            self._recalled = recalled
+            self._recalled, self._planned = recalled, planned
 
-    def remember(self, client: Client, result: PlanResult) -> None:
+    def remember(self, client: Client, result: PlanResult, seconds: float | None = None) -> None:
         """Keep a plan already solved for ``client`` with the current solver settings (a
-        swap's week), so choosing that client recalls it instead of solving again."""
+        swap's week), so choosing that client recalls it instead of solving again;
+        ``seconds`` its planning took, when known."""
         key = (replace(client, name="Client"), self.solver, float(self.time_limit))
-        self._cache[key] = result
+        self._cache[key] = (result, seconds)
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
@@ -479,30 +498,27 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             )
         return "The solver failed on these choices; try again or switch the solver (Advanced)"
 
-    def _status(self, result: PlanResult) -> str:
-        solved = result.solved
-        seconds = solved.build_seconds + solved.solve_seconds
-        if result.short:
-            sets = number(solved.shortfall or 0.0)
-            short = (
-                f"{len(result.short)} muscle(s) short of their minimum, {sets} sets a week "
-                "in all (priority-weighted), the least these limits allow"
-            )
-        else:
-            short = "every posterior-chain muscle reaches its minimum"
-        short_week = floor_words(result.problem)
-        if short_week:
-            short += f" ({short_week})"
-        check = f"; {result.check.summary()}" if result.check is not None else ""
-        took = (
-            f"recalled: planned {seconds:.2f} s earlier" if self._recalled else f"{seconds:.2f} s"
+    def _status(self, result: PlanResult, waited: float) -> str:
+        """One line: the whole wait, what is proven, what is short, the coach check."""
+        return status_line(
+            result.solved,
+            len(result.short),
+            result.check,
+            waited,
+            recalled=self._recalled,
+            planned=self._planned,
+            floor_share=result.problem.floor_share,
         )
-        return f"{status_words(solved)} ({took}, {solved.solver}); {short}{check}"
 
     def _control_changed(self, change: object = None) -> None:
         del change
         if self._applying:
             return
+        if self._asked is None:
+            self._asked = time.perf_counter()
+        # A sweep answers for the choices it started from; left running, its next full plan
+        # would be solved before the week the coach asks for now (even a recalled one).
+        self.whatif.stop_sweep()
         self._resolve()
         self.request_replan()
 
@@ -580,32 +596,65 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         checker and matches the current choices is exported; a second export on the same day
         gets ``-2``, ``-3``, ... rather than overwriting the first.
         """
-        self.flush()
-        good = self.good
-        if self.stale:
-            self.exported = ()
-            raise InputError(
-                "nothing exported: the choices have a problem (shown above); fix it first"
-            )
-        if good is None or good.plan is None:
-            self.exported = ()
-            raise InputError("nothing exported: no checked plan yet")
+        self.exported = ()
+        good, plan, client = self._checked("exported")
         target = self.resolve_path(folder if folder is not None else self.export_folder)
         target.mkdir(parents=True, exist_ok=True)
-        client = replace(good.problem.client, name=self.name.strip() or good.problem.client.name)
         stem = f"{slug(client.name)}_{self.today().isoformat()}"
         names = ("plan.csv", "coverage.csv", "client.toml")
         copy = 1
         while any((target / f"{stem}_{name}").exists() for name in names):
             copy += 1
             stem = f"{slug(client.name)}_{self.today().isoformat()}-{copy}"
-        plan_csv = iotools.write_plan(good.plan, target / f"{stem}_plan.csv")
+        plan_csv = iotools.write_plan(plan, target / f"{stem}_plan.csv")
         coverage_csv = iotools.write_coverage(
             coverage_rows(list(good.coverage)), target / f"{stem}_coverage.csv"
         )
         client_toml = iotools.write_client(client, target / f"{stem}_client.toml")
         self.exported = (plan_csv, coverage_csv, client_toml)
         return plan_csv, coverage_csv
+
+    def _checked(self, done: str) -> tuple[PlanResult, Plan, Client]:
+        """The shown plan and its client under the name shown now, when it passed the checker
+        and matches the current choices; else an InputError saying "nothing ``done``"."""
+        self.flush()
+        good = self.good
+        if self.stale:
+            raise InputError(
+                f"nothing {done}: the choices have a problem (shown above); fix it first"
+            )
+        if good is None or good.plan is None:
+            raise InputError(f"nothing {done}: no checked plan yet")
+        client = replace(good.problem.client, name=self.name.strip() or good.problem.client.name)
+        return good, good.plan, client
+
+    def write_report(self, folder: str | Path | None = None) -> Path:
+        """Write the client's report of the shown plan (the page ``workbench report`` writes
+        for the exported plan) into the exports folder, named by client and date."""
+        self.reported = ""
+        _, plan, client = self._checked("reported")
+        target = self.resolve_path(folder if folder is not None else self.export_folder)
+        target.mkdir(parents=True, exist_ok=True)
+        stem = f"{slug(client.name)}_{self.today().isoformat()}"
+        page = client_report(
+            plan, self.library, client, self.profiles, generated=self.today(), file="dashboard"
+        )
+        path = iotools.atomic_write_text(target / f"{stem}_report.html", page)
+        self.reported = str(path)
+        return Path(path)
+
+    def report_or_say(self) -> None:
+        """:meth:`write_report`, saying the outcome in the files notice (for a button)."""
+        try:
+            path = self.write_report()
+        except InputError as error:
+            self.notice = f"No report: {coach_line(error, self.library)}"
+            return
+        except OSError as error:
+            where = self.resolve_path(self.export_folder)
+            self.notice = f"No report: {where}: cannot write there ({error.strerror})"
+            return
+        self.notice = f"Wrote the client's report to {path}"
 
     def export_or_report(self) -> None:
         """:meth:`export`, showing a failure as the error line (for a button)."""
@@ -641,10 +690,10 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             client = iotools.read_client(path)
             validate_client(client, self.library, self.profiles, file=str(path))
         except InputError as error:
-            self._fail(coach_line(error, self.library))
+            self._not_loaded(coach_line(error, self.library))
             return
         self.client_path = str(path)
-        self.confirm_overwrite = ""
+        self._loading()
         self.set_client(client)
         self.save_path = str(
             self._default_save_path(client.name) if self._is_shipped(path) else path
@@ -657,19 +706,32 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            self._fail(f"{label}: is not valid TOML ({error})")
+            self._not_loaded(f"{label}: is not valid TOML ({error})")
             return
         try:
             client = client_from_mapping(data, file=label)
             validate_client(client, self.library, self.profiles, file=label)
         except InputError as error:
-            self._fail(coach_line(error, self.library))
+            self._not_loaded(coach_line(error, self.library))
             return
-        self.confirm_overwrite = ""
+        self._loading()
         self.set_client(client)
         self.client_path = ""
         self.save_path = str(self.resolve_path(Path(label).name))
         self.notice = f"Loaded the uploaded {Path(label).name}"
+
+    def _not_loaded(self, line: str) -> None:
+        """A client file could not be loaded: the reason goes beside Load; the plan shown
+        still fits the choices shown, so it stays current and exportable."""
+        self.notice = f"Not loaded: {line}"
+        if self.good is None:
+            self.error = line  # nothing else on the page says why there is no plan
+
+    def _loading(self) -> None:
+        """Another client is coming: files written for the one shown are no longer offered."""
+        self.confirm_overwrite = ""
+        self.exported = ()
+        self.reported = ""
 
     def load_uploaded(self, upload: tuple[str, str] | None) -> None:
         """An uploaded client file as ``(text, name)``; nothing when None."""

@@ -103,14 +103,19 @@ class WhatIfModel(t.HasTraits):
         self.swap_row = ()
         self.candidates = ()
         if self.sweeping:
-            self._run += 1
-            self.sweeping = False
-            self.sweep_status = "Stopped: the choices changed; ask again."
+            self.stop_sweep()
         elif self.sweep_figure is not None:
             self.sweep_figure = None
             self.sweep_status = ""
 
     # ----- what more time buys -----------------------------------------------------------
+
+    def stop_sweep(self) -> None:
+        """Stop a sweep in progress (the choices changed): no further value is planned."""
+        if self.sweeping:
+            self._run += 1
+            self.sweeping = False
+            self.sweep_status = "Stopped: the choices changed; ask again."
 
     def sweep_minutes(self, full: bool = False) -> None:
         """Plan the client at its minutes -15, +0, +15, +30 and draw what each buys.

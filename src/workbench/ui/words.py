@@ -13,9 +13,19 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.explain import ShortMuscle
 from workbench.library import Library
+from workbench.optimize import SolveResult, Termination
 from workbench.present import equipment_name, muscle_name, number
+from workbench.quality import CoachCheck
 
-__all__ = ["FIELD_LABELS", "coach_line", "named", "short_line"]
+__all__ = [
+    "FIELD_LABELS",
+    "coach_line",
+    "named",
+    "short_line",
+    "status_line",
+    "wait_words",
+    "week_words",
+]
 
 #: Each client field (and solver setting) by the label of its control on the page.
 FIELD_LABELS = {
@@ -96,3 +106,65 @@ def short_line(library: Library, short: ShortMuscle) -> str:
         f"{muscle_name(library, short.muscle_id)}: {number(short.shortfall)} {sets} a week "
         f"short of its minimum ({named(library, reason)})"
     )
+
+
+def wait_words(seconds: float) -> str:
+    """A wait as a coach says it: "0.8 s", "14 s", "3 min 12 s"."""
+    if seconds < 9.95:
+        return f"{seconds:.1f} s"
+    if seconds < 89.5:
+        return f"{seconds:.0f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
+def week_words(solved: SolveResult) -> str:
+    """What is proven about the week, without solver terms."""
+    if solved.status is not Termination.OPTIMAL:
+        return "the best week found in the time limit (not proven)"
+    value = solved.stage("coach value")
+    if value is None:
+        return "the fewest sets short, proven"
+    if value.termination is Termination.TIME_LIMIT:
+        return "coverage proven; the week's polish stopped at the time limit"
+    gap = value.achieved_gap if value.termination is Termination.BUDGET else value.gap
+    if value.termination not in (Termination.OPTIMAL, Termination.BUDGET) or gap is None:
+        return "coverage proven"
+    if gap < 0.005:
+        return "the best week"
+    return f"proven within {number(round(gap * 100, 1))}% of the best week"
+
+
+def status_line(
+    solved: SolveResult,
+    short: int,
+    check: CoachCheck | None,
+    waited: float,
+    *,
+    recalled: bool = False,
+    planned: float | None = None,
+    floor_share: float = 1.0,
+) -> str:
+    """One short line: how long the coach waited for the week (every solve and the figures),
+    what is proven, what is short, the coach check. A ``recalled`` week was planned before,
+    in ``planned`` seconds when known; a short week carries ``floor_share`` of each floor."""
+    if not recalled:
+        head = f"Week planned in {wait_words(waited)}"
+    elif planned is None:
+        head = f"Week recalled in {wait_words(waited)}"
+    else:
+        head = f"Week recalled in {wait_words(waited)} (planned earlier in {wait_words(planned)})"
+    sets = number(solved.shortfall or 0.0)
+    if short:
+        muscles = "1 muscle" if short == 1 else f"{short} muscles"
+        missing = f"{muscles} short ({sets} sets a week, the least possible)"
+    elif (solved.shortfall or 0.0) > 0.005:
+        missing = f"{sets} sets a week short, the least possible"
+    else:
+        missing = "every muscle at its minimum"
+    if floor_share < 1.0:
+        missing += f" (a short week: {round(100 * floor_share)}% of each floor)"
+    parts = [head, week_words(solved), missing]
+    if check is not None:
+        parts.append(f"coach check {check.passed}/{check.applicable}")
+    return " · ".join(parts)
