@@ -64,6 +64,8 @@ TERM_NAMES: tuple[str, ...] = (
     "sport_specific",
     "sport_lifts",
     "priority_raise",
+    "emphasis",
+    "power_sessions",
     "loaded_share",
     "posterior_share",
     "main_share",

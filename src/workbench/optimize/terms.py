@@ -1028,6 +1028,40 @@ def _priority_raise(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+#: Direct sets a week an emphasised muscle is worth [sets/week]: two sessions of three.
+EMPHASIS_SETS = 6.0
+
+
+def _emphasis(catalogue: Catalogue) -> list[Quantity]:
+    """A muscle the coach or the sport emphasises (priority above 1) gets direct work: sets
+    where it is a prime mover, up to :data:`EMPHASIS_SETS` a week (never past its ceiling),
+    each worth the priority's excess over 1. The blind review of round 7: no shrug in a week
+    with a x2 trapezius emphasis, five glute medius sets against x1.5, a desk worker's glutes
+    trained only through other lifts."""
+    problem = catalogue.problem
+    quantities = []
+    for muscle in problem.library.muscles:
+        extra = problem.priorities[muscle.id] - 1.0
+        goal = min(EMPHASIS_SETS, problem.targets[muscle.id].max_sets)
+        direct = tuple(e for e in catalogue.exercises if muscle.id in e.primary_muscles)
+        if extra > 0 and goal > 0 and direct:
+            quantities.append(
+                Quantity(f"emphasis_{muscle.id}", direct, steps((goal, extra)), _sets)
+            )
+    return quantities
+
+
+def _power_sessions(catalogue: Catalogue) -> list[Quantity]:
+    """A sport that sets a power goal opens its sessions with power work: a point for each
+    session holding a power exercise (run first, fresh: NSCA Essentials). The blind reviews
+    of rounds 1, 2 and 7 preferred fighter weeks that opened every session with jumps,
+    throws or ballistic lifts, and marked down sessions with none."""
+    if "power" not in catalogue.problem.profile.patterns:
+        return []
+    group = catalogue.patterns.get("power", ())
+    return _per_day("power_session", group, capped(1.0), catalogue, _pick)
+
+
 def _loaded_share(catalogue: Catalogue) -> list[Quantity]:
     """C13: with loadable equipment, two thirds of main-lift sets loaded."""
     if not catalogue.loadable:
@@ -1288,6 +1322,8 @@ TERMS: tuple[Term, ...] = (
     Term("sport_specific", _sport_specific, "C12: the sport's specifics"),
     Term("sport_lifts", _sport_lifts, "C12: the sport's defining lifts on their days"),
     Term("priority_raise", _priority_raise, "C12: priority muscles 1.25 x floor"),
+    Term("emphasis", _emphasis, "direct work for an emphasised muscle"),
+    Term("power_sessions", _power_sessions, "power work in each session of a power sport"),
     Term("loaded_share", _loaded_share, "C13: loaded main lifts"),
     Term("posterior_share", _posterior_share, "C14: a posterior emphasis"),
     Term("main_share", _main_share, "C11: multi-joint share"),
