@@ -95,8 +95,10 @@ def test_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
 def test_make_passes_the_port(target: str) -> None:
     def dry_run(*assignments: str) -> str:
         done = subprocess.run(
-            ["make", "-n", target, *assignments],
+            ["make", "--no-print-directory", "-n", target, *assignments],
             cwd=ROOT,
+            # Run under `make test`, a child make would otherwise say where it enters.
+            env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
             capture_output=True,
             text=True,
             timeout=30,

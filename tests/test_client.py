@@ -500,11 +500,11 @@ def test_bad_standards_name_file_key_and_value(
 
 
 def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> None:
-    """Floors are whole from ``full_floor_minutes`` (120) of listed work a week and shrink in
+    """Floors are whole from ``full_floor_minutes`` (150) of listed work a week and shrink in
     proportion below, to the nearest half set; a floor the client sets stays whole; the
     ceilings and the doses aimed for do not move."""
-    whole = make_problem(library, Client(weekdays=("Mon", "Wed"), minutes_per_session=65))
-    assert whole.floor_share == 1.0  # 2 x (65 - 5) = 120 min
+    whole = make_problem(library, Client(weekdays=("Mon", "Wed"), minutes_per_session=80))
+    assert whole.floor_share == 1.0  # 2 x (80 - 5) = 150 min
     assert whole.targets["hamstrings"] == Target(8, 20, 20)
     short = make_problem(
         library,
@@ -514,23 +514,23 @@ def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> 
             targets={"latissimus_dorsi": Override(min_sets=9)},
         ),
     )
-    assert short.floor_share == pytest.approx(60 / 120)  # 2 x (35 - 5)
-    assert short.targets["hamstrings"] == Target(4, 20, 20)
-    assert short.targets["gluteus_minimus"] == Target(1.5, 12, 6)  # 3 x 0.5
-    assert short.targets["levator_scapulae"] == Target(1, 10, 6)
+    assert short.floor_share == pytest.approx(60 / 150)  # 2 x (35 - 5)
+    assert short.targets["hamstrings"] == Target(3, 20, 20)  # 8 x 0.4 = 3.2
+    assert short.targets["gluteus_minimus"] == Target(1, 12, 6)  # 3 x 0.4 = 1.2
+    assert short.targets["levator_scapulae"] == Target(1, 10, 6)  # 0.8
     assert short.targets["latissimus_dorsi"].min_sets == 9  # the client's own floor
-    assert short.targets["quadriceps"].min_sets == 2  # anterior floors too
+    assert short.targets["quadriceps"].min_sets == 1.5  # anterior floors too: 1.6
     # The sport profile's floors shrink with the library's (the runner raises glute medius).
     runner = make_problem(
-        library, Client(weekdays=("Mon",), minutes_per_session=65, sport="runner"), profiles
+        library, Client(weekdays=("Mon",), minutes_per_session=80, sport="runner"), profiles
     )
     full_runner = make_problem(
         library,
-        Client(weekdays=("Mon", "Thu"), minutes_per_session=65, sport="runner"),
+        Client(weekdays=("Mon", "Thu"), minutes_per_session=80, sport="runner"),
         profiles,
     )
     assert runner.targets["gluteus_medius"].min_sets == (
-        round(full_runner.targets["gluteus_medius"].min_sets * 60 / 120 * 2) / 2
+        round(full_runner.targets["gluteus_medius"].min_sets * 75 / 150 * 2) / 2
     )
     assert floor_share(Client(minutes_per_session=20), 0.0) == 1.0  # 0: always whole
 

@@ -77,6 +77,7 @@ TERM_NAMES: tuple[str, ...] = (
     "impact_set",
     "filler",
     "spine_sparing",
+    "knee_sparing",
     "beginner_ballistic",
     "preferred",
 )

@@ -447,7 +447,7 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
         if group and target > 0:
             # The main patterns take the time left once every goal is met (more sets of the
             # lifts that matter, not more accessories).
-            beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in MAIN_PATTERNS else (0.0, 0.0)
+            beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in PATTERNS_BEYOND else (0.0, 0.0)
             if name in sport:
                 beyond = (0.0, 0.0)
                 ceiling = SPORT_PATTERN_CEILING * target
@@ -484,6 +484,9 @@ UPPER_MAIN: tuple[str, ...] = ("press", "overhead_press", "row", "vertical_pull"
 TWICE_FROM = 4.0
 #: Sets past a main pattern's target still worth a quarter point each [sets/week].
 MAIN_PATTERNS_BEYOND = 6.0
+#: The main patterns that take the time left: not the press, in a week with a posterior
+#: emphasis (the blind review of round 8: 14-16 press sets for a wrestler on six days).
+PATTERNS_BEYOND: tuple[str, ...] = ("hinge", "knee", "row", "vertical_pull")
 
 
 def _single_leg(catalogue: Catalogue) -> list[Quantity]:
@@ -1248,6 +1251,17 @@ def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
 
 
+def _knee_sparing(catalogue: Catalogue) -> list[Quantity]:
+    """A client who avoids deep knee bending (a cranky knee) gets no jumps or hops unasked:
+    a point a set of impact work not required (the blind reviews of rounds 6 and 8: pogo
+    hops for a cranky knee)."""
+    client = catalogue.problem.client
+    if "deep_knee_flexion" not in client.avoid:
+        return []
+    group = catalogue.where(lambda e: e.impact and e.id not in client.require)
+    return [Quantity("impact_knee", group, identity(-1.0))] if group else []
+
+
 def _beginner_ballistic(catalogue: Catalogue) -> list[Quantity]:
     """A beginner learns to lift before learning ballistic lifts: a point a set of swings,
     cleans, jumps and throws the client was not asked for (the blind review of round 1:
@@ -1335,6 +1349,7 @@ TERMS: tuple[Term, ...] = (
     Term("impact_set", _impact_sets, "jumps only where the sport asks"),
     Term("filler", _filler, "no filler"),
     Term("spine_sparing", _spine_sparing, "supported variants for a back to spare"),
+    Term("knee_sparing", _knee_sparing, "no jumps for a knee to spare"),
     Term("beginner_ballistic", _beginner_ballistic, "no ballistic lifts for a beginner"),
     Term("preferred", _preferred, "the sport's preferred patterns"),
 )
