@@ -211,9 +211,11 @@ class Catalogue:
         emphasises a muscle they lead (a x2 trapezius: shrugs are the point, round 9)."""
         priorities = self.problem.priorities
         return self.where(
-            lambda e: e.family in FILLER_FAMILIES
-            and e.family not in self.wanted_families
-            and not any(priorities[m] > 1.0 for m in e.primary_muscles)
+            lambda e: (
+                e.family in FILLER_FAMILIES
+                and e.family not in self.wanted_families
+                and not any(priorities[m] > 1.0 for m in e.primary_muscles)
+            )
         )
 
     @cached_property
