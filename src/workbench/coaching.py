@@ -52,6 +52,7 @@ TERM_NAMES: tuple[str, ...] = (
     "finishers",
     "low_back_hinge",
     "hinge_and_row",
+    "low_back_days",
     "time_use",
     "full_session",
     "frequency",

@@ -799,6 +799,20 @@ def _hinge_and_bent_row(catalogue: Catalogue) -> list[Quantity]:
     return _per_day("hinge_and_row", group, excess(1.0), catalogue, _pick)
 
 
+def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
+    """The lower back rests a day after a heavy spinal lift (a barbell deadlift, a good
+    morning, a back squat, a barbell bent-over or Pendlay row): a point for each such lift on
+    the day after another. The blind reviews of rounds 7, 8 and 10: a deadlift on Thursday
+    and a barbell row on Friday, a Pendlay row the day after Romanian deadlifts."""
+    group = catalogue.heavy_spinal
+    if not group:
+        return []
+    return [
+        Quantity(f"low_back_{'_'.join(days)}", group, excess(1.0), _pick, days)
+        for days in _calendar_runs(_days(catalogue), 2)
+    ]
+
+
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
     """Swings, cleans and snatches and a heavy barbell lift in one session: the swings tire
     the hinge and the back the heavy lift needs (the blind reviews: swings before the heavy
@@ -1324,6 +1338,7 @@ TERMS: tuple[Term, ...] = (
     Term("finishers", _finishers, "one core exercise and one carry a session", rule=True),
     Term("low_back_hinge", _one_low_back_hinge, "one slow low-back hinge a session", rule=True),
     Term("hinge_and_row", _hinge_and_bent_row, "no slow hinge and bent-over row together"),
+    Term("low_back_days", _low_back_days, "a day's rest after a heavy spinal lift"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
