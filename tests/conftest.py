@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -112,10 +113,26 @@ def jupyter_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, st
 _SOLVED: dict[tuple[object, ...], object] = {}
 
 
+def _memo_key(
+    library: Library, client: object, profiles: object, options: object, kw: dict[str, object]
+) -> tuple[object, ...]:
+    return (
+        id(library),
+        client,
+        tuple((name, id(p)) for name, p in sorted((profiles or {}).items())),  # type: ignore[attr-defined]
+        options,
+        tuple(
+            sorted((name, id(value) if name == "weights" else value) for name, value in kw.items())
+        ),
+    )
+
+
 @pytest.fixture
 def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Route the dashboard's ``make_plan`` through the session's memo of solved plans."""
-    from workbench import planner
+    """Route the dashboard's planning (``plan_stages``, and ``make_plan`` of the what-if
+    sweeps) through the session's memo of solved plans; a memo of staged planning replays
+    every week it offered, in order."""
+    from workbench import planner, planning
     from workbench.ui import model as ui_model
     from workbench.ui import whatif_model
 
@@ -126,20 +143,27 @@ def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
         options: object = None,
         **kw: object,
     ) -> object:
-        key = (
-            id(library),
-            client,
-            tuple((name, id(p)) for name, p in sorted((profiles or {}).items())),  # type: ignore[attr-defined]
-            options,
-            tuple(
-                sorted(
-                    (name, id(value) if name == "weights" else value) for name, value in kw.items()
-                )
-            ),
-        )
+        key = ("make_plan", *_memo_key(library, client, profiles, options, kw))
         if key not in _SOLVED:
             _SOLVED[key] = planner.make_plan(library, client, profiles, options, **kw)  # type: ignore[arg-type]
         return _SOLVED[key]
 
-    monkeypatch.setattr(ui_model, "make_plan", make_plan)
+    def plan_stages(
+        library: Library,
+        client: object,
+        profiles: object = None,
+        options: object = None,
+        **kw: object,
+    ) -> Iterator[object]:
+        key = ("plan_stages", *_memo_key(library, client, profiles, options, kw))
+        if key not in _SOLVED:
+            offered = []
+            for result in planning.plan_stages(library, client, profiles, options, **kw):  # type: ignore[arg-type]
+                offered.append(result)
+                yield result
+            _SOLVED[key] = tuple(offered)
+            return
+        yield from _SOLVED[key]  # type: ignore[misc]
+
+    monkeypatch.setattr(ui_model, "plan_stages", plan_stages)
     monkeypatch.setattr(whatif_model, "make_plan", make_plan)

@@ -133,9 +133,17 @@ def _assert_every_figure_at_full_height(page: Any, where: str) -> None:
         assert drawn >= 200 and abs(drawn - asked) < 2, f"{where}: {name} is {drawn} px of {asked}"
 
 
-def _wait_for_status_change(page: Any, before: str) -> str:
+def _wait_for_status_change(page: Any, before: str, *, improving: bool = False) -> str:
+    """The status line once the new week is final (planned or recalled); with
+    ``improving``, a checked week marked improving must have been shown first."""
+    if improving:
+        page.wait_for_function(
+            "() => document.querySelector('.wb-status-line').innerText.includes('improving')",
+            timeout=60_000,
+        )
     page.wait_for_function(
-        "(before) => document.querySelector('.wb-status-line').innerText !== before",
+        "(before) => { const now = document.querySelector('.wb-status-line').innerText;"
+        " return now !== before && now.startsWith('Week '); }",
         arg=before,
         timeout=60_000,
     )
@@ -207,7 +215,8 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             status = str(page.locator(".wb-status-line").inner_text())
             page.locator(".wb-equipment-dumbbell").click()
             assert page.locator(active).count() == 4
-            status = _wait_for_status_change(page, status)
+            # A new week: the first checked one drawn and marked improving, then the final.
+            status = _wait_for_status_change(page, status, improving=True)
             page.locator(".wb-equipment-band").click()
             assert page.locator(active).count() == 3
             assert page.locator(".wb-equipment-dumbbell.mod-active").count() == 1
@@ -291,6 +300,12 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
                 timeout=30_000,
             )
             assert " on Mon" in page.locator(".wb-placements").inner_text()
+            # The locked week is planned on the worker; a report waits for its final week.
+            page.wait_for_function(
+                "() => !document.body.innerText.includes('re-planning') && document"
+                ".querySelector('.wb-status-line').innerText.startsWith('Week ')",
+                timeout=60_000,
+            )
 
             # The client's handout from the files panel, offered for download.
             page.locator(".wb-report").click()

@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("check", "analytics"),
     ("quality", "explain", "present"),
     ("planner",),
+    ("planning",),
     ("whatif",),
     ("explore", "figures"),
     ("report", "ui", "app", "cli", "batch"),

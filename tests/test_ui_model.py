@@ -327,14 +327,14 @@ def test_a_week_planned_by_a_sweep_is_recalled_not_queued_behind_the_sweep(
     model = DashboardModel(library, profiles, kits, timer=loop.timer, base_folder=tmp_path)
     model.load_client(HOME)  # 45 min
     solved: list[float] = []
-    plan = ui_model.make_plan
+    plan = ui_model.plan_stages
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         solved.append(args[1].minutes_per_session)
         loop.now += loop.solve_seconds
         return plan(*args, **kwargs)
 
-    monkeypatch.setattr(ui_model, "make_plan", timed)
+    monkeypatch.setattr(ui_model, "plan_stages", timed)
     model.whatif.sweep_minutes(full=True)  # 30, 45, 60, 75: the first now, the rest queued
     assert solved == [30] and model.whatif.sweeping
     model.minutes_per_session = 30  # planned by the sweep
@@ -349,14 +349,15 @@ def test_the_status_says_the_whole_wait_in_one_short_line(
 ) -> None:
     """The wait named is the coach's: every solve (the explanations' too, left out before)
     and the figures, from the change on; in words, no solver terms."""
-    plan = ui_model.make_plan
+    plan = ui_model.plan_stages
 
     def with_explanations(*args: Any, **kwargs: Any) -> Any:
-        result = plan(*args, **kwargs)
+        *weeks, final = plan(*args, **kwargs)
+        yield from weeks
         time.sleep(0.4)  # a solve the plan's own solver seconds do not count
-        return result
+        yield final
 
-    monkeypatch.setattr(ui_model, "make_plan", with_explanations)
+    monkeypatch.setattr(ui_model, "plan_stages", with_explanations)
     started = time.perf_counter()
     model.minutes_per_session = 55
     model.flush()

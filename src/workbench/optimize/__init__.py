@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from workbench.library import Exercise
@@ -22,7 +22,7 @@ from workbench.optimize.result import SolveResult, StageResult, relative_gap
 from workbench.optimize.search import search
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
 from workbench.optimize.split import FULL, fits, split
-from workbench.optimize.status import Termination
+from workbench.optimize.status import Milestone, Termination
 from workbench.optimize.terms import structured_doses
 from workbench.plan import build_plan
 from workbench.problem import ALL_LIMITS, Problem, exclusion_reasons
@@ -36,6 +36,7 @@ __all__ = [
     "SHORTFALL_ONLY",
     "SOLVERS",
     "VALUE_GAP",
+    "Milestone",
     "Objective",
     "SolveOptions",
     "SolveResult",
@@ -45,6 +46,7 @@ __all__ = [
     "cbc_path",
     "precheck",
     "solve",
+    "solve_stages",
 ]
 
 
@@ -193,9 +195,17 @@ class _Week:
             return coach_value_of(self.problem, assignment, self.groups)
         return objective.evaluate(self.problem, assignment)
 
-    def run(self, number: int, deadline: float | None, *, nodes: int | None = None) -> bool:
+    def run(
+        self,
+        number: int,
+        deadline: float | None,
+        *,
+        nodes: int | None = None,
+        searched: bool = False,
+    ) -> bool:
         """Run stage ``number``; False when the week can go no further (``failure`` says
-        why when there is no plan at all)."""
+        why when there is no plan at all). ``searched``: the stage's local search has run
+        already (:meth:`finish` runs it first to offer its week)."""
         stage = self.spec[number]
         objective = stage.objective
         expression = self.expressions[objective.name]
@@ -204,7 +214,7 @@ class _Week:
         left = None if deadline is None else max(deadline - begun, 0.0)
         if stage.within_choice:
             return self._polish(number, deadline)
-        if stage.search and number and self.assignment:
+        if stage.search and number and self.assignment and not searched:
             self._search(number)
         if self._large() and number and self.assignment and number not in self.whole:
             return self._neighbourhood(number, deadline)
@@ -400,13 +410,13 @@ class _Week:
         at once (a real client's whole root takes 1-20 s)."""
         return not self.inner and len(self.decisions.choice) > WHOLE_MODEL_CHOICES
 
-    def _search(self, number: int) -> None:
+    def _search(self, number: int) -> bool:
         """A local search from the week so far (:mod:`~workbench.optimize.search`): whole
         moves scored exactly, a better start for the stage's solver. Structured weeks only:
         the search keeps every limit as a row over the doses."""
         objective = self.spec[number].objective
         if objective is not COACH_VALUE or not self.decisions.rules:
-            return
+            return False
         begun = time.perf_counter()
         cap = self.stages[0].value if self.spec[0].objective is SHORTFALL else None
         found = search(
@@ -420,6 +430,7 @@ class _Week:
         if self.evaluate(objective, found) > self.evaluate(objective, self.assignment):
             self.assignment = found
         self.solve_seconds += time.perf_counter() - begun
+        return True
 
     def _whole(self, number: int, deadline: float | None, begun: float) -> bool:
         """Stage ``number`` on the whole model (when its relaxation or neighbourhood fails)."""
@@ -478,16 +489,29 @@ class _Week:
 
     def finish(
         self, deadline: float | None, *, spent: tuple[float, float] = (0.0, 0.0)
-    ) -> SolveResult:
-        """Run the stages after the first and return the week (``spent``: build and solve
-        seconds of weeks tried before it)."""
+    ) -> Iterator[SolveResult]:
+        """Run the stages after the first, offering the week as each lands (``spent``: build
+        and solve seconds of weeks tried before it); the last result offered is the answer."""
         self.build_seconds += spent[0]
         self.solve_seconds += spent[1]
+        last = len(self.spec) - 1
+        if last and self.failure is None:
+            yield self._offer(Milestone.COVERAGE)
         for number in range(1, len(self.spec)):
-            if not self.run(number, deadline):
+            stage = self.spec[number]
+            # The local search runs before the stage's solver (as the stage itself would run
+            # it), so its week can be offered while the solver proves the value.
+            searched = bool(stage.search and not stage.within_choice and self.assignment)
+            if searched and self._search(number):
+                yield self._offer(Milestone.SEARCHED)
+            if not self.run(number, deadline, searched=searched):
                 break
-        if self.failure is not None:
-            return self.failure
+            if number < last:
+                yield self._offer(Milestone.STAGE)
+        yield self.failure if self.failure is not None else self._offer(Milestone.FINAL)
+
+    def _offer(self, milestone: Milestone) -> SolveResult:
+        """The week as it stands, with the stages run so far."""
         problem = self.problem
         first = self.stages[0]
         plan = build_plan(problem.library, problem.weekdays, self.assignment)
@@ -508,6 +532,7 @@ class _Week:
             stages=tuple(self.stages),
             structured=self.structured,
             tier=self.tier,
+            milestone=milestone,
         )
 
 
@@ -519,6 +544,19 @@ def solve(
     spec: tuple[Stage, ...] | None = None,
     restrict: Callable[[Decisions], None] | None = None,
 ) -> SolveResult:
+    """The best weekly plan for ``problem``: the last result :func:`solve_stages` offers."""
+    *_, answer = solve_stages(problem, options, enforced=enforced, spec=spec, restrict=restrict)
+    return answer
+
+
+def solve_stages(
+    problem: Problem,
+    options: SolveOptions | None = None,
+    *,
+    enforced: frozenset[HardLimit] = ALL_LIMITS,
+    spec: tuple[Stage, ...] | None = None,
+    restrict: Callable[[Decisions], None] | None = None,
+) -> Iterator[SolveResult]:
     """The best weekly plan for ``problem`` under the ``enforced`` hard limits.
 
     A week a coach writes is structured (main lifts at 3-5 sets and accessories at 2-3, a
@@ -531,29 +569,38 @@ def solve(
 
     ``restrict`` adds constraints of the caller's to the model before the stages run (e.g.
     :func:`~workbench.optimize.alternatives.solve_alternatives`' cuts off the weeks found).
+
+    The week is offered as each stage lands (:class:`Milestone`): the shortfall stage's own
+    week, the local search's, each value stage's; the last result is the answer, the same
+    whether or not the caller looked at the others. A caller that stops iterating stops the
+    solve between stages.
     """
     options = options or SolveOptions()
     spec = spec if spec is not None else (DEFAULT_SPEC if options.preferences else SHORTFALL_ONLY)
     if options.solver not in SOLVERS:
-        return SolveResult(
+        yield SolveResult(
             Termination.ERROR,
             message=f"unknown solver '{options.solver}' ({', '.join(SOLVERS)})",
         )
+        return
     conflicts = precheck(problem, enforced)
     if conflicts:
-        return SolveResult(
+        yield SolveResult(
             Termination.INFEASIBLE,
             message="no plan meets the hard limits: " + "; ".join(conflicts),
             solver=options.solver,
             conflicts=tuple(conflicts),
         )
+        return
     deadline = None if options.time_limit is None else time.perf_counter() + options.time_limit
     values_week = any(stage.objective is COACH_VALUE for stage in spec)
     if not (values_week and options.structured and spec[0].objective is SHORTFALL):
         week = _Week(problem, options, enforced, spec, restrict, structured=False)
         if not week.run(0, deadline) and week.failure is not None:
-            return week.failure
-        return week.finish(deadline)
+            yield week.failure
+            return
+        yield from week.finish(deadline)
+        return
     # The structured week with its split, then without the split, then the free week: the
     # first whose shortfall is the proven optimum stands. Zero needs no other proof; above
     # zero, the free week proves the optimum.
@@ -573,11 +620,13 @@ def solve(
         first = week.stages[0] if week.stages else None
         value = first.value if reached and first is not None else None
         if value is not None and value <= EPSILON:
-            return week.finish(deadline, spent=spent)
+            yield from week.finish(deadline, spent=spent)
+            return
         if free is None:
             free = _Week(problem, options, enforced, spec, restrict, structured=False)
             if not free.run(0, deadline) and free.failure is not None:
-                return free.failure
+                yield free.failure
+                return
             proven = free.stages[0]
         assert proven is not None
         if value is not None and proven.value is not None and value <= proven.value + EPSILON:
@@ -588,7 +637,8 @@ def solve(
                 proven, seconds=proven.seconds + first.seconds, nodes=proven.nodes + first.nodes
             )
             spent = (spent[0] + free.build_seconds, spent[1] + free.solve_seconds)
-            return week.finish(deadline, spent=spent)
+            yield from week.finish(deadline, spent=spent)
+            return
         spent = (spent[0] + week.build_seconds, spent[1] + week.solve_seconds)
     assert free is not None
-    return free.finish(deadline, spent=spent)
+    yield from free.finish(deadline, spent=spent)

@@ -21,7 +21,8 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -42,6 +43,7 @@ __all__ = [
     "Solver",
     "backend",
     "cbc_path",
+    "interrupting",
 ]
 
 
@@ -126,6 +128,33 @@ def _size_scheduler(threads: int) -> None:
     if getattr(_scheduler, "threads", threads) != threads:
         _Highs.resetGlobalScheduler(True)
     _scheduler.threads = threads
+
+
+#: The event that stops HiGHS solves on this thread (:func:`interrupting`), if any.
+_interrupt = threading.local()
+
+
+@contextmanager
+def interrupting(event: threading.Event) -> Iterator[None]:
+    """HiGHS solves run on this thread inside the block stop soon after ``event`` is set:
+    HiGHS asks its interrupt callbacks (simplex, interior point, branch and bound) whether
+    to go on, and the answer is the event. A solve started once it is set ends at once. CBC
+    (a subprocess) runs to its end. Outside such a block no callback is registered, so a
+    solve's path is the same as ever."""
+    previous = getattr(_interrupt, "event", None)
+    _interrupt.event = event
+    try:
+        yield
+    finally:
+        _interrupt.event = previous
+
+
+def _stop_when_set(
+    callback_type: object, message: str, data_out: object, data_in: Any, event: threading.Event
+) -> None:
+    del callback_type, message, data_out
+    if data_in is not None and event.is_set():
+        data_in.user_interrupt = True
 
 
 class HiGHSSolver:
@@ -243,7 +272,21 @@ class HiGHSSolver:
             levels = np.array([float(start[i]) for i in sorted(start)])
             highs.setSolution(len(columns), columns, levels)
         _size_scheduler(self.threads)
-        highs.run()
+        event: threading.Event | None = getattr(_interrupt, "event", None)
+        if event is None:
+            highs.run()
+        elif event.is_set():
+            return Run(Termination.ERROR, detail="interrupted")
+        else:
+            from highspy import cb
+
+            highs.setCallback(_stop_when_set, event)
+            for kind in INTERRUPTS:
+                highs.startCallback(getattr(cb.HighsCallbackType, kind))
+            try:
+                highs.run()
+            finally:
+                highs.setCallback(None, None)  # stops every callback too
         status = highs.getModelStatus()
         info = highs.getInfo()
         solution = highs.getSolution()
@@ -279,6 +322,10 @@ class HiGHSSolver:
             else None
         )
         return Run(termination, values, value, bound_value, nodes, reduced=reduced)
+
+
+#: HiGHS's callbacks that may interrupt a solve.
+INTERRUPTS = ("kCallbackSimplexInterrupt", "kCallbackIpmInterrupt", "kCallbackMipInterrupt")
 
 
 class HiGHSBackend:

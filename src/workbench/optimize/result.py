@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.optimize.status import Termination
+from workbench.optimize.status import Milestone, Termination
 from workbench.plan import Plan
 
 __all__ = ["TIER_NAMES", "SolveResult", "StageResult", "relative_gap"]
@@ -79,6 +79,13 @@ class SolveResult:
     #: Which week was planned (:data:`TIERS`): ``split`` (the split and every rule),
     #: ``rules`` (every rule, no split), ``doses`` (doses by role only), ``free``.
     tier: str = ""
+    #: How far the solve had gone when this result was offered; only a ``FINAL`` result is
+    #: the answer (the others are weeks on the way, each keeping the proven shortfall).
+    milestone: Milestone = Milestone.FINAL
+
+    @property
+    def final(self) -> bool:
+        return self.milestone is Milestone.FINAL
 
     @property
     def ok(self) -> bool:

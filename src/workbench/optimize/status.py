@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["Termination"]
+__all__ = ["Milestone", "Termination"]
 
 
 class Termination(Enum):
@@ -25,3 +25,20 @@ class Termination(Enum):
     def feasible(self) -> bool:
         """Whether the run left a plan to read."""
         return self in (Termination.OPTIMAL, Termination.BUDGET, Termination.TIME_LIMIT)
+
+
+class Milestone(Enum):
+    """How far a solve had gone when a week was offered (:func:`~workbench.optimize.solve_stages`).
+
+    Every week offered keeps the shortfall the first stage proved; later milestones only
+    raise the coach value.
+    """
+
+    #: The shortfall is proven; the week is the shortfall stage's own.
+    COVERAGE = "coverage proven"
+    #: The local search's week from it: a first week with the coach's value in it.
+    SEARCHED = "first week"
+    #: A value stage has ended; more stages follow.
+    STAGE = "stage"
+    #: The last stage has ended: the answer :func:`~workbench.optimize.solve` returns.
+    FINAL = "final"

@@ -3,6 +3,11 @@
 No widgets here. Traits hold state; the view links widgets to them. Every change to a
 control trait asks for a re-plan through a :class:`~workbench.ui.debounce.Debouncer`, so a
 burst of changes (a slider dragged, a kit applied, a client loaded) costs one solve.
+
+The solve runs off the kernel's thread (:class:`~workbench.ui.worker.PlanWorker`) through an
+injected planner (:func:`default_planner`: :func:`~workbench.planning.plan_stages`): each
+checked week it offers is shown as it lands, marked "improving" until the final one; a
+control change cancels the solve in flight, and a cancelled solve's weeks are dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 import time
 import tomllib
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,14 +46,16 @@ from workbench.glossary import WEEKDAYS, session_warmup
 from workbench.library import Library
 from workbench.optimize import SOLVERS, SolveOptions, Termination
 from workbench.plan import Plan
-from workbench.planner import PlanResult, make_plan
+from workbench.planner import PlanResult
+from workbench.planning import plan_stages
 from workbench.present import TOLERANCE, number
 from workbench.report import client_report
 from workbench.ui.debounce import Debouncer, Timer
 from workbench.ui.whatif_model import WhatIfModel
-from workbench.ui.words import coach_line, named, status_line
+from workbench.ui.words import coach_line, improving_line, named, status_line
+from workbench.ui.worker import Job, PlanWorker
 
-__all__ = ["CONTROLS", "FIGURES", "DashboardModel", "slug"]
+__all__ = ["CONTROLS", "FIGURES", "DashboardModel", "Planner", "default_planner", "slug"]
 
 LOG = logging.getLogger(__name__)
 
@@ -67,6 +74,20 @@ TIME_LIMIT = 0.0
 #: Recent plans kept per dashboard; the same client and solver settings give the same plan
 #: (every stage ends at its proven gap), so a cached plan is exactly the one a solve returns.
 CACHE_SIZE = 16
+
+
+#: ``planner(library, client, profiles, options)``: the checked week at each stage of its
+#: solve, the final one last (:func:`~workbench.planning.plan_stages`).
+Planner = Callable[
+    [Library, Client, Mapping[str, SportProfile], SolveOptions], Iterable[PlanResult]
+]
+
+
+def default_planner(
+    library: Library, client: Client, profiles: Mapping[str, SportProfile], options: SolveOptions
+) -> Iterable[PlanResult]:
+    """The dashboard's planning: every stage, the explanations with the final week."""
+    return plan_stages(library, client, profiles, options, explain=True, file="dashboard")
 
 
 def _trait(spec: ClientField, default: Any) -> t.TraitType:
@@ -166,6 +187,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         today: Callable[[], date] = date.today,
         base_folder: str | Path | None = None,
         cache_size: int = CACHE_SIZE,
+        planner: Planner | None = None,
+        worker: PlanWorker | None = None,
         **traits: Any,
     ) -> None:
         self.library = library
@@ -174,6 +197,12 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.today = today
         self.base_folder = Path(base_folder) if base_folder is not None else Path.cwd()
         self.debouncer = Debouncer(self._debounced_replan, delay, timer)
+        self.planner: Planner = planner if planner is not None else default_planner
+        #: Where solves run. Without ``wake`` (a script, a test) :meth:`replan` waits for the
+        #: week; with it (the kernel's event loop) the weeks arrive on the loop.
+        self.worker = worker if worker is not None else PlanWorker()
+        self._job: Job[PlanResult] | None = None  # the solve in flight, if any
+        self._job_started = 0.0
         self._applying = False
         # Each plan with the seconds its planning took (None: made elsewhere, e.g. a swap).
         self._cache: OrderedDict[tuple[Client, str, float], tuple[PlanResult, float | None]] = (
@@ -309,8 +338,26 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.debouncer.trigger()
 
     def flush(self) -> bool:
-        """Run a pending re-plan now; True when one ran."""
+        """Run a pending re-plan now; True when one ran. Without a ``wake`` for the worker
+        (a script, a test) the week is in when it returns."""
         return self.debouncer.flush()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Apply every week the solve in flight offers, until its final one is in (on this
+        thread: a script, a test, the notebook's first plan); False after ``timeout`` [s]."""
+        return self.worker.wait(timeout)
+
+    @property
+    def planning(self) -> bool:
+        """Whether a solve is in flight."""
+        return self._job is not None
+
+    def cancel_planning(self) -> None:
+        """Stop the solve in flight (its weeks are dropped); the week shown stays."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self.busy = False
 
     def options(self) -> SolveOptions:
         return SolveOptions(solver=self.solver, time_limit=self.time_limit or None)
@@ -325,13 +372,16 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self._fail(f"internal error: {error!r} (see the log)")
 
     def replan(self) -> PlanResult | None:
-        """Solve for the current choices now. Bad input shows as ``error`` and keeps the plan."""
+        """Plan the current choices: a recalled week at once, a new one on the worker (waited
+        for when the worker has no ``wake``). Bad input shows as ``error`` and keeps the plan.
+        Returns the week now shown for these choices (None while it is still being planned)."""
         self.debouncer.cancel()
-        self.busy = True
-        try:
-            return self._replan()
-        finally:
-            self.busy = False
+        self.cancel_planning()
+        result = self._replan()
+        if self._job is not None and self.worker.wake is None:
+            self.wait()
+            return self.result if self.result is not None and self.result.solved.final else None
+        return result
 
     def _replan(self) -> PlanResult | None:
         started = time.perf_counter()
@@ -344,21 +394,85 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             )
             return None
         try:
-            # The client checks its values, make_plan its ids (an InputError if not).
-            result = self._plan(self.client())
+            # The client checks its values, the planner its ids (an InputError if not).
+            client = self.client()
         except InputError as error:
             self._fail(coach_line(error, self.library))
             return None
-        except WorkbenchError as error:
+        cached = self._recall(client)
+        if cached is not None:
+            return self._show(cached, started, asked)
+        self._recalled = False
+        self.busy = True
+        self._job_started = started
+        options = self.options()
+        self._job = self.worker.start(
+            lambda: self.planner(self.library, client, self.profiles, options),
+            lambda job, result: self._offered(job, client, result, asked),
+            self._planning_done,
+        )
+        return None
+
+    def _offered(
+        self, job: Job[PlanResult], client: Client, result: PlanResult, asked: float
+    ) -> None:
+        """A week the solve in flight offers (on the kernel's thread): shown at once when it
+        passed the checker and differs from the week shown; the final one is remembered."""
+        if job is not self._job:
+            return  # a cancelled solve's week: a newer one is coming or shown
+        if result.solved.final:
+            self._planned = time.perf_counter() - self._job_started
+            self.remember(client, result, self._planned)
+            self._show(result, self._job_started, asked)
+            return
+        if result.plan is None or not result.plan.entries:
+            return  # nothing checked to show yet
+        shown = self.good
+        if shown is not None and shown.plan == result.plan and not self.stale:
+            return  # the week shown: nothing to redraw
+        # ``result`` stays the latest finished solve; ``good`` is the week on screen.
+        with self.hold_trait_notifications():
+            self.good = result
+            self.relaxations = ()
+            self.relaxation_options = ()
+            self.error = ""
+            self.stale = False
+        self._refresh_figures()
+        self.status = improving_line(
+            result.solved,
+            result.check,
+            time.perf_counter() - asked,
+            floor_share=result.problem.floor_share,
+        )
+
+    def _planning_done(self, job: Job[PlanResult], error: BaseException | None) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        self.busy = False
+        if error is None:
+            return
+        if isinstance(error, InputError):
+            self._fail(coach_line(error, self.library))
+        elif isinstance(error, WorkbenchError):
             self._fail(str(error))
-            return None
+        else:
+            LOG.error("planning failed", exc_info=error)
+            self._fail(f"internal error: {error!r} (see the log)")
+
+    def _show(self, result: PlanResult, started: float, asked: float) -> PlanResult:
+        """Show the final week for the current choices (solved or recalled)."""
         solved = time.perf_counter()
+        shown = self.good
         empty = result.plan is not None and not result.plan.entries
+        redraw = True
         with self.hold_trait_notifications():
             self.result = result
             self.relaxations = ()
             self.relaxation_options = ()
             if result.plan is not None and not empty:
+                # The week an improving offer drew stays drawn when the proof kept it.
+                redraw = shown is None or shown.plan != result.plan or self.stale
                 self.good = result
                 self.error = ""
                 self.stale = False
@@ -371,7 +485,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 )
                 self.stale = self.good is not None
                 self.status = self._kept()
-        self._refresh_figures()
+        if redraw:
+            self._refresh_figures()
         done = time.perf_counter()
         self.timings = {
             "solve": solved - started,
@@ -384,22 +499,27 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self.status = self._status(result, done - asked)
         return result
 
-    def _plan(self, client: Client) -> PlanResult:
-        """The plan for ``client`` with the current solver settings, from the cache if made
-        recently. The name only labels, so it is not part of the key."""
+    def _recall(self, client: Client) -> PlanResult | None:
+        """The plan for ``client`` with the current solver settings if made recently. The
+        name only labels, so it is not part of the key."""
         key = (replace(client, name="Client"), self.solver, float(self.time_limit))
         cached = self._cache.get(key)
         self._recalled = cached is not None
+        if cached is None:
+            return None
+        self._cache.move_to_end(key)
+        self.cache_hits += 1
+        result, self._planned = cached
+        return result
+
+    def _plan(self, client: Client) -> PlanResult:
+        """The plan for ``client``, recalled or planned on this thread (a what-if's)."""
+        cached = self._recall(client)
         if cached is not None:
-            self._cache.move_to_end(key)
-            self.cache_hits += 1
-            result, self._planned = cached
-            return result
+            return cached
         started = time.perf_counter()
         # Every solve of the plan, the explanations' too: the wait the coach has.
-        result = make_plan(
-            self.library, client, self.profiles, self.options(), explain=True, file="dashboard"
-        )
+        *_, result = self.planner(self.library, client, self.profiles, self.options())
         self._planned = time.perf_counter() - started
         self.remember(client, result, self._planned)
         return result
@@ -516,6 +636,9 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             return
         if self._asked is None:
             self._asked = time.perf_counter()
+        # The solve in flight answers choices that are gone: stop it now, not after the
+        # debounce (the week shown stays until the new one lands).
+        self.cancel_planning()
         # A sweep answers for the choices it started from; left running, its next full plan
         # would be solved before the week the coach asks for now (even a recalled one).
         self.whatif.stop_sweep()
@@ -619,6 +742,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         and matches the current choices; else an InputError saying "nothing ``done``"."""
         self.flush()
         good = self.good
+        if self.planning:
+            raise InputError(f"nothing {done}: the week for these choices is still being planned")
         if self.stale:
             raise InputError(
                 f"nothing {done}: the choices have a problem (shown above); fix it first"

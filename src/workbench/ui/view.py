@@ -6,6 +6,7 @@ method. State and behaviour live in the model, which the tests drive without wid
 
 from __future__ import annotations
 
+import asyncio
 from html import escape
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from workbench.ui.muscles_panel import MusclesPanel
 from workbench.ui.placements_panel import PlacementsPanel
 from workbench.ui.plan_table import PlanTable
 from workbench.ui.whatif_panel import WhatIfPanel
+from workbench.ui.worker import PlanWorker
 
 __all__ = ["DashboardView", "build_dashboard"]
 
@@ -118,15 +120,24 @@ class DashboardView(w.VBox):
 def build_dashboard(
     client_path: Path | None, *, export_folder: Path, base_folder: Path | None = None
 ) -> DashboardView:
-    """Read the shipped library, build model and view, load the client and plan it."""
+    """Read the shipped library, build model and view, load the client and plan it.
+
+    Inside a kernel, solves run on a worker thread and their weeks are applied on the
+    kernel's event loop (``call_soon_threadsafe``: widget state changes on the kernel's
+    thread only); the first week is waited for here, so the page opens drawn."""
     library = iotools.read_library()
     profiles = iotools.read_sport_profiles(library=library)
     kits = iotools.read_kits(library=library)
+    try:
+        wake = asyncio.get_running_loop().call_soon_threadsafe
+    except RuntimeError:  # no event loop: a script; replan waits for each week
+        wake = None
     model = DashboardModel(
         library,
         profiles,
         kits,
         timer=default_timer(),
+        worker=PlanWorker(wake),
         export_folder=str(export_folder),
         base_folder=base_folder,
     )
@@ -135,4 +146,5 @@ def build_dashboard(
         model.load_client(client_path)
     else:
         model.replan()
+    model.wait()
     return view

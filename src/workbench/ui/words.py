@@ -19,7 +19,9 @@ from workbench.quality import CoachCheck
 
 __all__ = [
     "FIELD_LABELS",
+    "IMPROVING",
     "coach_line",
+    "improving_line",
     "named",
     "short_line",
     "status_line",
@@ -167,4 +169,27 @@ def status_line(
     parts = [head, week_words(solved), missing]
     if check is not None:
         parts.append(f"coach check {check.passed}/{check.applicable}")
+    return " · ".join(parts)
+
+
+#: The mark of a week shown while the solve goes on proving its value.
+IMPROVING = "improving"
+
+
+def improving_line(
+    solved: SolveResult, check: CoachCheck | None, waited: float, *, floor_share: float = 1.0
+) -> str:
+    """One short line for a checked week shown before the solve ends: when it came, that
+    the fewest sets short are proven (the week keeps them), and that the week is still
+    improving (the coach value not yet proven)."""
+    sets = number(solved.shortfall or 0.0)
+    if (solved.shortfall or 0.0) > 0.005:
+        missing = f"{sets} sets a week short, the least possible"
+    else:
+        missing = "every muscle at its minimum"
+    if floor_share < 1.0:
+        missing += f" (a short week: {round(100 * floor_share)}% of each floor)"
+    parts = [f"A checked week in {wait_words(waited)}, {IMPROVING}…", missing]
+    if check is not None:
+        parts.append(f"coach check {check.passed}/{check.applicable} so far")
     return " · ".join(parts)

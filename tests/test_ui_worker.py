@@ -1,0 +1,211 @@
+"""The dashboard never blocks (issue 16, item 2): solves run on a worker thread, each checked
+week is shown as it lands and marked improving, a control change cancels the solve in
+flight and a cancelled solve never replaces a newer week, and the kernel's event loop stays
+free while HiGHS works."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from workbench.client import Client, SportProfile
+from workbench.iotools import read_client, read_kits
+from workbench.library import Library
+from workbench.optimize import Milestone, SolveOptions
+from workbench.planner import PlanResult
+from workbench.planning import plan_stages
+from workbench.ui.debounce import asyncio_timer
+from workbench.ui.model import DashboardModel
+from workbench.ui.worker import PlanWorker
+
+HOME = DATA / "clients" / "home_kettlebell.toml"
+
+
+@pytest.fixture(scope="module")
+def staged(library: Library, profiles: dict[str, SportProfile]) -> dict[float, list[PlanResult]]:
+    """The real weeks the planner offers for the home client at 45 and 55 minutes."""
+    client = read_client(HOME)
+    return {
+        minutes: list(
+            plan_stages(
+                library,
+                client.evolve(minutes_per_session=minutes),
+                profiles,
+                SolveOptions(),
+                file="dashboard",
+            )
+        )
+        for minutes in (45.0, 55.0)
+    }
+
+
+class SlowPlanner:
+    """Offers the real weeks, but holds the 45-minute solve after its first week until the
+    test opens the gate (a long week, still proving)."""
+
+    def __init__(self, staged: dict[float, list[PlanResult]]) -> None:
+        self.staged = staged
+        self.gate = threading.Event()
+        self.held = threading.Event()
+        self.finished: list[float] = []
+
+    def __call__(
+        self,
+        library: Library,
+        client: Client,
+        profiles: Mapping[str, SportProfile],
+        options: SolveOptions,
+    ) -> Iterator[PlanResult]:
+        first, *rest = self.staged[client.minutes_per_session]
+        yield first
+        if client.minutes_per_session == 45:
+            self.held.set()
+            assert self.gate.wait(30)
+        yield from rest
+        self.finished.append(client.minutes_per_session)
+
+
+def _model(
+    library: Library,
+    profiles: dict[str, SportProfile],
+    planner: SlowPlanner,
+    tmp_path: Path,
+) -> DashboardModel:
+    # A wake that does nothing: the weeks wait in the inbox until the test drains them, as
+    # they wait for the kernel's event loop to turn.
+    return DashboardModel(
+        library,
+        profiles,
+        read_kits(library=library),
+        planner=planner,
+        worker=PlanWorker(wake=lambda callback: None),
+        base_folder=tmp_path,
+    )
+
+
+def test_the_first_checked_week_shows_improving_then_a_change_cancels_the_solve(
+    library: Library,
+    profiles: dict[str, SportProfile],
+    staged: dict[float, list[PlanResult]],
+    tmp_path: Path,
+) -> None:
+    planner = SlowPlanner(staged)
+    model = _model(library, profiles, planner, tmp_path)
+    shown: list[PlanResult] = []
+    model.observe(lambda change: shown.append(change.new), names="good")
+    model.load_client(HOME)  # 45 min: returns at once, the solve runs on the worker
+    assert planner.held.wait(10)
+    model.worker.drain()  # the kernel's loop turns
+    first = staged[45.0][0]
+    assert first.solved.milestone is Milestone.COVERAGE
+    assert model.good is first and model.busy and model.planning
+    assert "improving" in model.status and model.figures["coverage"].data
+    model.minutes_per_session = 55  # while the 45-minute week is still proving
+    assert not model.planning  # cancelled at the change, not after the debounce
+    model.flush()  # the new solve waits behind the held one (one worker)
+    planner.gate.set()
+    assert model.wait(30)
+    final = staged[55.0][-1]
+    assert model.good is final and model.result is final
+    assert model.status.startswith("Week planned") and "improving" not in model.status
+    assert not model.busy and not model.planning
+    # The held solve stopped at its next stage: no later week of it was offered or shown.
+    assert 45.0 not in planner.finished
+    assert all(r.problem.client.minutes_per_session == 55 for r in shown[1:])
+
+
+def test_a_week_posted_by_a_cancelled_solve_never_replaces_a_newer_one(
+    library: Library,
+    profiles: dict[str, SportProfile],
+    staged: dict[float, list[PlanResult]],
+    tmp_path: Path,
+) -> None:
+    """The old solve finished and posted its final week, but the loop had not turned when
+    the coach changed a control: drained after the change, that week is dropped."""
+    planner = SlowPlanner(staged)
+    model = _model(library, profiles, planner, tmp_path)
+    model.load_client(HOME)
+    assert planner.held.wait(10)
+    job = model._job
+    planner.gate.set()
+    assert job is not None and job.finished.wait(10)  # every week of 45 min is in the inbox
+    model.minutes_per_session = 55
+    model.worker.drain()  # the 45-minute weeks arrive after the change
+    assert model.good is None and model.result is None  # every 45-minute week dropped
+    model.flush()
+    assert model.wait(30)
+    assert model.result is staged[55.0][-1] and model.good is staged[55.0][-1]
+
+
+def test_a_recalled_week_needs_no_worker(
+    library: Library,
+    profiles: dict[str, SportProfile],
+    staged: dict[float, list[PlanResult]],
+    tmp_path: Path,
+) -> None:
+    planner = SlowPlanner(staged)
+    planner.gate.set()
+    model = _model(library, profiles, planner, tmp_path)
+    model.load_client(HOME)
+    assert model.wait(30) and model.result is staged[45.0][-1]
+    model.minutes_per_session = 55
+    model.flush()
+    assert model.wait(30)
+    model.minutes_per_session = 45
+    model.flush()  # recalled on this thread: shown before flush returns, no solve started
+    assert not model.planning and model.result is staged[45.0][-1]
+    assert model.status.startswith("Week recalled")
+
+
+def test_the_kernel_loop_stays_free_while_the_worker_solves(
+    library: Library, profiles: dict[str, SportProfile], tmp_path: Path
+) -> None:
+    """A real event loop, the real solver: while a week is planned on the worker, the loop
+    keeps turning (no turn waits long), a control change is handled at once and cancels the
+    solve, and the week that lands is the one for the new choices."""
+    turns: list[float] = []
+    handled: list[bool] = []
+
+    async def scenario() -> DashboardModel:
+        loop = asyncio.get_running_loop()
+        model = DashboardModel(
+            library,
+            profiles,
+            read_kits(library=library),
+            timer=asyncio_timer,
+            delay=0.05,
+            worker=PlanWorker(wake=loop.call_soon_threadsafe),
+            base_folder=tmp_path,
+        )
+        model.set_client(read_client(HOME).evolve(minutes_per_session=50))
+        assert model.planning
+        changed = False
+        last = time.perf_counter()
+        while model.planning or model.debouncer.pending:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            turns.append(now - last)
+            last = now
+            if not changed and model.good is not None:  # the first checked week is drawn
+                assert "improving" in model.status
+                model.observe(lambda change: handled.append(model.planning), names="kit")
+                model.equipment = tuple(e for e in model.equipment if e != "kettlebell")
+                handled.append(model.planning)  # the handler ran on this turn
+                changed = True
+            assert time.perf_counter() - last < 60
+        return model
+
+    model = asyncio.run(scenario())
+    assert handled and not handled[0]  # the change cancelled the solve at once
+    assert model.result is not None and model.result.solved.final
+    assert "kettlebell" not in model.result.problem.client.equipment
+    assert model.good is model.result and model.status.startswith("Week planned")
+    # The loop turned every 10 ms or so; no turn waited on a solve (the GIL is shared with
+    # the worker's model building, so allow a generous margin on a busy machine).
+    assert len(turns) > 20 and max(turns) < 0.5, max(turns)
