@@ -485,7 +485,9 @@ def _tiny_folder(tmp_path: Path) -> tuple[Path, Path]:
     shipped = (Path(__file__).parents[1] / "data" / "coaching.toml").read_text(encoding="utf-8")
     _write(
         folder / "coaching.toml",
-        re.sub(r"(\[parameters\.full_floor_minutes\]\nvalue = )\d+", r"\g<1>0", shipped),
+        re.sub(
+            r"(\[parameters\.full_floor_(?:minutes|sessions)\]\nvalue = )\d+", r"\g<1>0", shipped
+        ),
     )
     client = _write(
         tmp_path / "tiny.toml",

@@ -500,11 +500,14 @@ def test_bad_standards_name_file_key_and_value(
 
 
 def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> None:
-    """Floors are whole from ``full_floor_minutes`` (150) of listed work a week and shrink in
-    proportion below, to the nearest half set; a floor the client sets stays whole; the
-    ceilings and the doses aimed for do not move."""
-    whole = make_problem(library, Client(weekdays=("Mon", "Wed"), minutes_per_session=80))
-    assert whole.floor_share == 1.0  # 2 x (80 - 5) = 150 min
+    """Floors are whole from ``full_floor_minutes`` (150) of listed work a week in
+    ``full_floor_sessions`` (3) sessions and shrink in proportion below the shorter of the
+    two, to the nearest half set; a floor the client sets stays whole; the ceilings and the
+    doses aimed for do not move."""
+    whole = make_problem(library, Client(weekdays=("Mon", "Wed", "Fri"), minutes_per_session=55))
+    assert whole.floor_share == 1.0  # 3 x (55 - 5) = 150 min
+    one_long = make_problem(library, Client(weekdays=("Mon",), minutes_per_session=160))
+    assert one_long.floor_share == pytest.approx(1 / 3)  # 155 min, but one session of three
     assert whole.targets["hamstrings"] == Target(8, 20, 20)
     short = make_problem(
         library,
@@ -522,11 +525,11 @@ def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> 
     assert short.targets["quadriceps"].min_sets == 1.5  # anterior floors too: 1.6
     # The sport profile's floors shrink with the library's (the runner raises glute medius).
     runner = make_problem(
-        library, Client(weekdays=("Mon",), minutes_per_session=80, sport="runner"), profiles
+        library, Client(weekdays=("Mon", "Thu"), minutes_per_session=42.5, sport="runner"), profiles
     )
     full_runner = make_problem(
         library,
-        Client(weekdays=("Mon", "Thu"), minutes_per_session=80, sport="runner"),
+        Client(weekdays=("Mon", "Wed", "Fri"), minutes_per_session=55, sport="runner"),
         profiles,
     )
     assert runner.targets["gluteus_medius"].min_sets == (

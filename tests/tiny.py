@@ -28,7 +28,7 @@ EQUIPMENT = ("bodyweight", "band", "barbell")
 #: The shipped weights with every floor whole at any length of week: a tiny library's floors
 #: are not the shipped library's, so the short-week share (``full_floor_minutes``) is off and
 #: the tests see the optimizer's shortfall against fixed floors.
-WHOLE_FLOORS = replace(shipped_weights(), full_floor_minutes=0.0)
+WHOLE_FLOORS = replace(shipped_weights(), full_floor_minutes=0.0, full_floor_sessions=0.0)
 Assignment = dict[tuple[str, str], int]
 
 

@@ -979,14 +979,18 @@ SPORT_KEYS = (
 SPECIFIC_KEYS = ("families", "min_sets", "muscles", "min_effective_sets", "description", "lifts")
 
 
-def floor_share(client: Client, full_minutes: float) -> float:
+def floor_share(client: Client, full_minutes: float, full_sessions: float = 0.0) -> float:
     """The share of each library and sport-profile floor a week of ``client``'s length
-    carries: whole from ``full_minutes`` of listed work a week (0: always whole), in
-    proportion below (``data/coaching.toml``, ``full_floor_minutes``)."""
+    carries: whole from ``full_minutes`` of listed work a week and ``full_sessions``
+    sessions (0: always whole), in proportion below the shorter of the two
+    (``data/coaching.toml``, ``full_floor_minutes`` and ``full_floor_sessions``)."""
     weekly = client.work_minutes * len(client.weekdays)
-    if full_minutes <= 0 or weekly >= full_minutes:
-        return 1.0
-    return max(weekly, 0.0) / full_minutes
+    share = 1.0
+    if full_minutes > 0:
+        share = min(share, max(weekly, 0.0) / full_minutes)
+    if full_sessions > 0:
+        share = min(share, len(client.weekdays) / full_sessions)
+    return share
 
 
 def _share_of(floor: float, share: float) -> float:

@@ -88,6 +88,7 @@ PARAMETER_NAMES: tuple[str, ...] = (
     "lighter_stimulus",
     "beginner_dose",
     "full_floor_minutes",
+    "full_floor_sessions",
 )
 #: The parameters that are shares [0..1]; the others are minutes.
 SHARE_PARAMETERS: tuple[str, ...] = ("ballistic_stimulus", "lighter_stimulus", "beginner_dose")
@@ -129,6 +130,7 @@ class CoachWeights:
     lighter_stimulus: float  # credit lost per load class below the variant at hand
     beginner_dose: float  # share of a target dose aimed for with a beginner
     full_floor_minutes: float  # listed work a week [min] from which every floor applies whole
+    full_floor_sessions: float  # sessions a week from which every floor applies whole
     patterns: Mapping[str, PatternGoal]
 
     def __getitem__(self, name: str) -> float:
@@ -145,6 +147,7 @@ class CoachWeights:
             self.lighter_stimulus,
             self.beginner_dose,
             self.full_floor_minutes,
+            self.full_floor_sessions,
             self.patterns,
         )
 
@@ -221,6 +224,7 @@ def weights_from_mapping(data: Mapping[str, Any], *, file: str = "coaching.toml"
         lighter_stimulus=parameters["lighter_stimulus"]["value"],
         beginner_dose=parameters["beginner_dose"]["value"],
         full_floor_minutes=parameters["full_floor_minutes"]["value"],
+        full_floor_sessions=parameters["full_floor_sessions"]["value"],
         patterns=FrozenMap(
             {name: PatternGoal(g["floor"], g["target"]) for name, g in patterns.items()}
         ),

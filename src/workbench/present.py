@@ -98,12 +98,15 @@ def floor_words(problem: Problem) -> str | None:
     share = problem.floor_share
     if share >= 1.0:
         return None
-    client = problem.client
-    weekly = client.work_minutes * len(client.weekdays)
+    client, weights = problem.client, problem.weights
+    days = len(client.weekdays)
+    weekly = client.work_minutes * days
+    sessions = "1 session" if days == 1 else f"{days} sessions"
     return (
-        f"a short week: {number(weekly)} min of listed work carry {round(100 * share)}% of "
-        f"each muscle's floor (whole from {number(problem.weights.full_floor_minutes)} min "
-        "a week)"
+        f"a short week: {number(weekly)} min of listed work in {sessions} carry "
+        f"{round(100 * share)}% of each muscle's floor (whole from "
+        f"{number(weights.full_floor_minutes)} min in {number(weights.full_floor_sessions)} "
+        "sessions a week)"
     )
 
 

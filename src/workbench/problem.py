@@ -106,7 +106,8 @@ class Problem:
     def floor_share(self) -> float:
         """The share of the library's and the profile's floors this week carries (1 unless
         the week is short: ``data/coaching.toml``, ``full_floor_minutes``)."""
-        return floor_share(self.client, self.weights.full_floor_minutes)
+        weights = self.weights
+        return floor_share(self.client, weights.full_floor_minutes, weights.full_floor_sessions)
 
     @property
     def weekly_minutes(self) -> float:
@@ -166,7 +167,7 @@ def calendar_runs(weekdays: Iterable[str]) -> list[tuple[str, ...]]:
 def _targets(
     library: Library, client: Client, profile: SportProfile, weights: CoachWeights
 ) -> FrozenMap[str, Target]:
-    share = floor_share(client, weights.full_floor_minutes)
+    share = floor_share(client, weights.full_floor_minutes, weights.full_floor_sessions)
     return FrozenMap(resolve_targets(library, client, profile, share=share))
 
 
