@@ -368,8 +368,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         try:
             self.replan()
         except Exception as error:
-            LOG.exception("re-plan failed")
-            self._fail(f"internal error: {error!r} (see the log)")
+            self._fail_unexpected(error)
 
     def replan(self) -> PlanResult | None:
         """Plan the current choices: a recalled week at once, a new one on the worker (waited
@@ -457,8 +456,12 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         elif isinstance(error, WorkbenchError):
             self._fail(str(error))
         else:
-            LOG.error("planning failed", exc_info=error)
-            self._fail(f"internal error: {error!r} (see the log)")
+            self._fail_unexpected(error)
+
+    def _fail_unexpected(self, error: BaseException) -> None:
+        """An error no input explains: logged (tests fail on logged errors) and shown."""
+        LOG.error("planning failed", exc_info=error)
+        self._fail(f"internal error: {error!r} (see the log)")
 
     def _show(self, result: PlanResult, started: float, asked: float) -> PlanResult:
         """Show the final week for the current choices (solved or recalled)."""

@@ -137,6 +137,22 @@ def week_words(solved: SolveResult) -> str:
     return f"proven within {number(round(gap * 100, 1))}% of the best week"
 
 
+def _coverage_words(solved: SolveResult, short: int, floor_share: float) -> str:
+    """What the week leaves short (``short`` muscles named by the explanations, else the
+    proven sets), and the share of each floor a short week carries."""
+    sets = number(solved.shortfall or 0.0)
+    if short:
+        muscles = "1 muscle" if short == 1 else f"{short} muscles"
+        words = f"{muscles} short ({sets} sets a week, the least possible)"
+    elif (solved.shortfall or 0.0) > 0.005:
+        words = f"{sets} sets a week short, the least possible"
+    else:
+        words = "every muscle at its minimum"
+    if floor_share < 1.0:
+        words += f" (a short week: {round(100 * floor_share)}% of each floor)"
+    return words
+
+
 def status_line(
     solved: SolveResult,
     short: int,
@@ -156,17 +172,7 @@ def status_line(
         head = f"Week recalled in {wait_words(waited)}"
     else:
         head = f"Week recalled in {wait_words(waited)} (planned earlier in {wait_words(planned)})"
-    sets = number(solved.shortfall or 0.0)
-    if short:
-        muscles = "1 muscle" if short == 1 else f"{short} muscles"
-        missing = f"{muscles} short ({sets} sets a week, the least possible)"
-    elif (solved.shortfall or 0.0) > 0.005:
-        missing = f"{sets} sets a week short, the least possible"
-    else:
-        missing = "every muscle at its minimum"
-    if floor_share < 1.0:
-        missing += f" (a short week: {round(100 * floor_share)}% of each floor)"
-    parts = [head, week_words(solved), missing]
+    parts = [head, week_words(solved), _coverage_words(solved, short, floor_share)]
     if check is not None:
         parts.append(f"coach check {check.passed}/{check.applicable}")
     return " · ".join(parts)
@@ -182,14 +188,10 @@ def improving_line(
     """One short line for a checked week shown before the solve ends: when it came, that
     the fewest sets short are proven (the week keeps them), and that the week is still
     improving (the coach value not yet proven)."""
-    sets = number(solved.shortfall or 0.0)
-    if (solved.shortfall or 0.0) > 0.005:
-        missing = f"{sets} sets a week short, the least possible"
-    else:
-        missing = "every muscle at its minimum"
-    if floor_share < 1.0:
-        missing += f" (a short week: {round(100 * floor_share)}% of each floor)"
-    parts = [f"A checked week in {wait_words(waited)}, {IMPROVING}…", missing]
+    parts = [
+        f"A checked week in {wait_words(waited)}, {IMPROVING}…",
+        _coverage_words(solved, 0, floor_share),
+    ]
     if check is not None:
         parts.append(f"coach check {check.passed}/{check.applicable} so far")
     return " · ".join(parts)
