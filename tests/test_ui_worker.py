@@ -185,12 +185,24 @@ def test_the_kernel_loop_stays_free_while_the_worker_solves(
         )
         model.set_client(read_client(HOME).evolve(minutes_per_session=50))
         assert model.planning
+        # Drawing an offered week's figures is the loop's own work (widgets change on the
+        # kernel's thread), not a wait on the solve: its time is taken out of the turn.
+        drawing: list[float] = []
+        draw = model._refresh_figures
+
+        def timed_draw() -> None:
+            began = time.perf_counter()
+            draw()
+            drawing.append(time.perf_counter() - began)
+
+        model._refresh_figures = timed_draw  # type: ignore[method-assign]
         changed = False
         last = time.perf_counter()
         while model.planning or model.debouncer.pending:
             await asyncio.sleep(0.01)
             now = time.perf_counter()
-            turns.append(now - last)
+            turns.append(now - last - sum(drawing))
+            drawing.clear()
             last = now
             if not changed and model.good is not None:  # the first checked week is drawn
                 assert "improving" in model.status
@@ -207,5 +219,6 @@ def test_the_kernel_loop_stays_free_while_the_worker_solves(
     assert "kettlebell" not in model.result.problem.client.equipment
     assert model.good is model.result and model.status.startswith("Week planned")
     # The loop turned every 10 ms or so; no turn waited on a solve (the GIL is shared with
-    # the worker's model building, so allow a generous margin on a busy machine).
+    # the worker's model building, so allow a generous margin on a busy machine); the time
+    # spent drawing a week's figures is the loop's own work and is not counted.
     assert len(turns) > 20 and max(turns) < 0.5, max(turns)
