@@ -100,7 +100,7 @@ def test_a_short_week_carries_part_of_each_floor(library, profiles) -> None:
     week is a credible one: the blind reviews of rounds 5 and 6 preferred the coaches' short
     weeks, which left small muscles short for the client's own lifts."""
     client = iotools.read_client(DATA / "clients" / "desk_worker.toml")
-    whole = make_plan(library, client, profiles, weights=tiny.WHOLE_FLOORS)
+    whole = make_plan(library, client, profiles, weights=tiny.WHOLE_FLOORS, costs=True)
     assert whole.check is not None and not whole.check.credible
     assert whole.solved.shortfall == 0
     failed = {c.id for c in whole.check.failed}
@@ -124,7 +124,10 @@ def test_a_short_week_says_what_coverage_costs(library, profiles) -> None:
         minutes_per_session=30,
         equipment=kits["travel"].equipment,
     )
-    result = make_plan(library, client, profiles)
+    asked = make_plan(library, client, profiles)
+    assert asked.check is not None and not asked.check.credible
+    assert asked.coverage_costs == ()  # a second solve only when asked (or a muscle is short)
+    result = make_plan(library, client, profiles, costs=True)
     assert result.check is not None and result.check.failed
     assert result.coverage_costs, result.check.summary()
     failed = {c.id for c in result.check.failed}

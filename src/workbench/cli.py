@@ -109,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--strict", action="store_true", help="exit 3 when any posterior-chain muscle stays short"
     )
+    plan.add_argument(
+        "--costs",
+        action="store_true",
+        help="for a week short of credible, also say which rubric lines covering every "
+        "muscle's floor costs (one more solve: a week planned without the floors)",
+    )
     plan.add_argument("--out", metavar="FILE", help="write the plan CSV here")
     plan.add_argument(
         "--alternatives",
@@ -305,7 +311,9 @@ def _client(args: argparse.Namespace, library: Library, profiles: dict) -> tuple
     return client, label
 
 
-def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> None:
+def _print_plan(
+    result: PlanResult, relaxations: Sequence[Relaxation] = (), *, costs_asked: bool = False
+) -> None:
     from workbench.present import floor_words, number, sessions, status_words
 
     plan = result.plan
@@ -333,6 +341,8 @@ def _print_plan(result: PlanResult, relaxations: Sequence[Relaxation] = ()) -> N
                 + ", ".join(result.coverage_costs)
                 + " in a week this short (a week without the floors would pass them)"
             )
+        elif not result.check.credible and not costs_asked:
+            print("        (--costs says whether covering every muscle's floor costs them)")
     width = max((len(entry.exercise) for entry in plan.entries), default=10)
     locks = {(lock.exercise_id, lock.weekday) for lock in client.locks}
     if client.locks or client.swaps:
@@ -398,7 +408,9 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     wanted = _number(args.alternatives, "--alternatives", low=1, high=MAX_ALTERNATIVES, whole=True)
     options = SolveOptions(solver=args.solver, time_limit=limit)
     weights = iotools.read_library_weights(args.library)
-    result = make_plan(library, client, profiles, options, weights=weights, file=label)
+    result = make_plan(
+        library, client, profiles, options, weights=weights, costs=args.costs, file=label
+    )
     if result.status is Termination.INFEASIBLE:
         print(f"workbench: {result.message}", file=sys.stderr)
         return EXIT_NO_PLAN
@@ -406,7 +418,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         print(f"workbench: {result.message}", file=sys.stderr)
         return EXIT_FAILED
     relaxations = what_relaxing_buys(result.problem, result.solved, options) if result.short else []
-    _print_plan(result, relaxations)
+    _print_plan(result, relaxations, costs_asked=args.costs)
     if args.strict and result.short:
         names = ", ".join(f"{s.muscle_id} ({s.cause})" for s in result.short)
         best = f"; best single change: {relaxations[0]}" if relaxations else ""

@@ -59,20 +59,27 @@ def make_plan(
     *,
     weights: CoachWeights | None = None,
     explain: bool = True,
+    costs: bool = False,
     file: str = "client",
 ) -> PlanResult:
     """Solve, check every plan independently, judge it by the coach's rubric, and explain
-    gaps or conflicts.
+    gaps or conflicts. ``costs``: also say which rubric lines covering the floors costs a
+    week short of credible (one more solve; asked for, never part of every plan).
 
     Raises :class:`~workbench.errors.InputError` for a client that names unknown ids.
     """
     options = options or SolveOptions()
     problem = make_problem(library, client, profiles, weights, file=file)
-    return judge(problem, solve(problem, options), options, explain=explain)
+    return judge(problem, solve(problem, options), options, explain=explain, costs=costs)
 
 
 def judge(
-    problem: Problem, solved: SolveResult, options: SolveOptions, *, explain: bool = True
+    problem: Problem,
+    solved: SolveResult,
+    options: SolveOptions,
+    *,
+    explain: bool = True,
+    costs: bool = False,
 ) -> PlanResult:
     """A solve's plan checked independently, judged by the coach's rubric and explained: what
     :func:`make_plan` does after solving, for solves made another way (alternatives)."""
@@ -93,22 +100,21 @@ def judge(
     rows = tuple(coverage(solved.plan, library, problem.targets))
     short = tuple(explain_shortfalls(problem, solved, options)) if explain else ()
     check = coach_check(solved.plan, problem)
-    # What covering costs is asked only of a week that coverage may have bent: a muscle left
-    # short, session structure given up for the floors, or a week short of credible (never a
-    # second solve of every plan).
-    bent = (
-        bool(short)
-        or (bool(solved.stages) and not solved.structured and options.preferences)
-        or not check.credible
+    # What covering costs is solved when a muscle is left short, or when asked of a week that
+    # coverage may have bent (structure given up for the floors, a week short of credible):
+    # never a second solve of every plan.
+    bent = (bool(solved.stages) and not solved.structured and options.preferences) or (
+        not check.credible
     )
-    costs = coverage_costs(problem, check, options) if explain and bent else ()
+    asked = bool(short) or (costs and bent)
+    paid = coverage_costs(problem, check, options) if explain and asked else ()
     return PlanResult(
         problem,
         solved,
         coverage=rows,
         short=short,
         check=check,
-        coverage_costs=costs,
+        coverage_costs=paid,
         message=solved.message,
     )
 

@@ -315,7 +315,7 @@ def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
         i = int(i)
         state.change(i, -1)
         state.settle()
-        candidates = every[~_taken(c, state)]
+        candidates = every[~_taken(c, state) & (c.day == c.day[i])]
         candidates = candidates[candidates != i]
         if len(candidates):
             gain, ok, left = state.deltas(candidates, +1)
