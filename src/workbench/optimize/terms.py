@@ -780,9 +780,11 @@ def _low_back(exercise: Exercise) -> bool:
 
 
 def _one_low_back_hinge(catalogue: Catalogue) -> list[Quantity]:
-    """One slow hinge that loads the lower back a session (the blind review of round 3: a
-    good morning straight into a Romanian deadlift is a redundant double hinge)."""
-    group = catalogue.where(lambda e: _low_back(e) and e.pattern == "hinge")
+    """One slow two-legged hinge a session (the blind review of round 3: a good morning
+    straight into a Romanian deadlift is a redundant double hinge; round 13: a band good
+    morning then a band Romanian deadlift too, light as they are). A single-leg hinge or a
+    swing beside it is another movement."""
+    group = catalogue.where(lambda e: e.pattern == "hinge" and not e.explosive and not e.unilateral)
     if len(group) < 2:
         return []
     return _per_day("low_back_hinge", group, excess(1.0), catalogue, _pick)
@@ -1047,6 +1049,10 @@ def _priority_raise(catalogue: Catalogue) -> list[Quantity]:
 
 #: Direct sets a week an emphasised muscle is worth [sets/week]: two sessions of three.
 EMPHASIS_SETS = 6.0
+#: The first direct sets of an emphasised muscle [sets/week], and what each is worth against
+#: the rest [ratio].
+EMPHASIS_FIRST_SETS = 3.0
+EMPHASIS_FIRST_RATIO = 4.0
 
 
 def _emphasis(catalogue: Catalogue) -> list[Quantity]:
@@ -1060,11 +1066,17 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
     for muscle in problem.library.muscles:
         extra = problem.priorities[muscle.id] - 1.0
         goal = min(EMPHASIS_SETS, problem.targets[muscle.id].max_sets)
-        direct = tuple(e for e in catalogue.exercises if muscle.id in e.primary_muscles)
+        # A bird dog or a plank is not what a coach reads as an erector's or an oblique's
+        # direct work (round 13: three sets of bird dogs were an erector x1.5's only ones).
+        direct = tuple(
+            e for e in catalogue.exercises if muscle.id in e.primary_muscles and e.role != "core"
+        )
         if extra > 0 and goal > 0 and direct:
-            quantities.append(
-                Quantity(f"emphasis_{muscle.id}", direct, steps((goal, extra)), _sets)
-            )
+            # The first session's worth of direct sets is what a reader looks for: worth
+            # four times the rest (round 13: an erector x1.5 with no back extension at all).
+            first = min(goal, EMPHASIS_FIRST_SETS)
+            value = steps((first, EMPHASIS_FIRST_RATIO * extra), (goal - first, extra))
+            quantities.append(Quantity(f"emphasis_{muscle.id}", direct, value, _sets))
     return quantities
 
 
@@ -1225,18 +1237,21 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
     """Filler a coach would cut for a main lift (neck extensions, serratus punches, shrugs,
     loaded side bends, unless the sport asks for them): a point a set. In posterior-chain
     scope, so is every exercise no posterior muscle leads (a press, a leg press), unless
-    required: the client's other training covers it (the blind review of round 5)."""
+    required: the client's other training covers it (the blind review of round 5), and so
+    is a squat or a lunge, which a glute leads but a coach reads as the legs' work the
+    client does elsewhere (round 13: a reverse lunge in a posterior-chain week)."""
     group = catalogue.filler
     problem = catalogue.problem
     if problem.client.posterior_only:
         timed = set(_timed(catalogue))
         required = set(problem.client.require)
+        knee = set(catalogue.patterns.get("knee", ()))
         group = (
             *group,
             *(
                 e
                 for e in catalogue.exercises
-                if e not in timed and e not in group and e.id not in required
+                if (e not in timed or e in knee) and e not in group and e.id not in required
             ),
         )
     return [Quantity("filler", group, identity(-1.0))] if group else []
