@@ -192,3 +192,29 @@ def test_a_runner_with_long_sessions_is_not_filled_with_presses(library, profile
     ceiling = 2 * (goals["press"][1] + goals["overhead_press"][1])
     presses = sum(e.sets for e in result.plan.entries if library.exercise(e.exercise_id).press)
     assert 0 < presses <= ceiling, presses
+
+
+@pytest.mark.parametrize("scope", ["whole_body", "posterior_chain"])
+def test_a_cranky_knee_gets_no_deep_lunge_or_jump(scope: str, library, profiles) -> None:
+    """A runner with a cranky knee (round 14: walking lunges and pogo hops for a marathoner's
+    knee, a runner's staples both) gets neither a lunge past a right angle nor impact work; a
+    step-up or a box squat may carry the knee-dominant sets. Nor, in posterior-chain scope, a
+    squat or a lunge at all."""
+    client = Client(
+        name="marathoner, cranky knee",
+        weekdays=("Mon", "Wed", "Fri"),
+        minutes_per_session=45,
+        equipment=("dumbbell", "bench", "cable", "machine", "band"),
+        level="intermediate",
+        sport="runner",
+        avoid=("deep_knee_flexion",),
+        scope=scope,
+    )
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None and result.solved.shortfall == 0
+    placed = [library.exercise(e.exercise_id) for e in result.plan.entries]
+    assert not [e.id for e in placed if e.impact]
+    assert not [e.id for e in placed if e.pattern == "lunge" and e.knee_flexion > 90]
+    if scope == "posterior_chain":
+        assert not [e.id for e in placed if e.pattern in ("squat", "lunge")]
+    assert result.check is not None and result.check.criterion("C7").passed

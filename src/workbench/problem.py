@@ -41,6 +41,13 @@ ALL_LIMITS: frozenset[HardLimit] = frozenset(HardLimit)
 EPSILON = 1e-6
 
 
+#: The knee bend a cranky knee takes under load without cost [degrees]: a step-up or a box
+#: squat to a right angle.
+KNEE_SPARED = 90
+#: Movement patterns a coach reads as the legs' (knee-dominant) work.
+KNEE_DOMINANT = frozenset({"squat", "lunge"})
+
+
 @dataclass(frozen=True)
 class Problem:
     library: Library
@@ -85,6 +92,20 @@ class Problem:
     @property
     def weekdays(self) -> tuple[str, ...]:
         return tuple(d for d in WEEKDAYS if d in self.client.weekdays)
+
+    def spared(self, exercise: Exercise) -> bool:
+        """Whether a coach would not count ``exercise`` as its family's staple for this
+        client, allowed as it is: jumps for a knee or a back to spare, lunges past a right
+        angle for a knee to spare, squats and lunges in posterior-chain scope (round 14: a
+        runner's staple pogo hops and walking lunges for a marathoner's cranky knee, in a
+        posterior-chain week)."""
+        client = self.client
+        knee = "deep_knee_flexion" in client.avoid
+        if exercise.impact and (knee or "high_spinal_load" in client.avoid):
+            return True
+        if knee and exercise.pattern == "lunge" and exercise.knee_flexion > KNEE_SPARED:
+            return True
+        return client.posterior_only and exercise.pattern in KNEE_DOMINANT
 
     @property
     def shortfall_muscles(self) -> tuple[str, ...]:

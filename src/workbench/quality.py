@@ -439,7 +439,7 @@ def _c7_staples(week: _Week) -> Criterion:
     """Enough of the profile's staple families the client can do, each with staple_sets."""
     standards = week.standards
     staples = week.problem.profile.staples
-    placeable = {e.family for e in week.placeable}
+    placeable = {e.family for e in week.placeable if not week.problem.spared(e)}
     doable = [f for f in staples if f in placeable]
     goal = standards.staples_goal(len(doable), week.problem.weekly_minutes)
     if goal <= 0:

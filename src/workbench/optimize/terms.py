@@ -35,7 +35,7 @@ from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
-from workbench.problem import Problem, calendar_runs
+from workbench.problem import KNEE_SPARED, Problem, calendar_runs
 from workbench.standards import Standards
 
 __all__ = [
@@ -1272,9 +1272,17 @@ def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     def spared(e: Exercise) -> bool:
         if e.explosive and e.pattern == "hinge":
             return True
+        if e.impact:
+            return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
         if e.spinal_load != "moderate":
             return False
-        return e.load_class >= 3 or e.pattern in ("horizontal_pull", "trunk_extension")
+        # A load on the shoulders or overhead while standing (round 14: a hack squat and a
+        # standing overhead press for a disc history; a seated machine press was preferred).
+        return (
+            e.load_class >= 3
+            or e.pattern in ("horizontal_pull", "trunk_extension", "push")
+            or (e.pattern == "squat" and "machine" in e.equipment)
+        )
 
     group = catalogue.where(lambda e: spared(e) and e.id not in required)
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
@@ -1287,7 +1295,15 @@ def _knee_sparing(catalogue: Catalogue) -> list[Quantity]:
     client = catalogue.problem.client
     if "deep_knee_flexion" not in client.avoid:
         return []
-    group = catalogue.where(lambda e: e.impact and e.id not in client.require)
+    # Lunges and split squats past a right angle too (round 14: walking lunges twice a week
+    # for two cranky knees, both marked down; a step-up or a box squat to 90 degrees is what
+    # the coaches gave).
+    group = catalogue.where(
+        lambda e: (
+            (e.impact or (e.pattern == "lunge" and e.knee_flexion > KNEE_SPARED))
+            and e.id not in client.require
+        )
+    )
     return [Quantity("impact_knee", group, identity(-1.0))] if group else []
 
 
