@@ -218,3 +218,38 @@ def test_a_cranky_knee_gets_no_deep_lunge_or_jump(scope: str, library, profiles)
     if scope == "posterior_chain":
         assert not [e.id for e in placed if e.pattern in ("squat", "lunge")]
     assert result.check is not None and result.check.criterion("C7").passed
+
+
+def test_a_sore_shoulder_presses_with_dumbbells(library, profiles) -> None:
+    """A fighter who avoids overhead work (a sore shoulder) in a full gym presses with
+    dumbbells, a floor press or push-ups, not a barbell bench press's fixed path (round 16:
+    bench, close-grip bench and landmine presses, twelve sets, marked down), and does no Y
+    raise (its arms go overhead)."""
+    client = Client(
+        name="Muay Thai, sore shoulder",
+        weekdays=("Tue", "Wed", "Fri", "Sat"),
+        minutes_per_session=90,
+        equipment=(
+            "barbell",
+            "dumbbell",
+            "kettlebell",
+            "band",
+            "cable",
+            "machine",
+            "bench",
+            "pullup_bar",
+            "box",
+            "trap_bar",
+            "medicine_ball",
+        ),
+        level="advanced",
+        sport="fighter",
+        avoid=("overhead", "high_spinal_load"),
+    )
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None and result.solved.shortfall == 0
+    placed = [(library.exercise(e.exercise_id), e.sets) for e in result.plan.entries]
+    presses = sum(sets for e, sets in placed if e.press)
+    benched = [e.id for e, _ in placed if e.family == "press" and "barbell" in e.equipment]
+    assert presses >= 4 and not benched, (presses, benched)
+    assert not [e.id for e, _ in placed if e.family == "y_raise"]

@@ -79,6 +79,7 @@ TERM_NAMES: tuple[str, ...] = (
     "filler",
     "spine_sparing",
     "knee_sparing",
+    "shoulder_sparing",
     "beginner_ballistic",
     "preferred",
 )

@@ -175,6 +175,8 @@ class Catalogue:
         good morning). Power work is compared within its family only."""
         heaviest: dict[str, int] = defaultdict(int)
         for exercise in self.exercises:
+            if exercise.id in self.shoulder_spared:
+                continue  # not the variant a sore shoulder should press
             for scope in _scopes(exercise):
                 heaviest[scope] = max(heaviest[scope], exercise.load_class)
         steps = {}
@@ -183,6 +185,21 @@ class Catalogue:
             if best > exercise.load_class:
                 steps[exercise.id] = best - exercise.load_class
         return steps
+
+    @cached_property
+    def shoulder_spared(self) -> frozenset[str]:
+        """Presses a client who avoids overhead work (a sore shoulder) should not do unasked:
+        a barbell's fixed path (the blind review of round 16: bench, close-grip bench and
+        landmine presses), where a dumbbell, a floor press or push-ups let the shoulder find
+        its own."""
+        client = self.problem.client
+        if "overhead" not in client.avoid:
+            return frozenset()
+        return frozenset(
+            e.id
+            for e in self.exercises
+            if e.press and "barbell" in e.equipment and e.id not in client.require
+        )
 
     @cached_property
     def regressions(self) -> frozenset[str]:

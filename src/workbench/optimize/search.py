@@ -227,10 +227,24 @@ class _State:
         over = 0.0 if c.shortfall_cap is None else max(0.0, self.shortfall() - c.shortfall_cap)
         return rows, over
 
-    def deltas(self, columns: np.ndarray, sign: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def deltas(
+        self, columns: np.ndarray, sign: int, *, kept_only: bool = False
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each of ``columns`` placed (+1) or removed (-1): the value it adds, whether the
         move worsens no limit (rows, recovery, the shortfall kept), and what is left broken
-        after it (0 for a move that leaves every limit kept)."""
+        after it (0 for a move that leaves every limit kept). ``kept_only``: the value only
+        of the moves that keep every limit (-inf for the others: most additions to a full
+        week break one, and their value is never read)."""
+        ok, left = self._limits(columns, sign)
+        if not kept_only:
+            return self._gains(columns, sign), ok, left
+        kept = ok & (left <= FEASIBLE)
+        gain = np.full(len(columns), -np.inf)
+        if kept.any():
+            gain[kept] = self._gains(columns[kept], sign)
+        return gain, ok, left
+
+    def _gains(self, columns: np.ndarray, sign: int) -> np.ndarray:
         c = self.c
         n = len(columns)
         gain = np.zeros(n)
@@ -253,6 +267,11 @@ class _State:
                 gain += np.bincount(
                     who, weights=c.weight[parent] * (pf - self.f[parent]), minlength=n
                 )
+        return gain
+
+    def _limits(self, columns: np.ndarray, sign: int) -> tuple[np.ndarray, np.ndarray]:
+        c = self.c
+        n = len(columns)
         ok = np.ones(n, dtype=bool)
         broken_rows, broken_short = self.deficit()
         left = np.full(n, float(broken_rows.sum()))
@@ -274,7 +293,7 @@ class _State:
             over = np.maximum(0.0, short - c.shortfall_cap)
             ok &= over <= broken_short + 1e-6
             left += over
-        return gain, ok, np.maximum(left, 0.0)
+        return ok, np.maximum(left, 0.0)
 
 
 Move = tuple[tuple[int, ...], tuple[int, ...]]
@@ -298,8 +317,7 @@ def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
     best_move: Move | None = None
     free = every[~_taken(c, state)]
     if len(free):
-        gain, ok, left = state.deltas(free, +1)
-        gain = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
+        gain, ok, left = state.deltas(free, +1, kept_only=True)
         k = int(np.argmax(gain))
         if gain[k] > best_gain:
             best_gain, best_move = float(gain[k]), ((), (int(free[k]),))
@@ -318,8 +336,7 @@ def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
         candidates = every[~_taken(c, state) & (c.day == c.day[i])]
         candidates = candidates[candidates != i]
         if len(candidates):
-            gain, ok, left = state.deltas(candidates, +1)
-            gain = np.where(ok & (left <= FEASIBLE), gain, -np.inf)
+            gain, ok, left = state.deltas(candidates, +1, kept_only=True)
             k = int(np.argmax(gain))
             total = float(drop_gain[position]) + float(gain[k])
             if total > best_gain:

@@ -803,10 +803,12 @@ def _hinge_and_bent_row(catalogue: Catalogue) -> list[Quantity]:
 
 def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
     """The lower back rests a day after a heavy spinal lift (a barbell deadlift, a good
-    morning, a back squat, a barbell bent-over or Pendlay row): a point for each such lift on
+    morning, a back squat, a barbell bent-over, Pendlay or Romanian lift): a point for each such lift on
     the day after another. The blind reviews of rounds 7, 8 and 10: a deadlift on Thursday
     and a barbell row on Friday, a Pendlay row the day after Romanian deadlifts."""
-    group = catalogue.heavy_spinal
+    # And a barbell's slow hinge or row at a moderate load (round 16: a deadlift on Monday,
+    # a barbell row on Tuesday, a Romanian deadlift on Wednesday).
+    group = catalogue.where(lambda e: e.heavy_spinal or (_low_back(e) and e.load_class >= 3))
     if not group:
         return []
     return [
@@ -1207,7 +1209,8 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     aim = min(level_rank(catalogue.problem.client.level), level_rank("intermediate"))
     gaps: dict[str, int] = {}
     for group in catalogue.patterns.values():
-        mains = [e for e in group if e.is_main_lift]
+        # A press a sore shoulder should not do is no yardstick for the ones it may.
+        mains = [e for e in group if e.is_main_lift and e.id not in catalogue.shoulder_spared]
         if not mains:
             continue
         nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
@@ -1309,6 +1312,16 @@ def _knee_sparing(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("impact_knee", group, identity(-1.0))] if group else []
 
 
+def _shoulder_sparing(catalogue: Catalogue) -> list[Quantity]:
+    """A client who avoids overhead work (a sore shoulder) presses with dumbbells, a floor
+    press or push-ups, which let the shoulder find its path: a point a set of a barbell or
+    landmine press not required (the blind review of round 16: twelve barbell and landmine
+    pressing sets a week for a fighter's sore shoulder)."""
+    spared = catalogue.shoulder_spared
+    group = catalogue.where(lambda e: e.id in spared)
+    return [Quantity("shoulder_press", group, identity(-1.0))] if group else []
+
+
 def _beginner_ballistic(catalogue: Catalogue) -> list[Quantity]:
     """A beginner learns to lift before learning ballistic lifts: a point a set of swings,
     cleans, jumps and throws the client was not asked for (the blind review of round 1:
@@ -1398,6 +1411,7 @@ TERMS: tuple[Term, ...] = (
     Term("filler", _filler, "no filler"),
     Term("spine_sparing", _spine_sparing, "supported variants for a back to spare"),
     Term("knee_sparing", _knee_sparing, "no jumps for a knee to spare"),
+    Term("shoulder_sparing", _shoulder_sparing, "dumbbell presses for a shoulder to spare"),
     Term("beginner_ballistic", _beginner_ballistic, "no ballistic lifts for a beginner"),
     Term("preferred", _preferred, "the sport's preferred patterns"),
 )
