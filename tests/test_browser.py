@@ -289,6 +289,12 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             assert "overwrite it?" in notice.inner_text()
             page.locator(".wb-overwrite").click()
             page.locator(".wb-overwrite").wait_for(state="hidden", timeout=10_000)
+            # The button hides as the click lands; the notice follows once the file is written
+            # (a loaded CI run read it between the two).
+            page.wait_for_function(
+                "() => document.querySelector('.wb-file-notice').innerText.startsWith('Saved')",
+                timeout=10_000,
+            )
             assert notice.inner_text().startswith("Saved Jo Copy")
 
             # Lock the first row of the plan table: the lock is listed by exercise name.

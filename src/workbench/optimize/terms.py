@@ -858,6 +858,9 @@ def _session_minutes(label: str, goal: float, catalogue: Catalogue) -> list[Quan
 #: of lifting (longer sessions are not filled past it) [ratio], [min].
 FULL_SESSION_SHARE = 0.85
 FULL_SESSION_MINUTES = 60.0
+#: The share of its time a session must use (C1) from which it is filled further [ratio]:
+#: the rubric's 70%; a profile that asks less (a runner's 50%) is not filled.
+FULL_SESSION_USE = 0.7
 
 
 def _full_session(catalogue: Catalogue) -> list[Quantity]:
@@ -865,8 +868,10 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
     :data:`FULL_SESSION_MINUTES` of them), a point a minute short: the blind review of round
     4 marked down weeks that left 10-15 booked minutes empty in every session."""
     problem = catalogue.problem
-    if problem.client.posterior_only:
-        return []  # the rest of the client's training is written elsewhere
+    if problem.client.posterior_only or _std(problem).session_use < FULL_SESSION_USE:
+        # The rest of the client's training is written elsewhere, or the profile keeps its
+        # lifting short (a runner's: round 17, 36 upper-body sets in a 5k runner's week).
+        return []
     work = problem.client.work_minutes
     floor = _std(problem).session_use * work
     goal = max(floor, min(FULL_SESSION_SHARE * work, FULL_SESSION_MINUTES))
