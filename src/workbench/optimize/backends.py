@@ -149,6 +149,13 @@ def interrupting(event: threading.Event) -> Iterator[None]:
         _interrupt.event = previous
 
 
+def interrupted() -> bool:
+    """Whether the solve running on this thread was asked to stop (:func:`interrupting`): the
+    local search looks between its moves, as HiGHS does through its callbacks."""
+    event: threading.Event | None = getattr(_interrupt, "event", None)
+    return event is not None and event.is_set()
+
+
 def _stop_when_set(
     callback_type: object, message: str, data_out: object, data_in: Any, event: threading.Event
 ) -> None:
