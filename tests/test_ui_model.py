@@ -85,6 +85,23 @@ def test_a_control_change_waits_for_the_debounce_then_replans(model: DashboardMo
     assert not model.flush()  # nothing left pending
 
 
+def test_each_week_reaches_the_page_as_plan_then_line_then_figures(model: DashboardModel) -> None:
+    """The page shows the week (its plan table and status line) before the browser spends
+    its time drawing the figures: each new set of figures follows its week's line."""
+    order: list[str] = []
+    for name in ("good", "status", "figures"):
+        model.observe(lambda change, name=name: order.append(name), names=name)
+    model.minutes_per_session = 55  # planned: maybe an improving week first, then the final
+    model.flush()
+    model.minutes_per_session = 45  # recalled
+    model.flush()
+    assert order.count("figures") >= 2
+    for at, name in enumerate(order):
+        if name == "figures":
+            assert order[at - 1] == "status", order
+    assert order[-3:] == ["good", "status", "figures"], order
+
+
 def test_debouncer_coalesces_a_burst_into_one_solve(model: DashboardModel) -> None:
     runs = model.debouncer.runs
     solves = []

@@ -76,6 +76,10 @@ CONTROLS = (
 )
 #: The figures the dashboard shows, in display order.
 FIGURES = ("coverage", "heatmap", "balance", "minutes", "comparison")
+#: How long a control change waits for the next one before the re-plan starts [s]. Every
+#: slider sends its value once, on release; a burst from code (a kit, a client loaded) is
+#: held into one change; so this only folds clicks made within a blink.
+DEBOUNCE = 0.05
 #: Default cap on a dashboard solve [s]; 0 means none: every stage to its proven gap, so the
 #: dashboard shows the same plan as ``workbench plan`` for the same client.
 TIME_LIMIT = 0.0
@@ -181,7 +185,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         kits: Mapping[str, Kit] | None = None,
         *,
         timer: Timer | None = None,
-        delay: float = 0.15,
+        delay: float = DEBOUNCE,
         today: Callable[[], date] = date.today,
         base_folder: str | Path | None = None,
         cache_size: int = CACHE_SIZE,
@@ -476,13 +480,16 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             self.relaxation_options = ()
             self.error = ""
             self.stale = False
-        self._refresh_figures()
+        built = self.build_figures()
+        # The week's line before its figures: the page shows the week and its plan while
+        # the browser draws the figures (its longest work).
         self.status = improving_line(
             result.solved,
             result.check,
             time.perf_counter() - asked,
             floor_share=result.problem.floor_share,
         )
+        self.figures = built
 
     def _planning_done(self, job: Job[PlanResult], error: BaseException | None) -> None:
         if job is not self._job:
@@ -528,8 +535,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 )
                 self.stale = self.good is not None
                 self.status = self._kept()
-        if redraw:
-            self._refresh_figures()
+        built = self.build_figures() if redraw else None
         done = time.perf_counter()
         self.timings = {
             "solve": solved - started,
@@ -538,8 +544,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             "waited": done - asked,  # from the coach's change: debounce, solves, figures
         }
         if self.good is result:
-            # Said after the figures are drawn, so the wait it names is the whole wait.
+            # Said once the figures are built, so the wait it names is the whole wait; sent
+            # before them, so the page shows the week's line and plan while the browser
+            # draws the figures (its longest work).
             self.status = self._status(result, done - asked)
+        if built is not None:
+            self.figures = built
+        if self.good is result:
             self._prefetch_later()
         return result
 

@@ -75,6 +75,7 @@ class DashboardView(w.VBox):
         self.status.add_class("wb-status-line")
         self.error.add_class("wb-error-line")
         self.busy = w.HTML()
+        self.busy.add_class("wb-busy")
         dlink((model, "status"), (self.status, "value"), status_html)
         dlink((model, "error"), (self.error, "value"), error_html)
         dlink((model, "busy"), (self.busy, "value"), busy_html)
