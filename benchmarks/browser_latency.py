@@ -8,8 +8,9 @@ change (a click, or a key on the minutes slider):
   marked improving, or the final one); the plan table shows it already (the dashboard sends
   the week's plan, then its line, then its figures); the table also gives the time until the
   coverage figure beside it is redrawn;
-- **every figure redrawn**: the final week's status is shown and every figure is drawn at
-  full height, the figures area quiet for a second after its last change;
+- **every figure redrawn**: the final week's status is shown and every figure of that week
+  is drawn at full height (the figures say which week they belong to: a week whose figures
+  equal those on the page redraws nothing, and counts from its status line);
 - **a long week** (5-6 days of 75-120 minutes, a new equipment item): how soon the page shows
   progress (the "re-planning" mark, then a checked week);
 - **a change made while it plans**: as soon as that long week's first checked week is drawn
@@ -82,49 +83,66 @@ ALL_DRAWN = """(names) => names.every(name => {
   const height = el.getBoundingClientRect().height;
   return height > 50 && Math.abs(height - el._fullLayout.height) < 2;
 })"""
-#: Start timing: mark the figures on the page as old, watch the figures area and the status.
-#: ``until`` is "final" (every figure of the final week drawn and quiet) or "checked" (a
-#: checked week drawn). The change itself is made right after this returns.
+#: Start timing: watch the status line and the figures, each stamped by the dashboard with the
+#: number of the week it shows (``data-week`` on the line, ``wb-week-<n>`` on the figures'
+#: grid). ``until`` is "final" (every figure of the final week drawn) or "checked" (the first
+#: checked week's coverage figure drawn). The change itself is made right after this returns.
 ARM = """(until) => {
-  const status = () => document.querySelector('.wb-status-line').innerText;
+  const grid = document.querySelector('.wb-figures-grid');
+  const line = () => document.querySelector('.wb-status-line .wb-status');
+  const status = () => line().innerText;
+  const statusWeek = () => +line().dataset.week;
+  const gridWeek = () => { const m = grid.className.match(/wb-week-(\\d+)/); return m ? +m[1] : -1; };
   const busy = () => { const el = document.querySelector('.wb-busy');
                        return !!el && el.innerText.includes('re-planning'); };
   const names = ['coverage', 'comparison', 'minutes', 'heatmap', 'balance'];
-  const drawn = (name) => { const el = document.querySelector(`.wb-figure-${name} .js-plotly-plot`);
-    return !!el && !el.dataset.old && !!el._fullLayout && el.getBoundingClientRect().height > 50; };
-  const full = () => names.every(name => { const el = document.querySelector(`.wb-figure-${name} .js-plotly-plot`);
-    if (!el || !el._fullLayout) return false; const h = el.getBoundingClientRect().height;
-    return h > 50 && Math.abs(h - el._fullLayout.height) < 2; });
-  document.querySelectorAll('.js-plotly-plot').forEach(el => { el.dataset.old = '1'; });
-  const area = document.querySelector('.wb-figures');
-  const m = {before: status(), start: performance.now(), last: null, busy: null, checked: null,
-             coverage: null, final: null, improving: false, text: '', planning: false};
-  const observer = new MutationObserver(() => { m.last = performance.now(); });
-  observer.observe(area, {subtree: true, childList: true, attributes: true, characterData: true});
+  // Each child of the grid is marked with the week it arrived with; the latest slot of a
+  // figure is the one on show (a replaced one may linger a moment).
+  const mark = () => { const w = gridWeek();
+    for (const child of grid.children) if (!child.dataset.week) child.dataset.week = w; };
+  const drawn = (name) => {
+    const slots = [...grid.children].filter(c => c.querySelector(`.wb-figure-${name}`));
+    if (!slots.length) return false;
+    const slot = slots.reduce((a, b) => (+b.dataset.week >= +a.dataset.week ? b : a));
+    const el = slot.querySelector('.js-plotly-plot');
+    if (!el || !el._fullLayout) return false;
+    const h = el.getBoundingClientRect().height;
+    return h > 50 && Math.abs(h - el._fullLayout.height) < 2; };
+  mark();
+  const m = {before: status(), start: performance.now(), busy: null, checked: null,
+             coverage: null, final: null, figures: null, improving: false, text: '',
+             planning: false, week: null, finalWeek: null};
   m.done = (async () => {
     while (performance.now() - m.start < 900000) {
       await new Promise(r => setTimeout(r, 10));
+      mark();
       const t = performance.now(), now = status();
       if (m.busy === null && busy()) m.busy = t;
       if (now !== m.before && now.includes('improving')) m.improving = true;
       const week = now !== m.before && (now.startsWith('A checked week') || now.startsWith('Week '));
-      if (m.checked === null && week) m.checked = t;
-      if (m.coverage === null && week && drawn('coverage')) m.coverage = t;
-      if (m.final === null && now !== m.before && now.startsWith('Week ')) m.final = t;
+      if (m.checked === null && week) { m.checked = t; m.week = statusWeek(); }
+      if (m.checked !== null && m.coverage === null && gridWeek() >= m.week && drawn('coverage'))
+        m.coverage = t;
+      if (m.final === null && now !== m.before && now.startsWith('Week ')) {
+        m.final = t; m.finalWeek = statusWeek(); }
+      if (m.final !== null && m.figures === null && gridWeek() >= m.finalWeek && names.every(drawn))
+        m.figures = t;
       if (until === 'checked' && m.coverage !== null) break;
-      if (m.final !== null && full() && t - Math.max(m.last || 0, m.final) > 1000) break;
+      if (m.figures !== null && m.coverage !== null) break;
     }
-    observer.disconnect();
     m.text = status(); m.planning = busy();
     const rel = (x) => x === null ? null : (x - m.start) / 1000;
     return {busy: rel(m.busy), checked: rel(m.checked), coverage: rel(m.coverage),
-            final: rel(m.final),
-            figures: m.final === null ? null : (Math.max(m.last || 0, m.final) - m.start) / 1000,
-            improving: m.improving, text: m.text, planning: m.planning};
+            final: rel(m.final), figures: rel(m.figures), improving: m.improving,
+            text: m.text, planning: m.planning};
   })();
   window.__wbMeasure = m;
 }"""
 RESULT = "() => window.__wbMeasure.done"
+
+
+class NoWeek(Exception):
+    """The page never showed the week a change asked for."""
 
 
 def load_average() -> float:
@@ -160,6 +178,7 @@ class Results:
     changes: list[Change] = field(default_factory=list)
     long: list[Long] = field(default_factory=list)
     loads: list[tuple[str, float, float]] = field(default_factory=list)  # client, seconds, load
+    failures: list[str] = field(default_factory=list)
 
 
 def _free_port() -> int:
@@ -201,7 +220,7 @@ def _load(page: Page, path: Path) -> float:
     field_.press("Enter")
     result = _measure(page, lambda: page.locator(".wb-load").click())
     if result["final"] is None:
-        raise SystemExit(f"{path.name}: no week ({result['text']})")
+        raise NoWeek(f"{path.name}: no week ({result['text']})")
     _open(page, "Client")
     return float(result["figures"])
 
@@ -216,7 +235,7 @@ def _change(
 ) -> dict[str, Any]:
     result = _measure(page, act)
     if result["checked"] is None or result["coverage"] is None or result["figures"] is None:
-        raise SystemExit(f"{label}, {name}: the page did not change ({result['text']})")
+        raise NoWeek(f"{label}, {name}: the page did not change ({result['text']})")
     results.changes.append(
         Change(
             label,
@@ -258,21 +277,23 @@ def run_client(
     )
     _change(page, results, label, f"day on ({off})", _click(page, f".wb-weekday-{off}"), think)
     _change(page, results, label, f"day off ({off})", _click(page, f".wb-weekday-{off}"), think)
-    # A new equipment item (never prefetched), then off again (recalled).
-    missing = [i for i in ITEMS if i not in client.equipment]
-    item = missing[0]
-    _change(page, results, label, f"item on ({item})", _click(page, f".wb-equipment-{item}"), think)
-    _change(
-        page, results, label, f"item off ({item})", _click(page, f".wb-equipment-{item}"), think
-    )
-    if len(client.weekdays) >= 5 and client.minutes_per_session >= 75 and len(missing) > 1:
-        _long_week(page, results, label, missing[1])
+    # An equipment item on (or, for a client with every item, one off): never prefetched;
+    # then back (recalled).
+    toggles = [(i, "on") for i in ITEMS if i not in client.equipment]
+    toggles += [(i, "off") for i in client.equipment if i != "bodyweight"]
+    (item, way), *others = toggles
+    back = "off" if way == "on" else "on"
+    selector = f".wb-equipment-{item}"
+    _change(page, results, label, f"item {way} ({item})", _click(page, selector), think)
+    _change(page, results, label, f"item {back} ({item})", _click(page, selector), think)
+    if len(client.weekdays) >= 5 and client.minutes_per_session >= 75 and others:
+        _long_week(page, results, label, others[0][0])
         time.sleep(think)
 
 
 def _long_week(page: Page, results: Results, label: str, item: str) -> None:
-    """A new item on a long week: progress shown; once its first checked week is drawn and it
-    still plans, the item off again: the week before it is drawn (recalled)."""
+    """An item toggled on a long week: progress shown; once its first checked week is drawn
+    and it still plans, toggled back: the week before it is drawn (recalled)."""
     selector = f".wb-equipment-{item}"
     first = _measure(page, _click(page, selector), until="checked")
     load = load_average()
@@ -387,7 +408,7 @@ def _print(results: Results, args: argparse.Namespace, seconds: float) -> None:
         )
     print()
     print(
-        "| long week (a new item) | progress mark [s] | checked week [s] | still planning | "
+        "| long week (an item toggled) | progress mark [s] | checked week [s] | still planning | "
         "change while planning -> its week drawn [s] | -> every figure [s] | load (1 min) |"
     )
     print("|---|---|---|---|---|---|---|")
@@ -470,6 +491,8 @@ def _print(results: Results, args: argparse.Namespace, seconds: float) -> None:
         "max",
         GOALS["progress"],
     )
+    for failure in results.failures:
+        print(f"FAILED: {failure}")
     recalled = sum(c.recalled for c in changes)
     print()
     print(

@@ -168,6 +168,15 @@ def test_one_change_redraws_every_figure_in_one_update(view: DashboardView) -> N
     assert {name: figure_json(view, name) for name in FIGURES} == before
     panel.show(model.figures)  # nothing differs: nothing sent
     assert len(updates) == 1
+    # The status line and the figures say which week they show.
+    week = model.week_shown
+    assert f"data-week='{week}'" in view.status.value
+    assert f"wb-week-{week}" in panel.grid._dom_classes
+    panel.show(model.figures, week=week + 1)  # the same figures for the next week: stamped only
+    assert len(updates) == 1
+    assert [c for c in panel.grid._dom_classes if c.startswith("wb-week-")] == [
+        f"wb-week-{week + 1}"
+    ]
 
 
 def test_the_warm_up_slider_shows_a_loaded_warm_up_without_changing_it(

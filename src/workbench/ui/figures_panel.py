@@ -110,6 +110,7 @@ class FiguresPanel(w.VBox):
             self._children(),
             layout=w.Layout(display="flex", flex_flow="row wrap", width="100%"),
         )
+        self.grid.add_class("wb-figures-grid")
         self.stale_note = w.HTML()
         self.stale_note.add_class("wb-stale-banner")
         super().__init__([self.stale_note, self.grid], layout=w.Layout(width="100%"))
@@ -143,26 +144,38 @@ class FiguresPanel(w.VBox):
         """The Output on the page for each figure."""
         return {name: pair[self._showing[name]] for name, pair in self._buffers.items()}
 
-    def show(self, figures: Mapping[str, go.Figure]) -> None:
+    def show(self, figures: Mapping[str, go.Figure], week: int | None = None) -> None:
         """When any figure differs from what the page holds, redraw them all in one update
-        of the grid; otherwise nothing is sent."""
+        of the grid; otherwise nothing is sent. ``week`` (the number of the week they
+        belong to) is stamped on the grid as class ``wb-week-<n>`` in the same update, or
+        alone when no figure changed."""
         latest = {**self.sent}
         for name, figure in figures.items():
             if name in self._buffers:
                 latest[name] = figure_output(figure)
-        if latest == self.sent:
+        changed = latest != self.sent
+        stamp = None if week is None else f"wb-week-{week}"
+        if not changed and (stamp is None or stamp in self.grid._dom_classes):
             return
-        self.redraws += 1
-        for name, output in latest.items():
-            spare = 1 - self._showing[name]
-            # Off the page: nothing drawn yet. The redraw's number makes every output new to
-            # the page: the renderer stores a PNG of each figure it drew in its output, and
-            # draws that image, not the figure, when an output it knows comes back.
-            fresh = {**output, "metadata": {"redraw": self.redraws}}
-            self._buffers[name][spare].outputs = (fresh,)
-            self._showing[name] = spare
-        self.sent = latest
-        self.grid.children = self._children()
+        if changed:
+            self.redraws += 1
+            for name, output in latest.items():
+                spare = 1 - self._showing[name]
+                # Off the page: nothing drawn yet. The redraw's number makes every output
+                # new to the page: the renderer stores a PNG of each figure it drew in its
+                # output, and draws that image, not the figure, when an output it knows
+                # comes back.
+                fresh = {**output, "metadata": {"redraw": self.redraws}}
+                self._buffers[name][spare].outputs = (fresh,)
+                self._showing[name] = spare
+            self.sent = latest
+        with self.grid.hold_sync():  # one message: the new children and their week
+            if changed:
+                self.grid.children = self._children()
+            if stamp is not None:
+                for old in [c for c in self.grid._dom_classes if c.startswith("wb-week-")]:
+                    self.grid.remove_class(old)
+                self.grid.add_class(stamp)
 
     def mark_stale(self, stale: bool) -> None:
         """Grey the figures and say so when they are from earlier choices."""

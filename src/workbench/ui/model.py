@@ -161,6 +161,11 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     baseline = t.Instance(PlanResult, allow_none=True)
     figures = t.Dict()  # name -> plotly Figure of the good plan
     status = t.Unicode("")
+    #: Weeks put on show so far (each with its status line and figures): the page stamps the
+    #: status line with it, and the figures with ``figures_week``, the week they were built
+    #: for, so what is drawn says which week it belongs to.
+    week_shown = t.Int(0)
+    figures_week = t.Int(0)
     error = t.Unicode("")  # one line, empty when the latest attempt gave a plan
     busy = t.Bool(False)
     stale = t.Bool(False)  # the shown plan is not from the current choices
@@ -474,6 +479,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         if shown is not None and shown.plan == result.plan and not self.stale:
             return  # the week shown: nothing to redraw
         # ``result`` stays the latest finished solve; ``good`` is the week on screen.
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.good = result
             self.relaxations = ()
@@ -489,7 +495,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             time.perf_counter() - asked,
             floor_share=result.problem.floor_share,
         )
-        self.figures = built
+        self._set_figures(built)
 
     def _planning_done(self, job: Job[PlanResult], error: BaseException | None) -> None:
         if job is not self._job:
@@ -513,16 +519,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def _show(self, result: PlanResult, started: float, asked: float) -> PlanResult:
         """Show the final week for the current choices (solved or recalled)."""
         solved = time.perf_counter()
-        shown = self.good
         empty = result.plan is not None and not result.plan.entries
-        redraw = True
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.result = result
             self.relaxations = ()
             self.relaxation_options = ()
             if result.plan is not None and not empty:
-                # The week an improving offer drew stays drawn when the proof kept it.
-                redraw = shown is None or shown.plan != result.plan or self.stale
                 self.good = result
                 self.error = ""
                 self.stale = False
@@ -535,7 +538,9 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 )
                 self.stale = self.good is not None
                 self.status = self._kept()
-        built = self.build_figures() if redraw else None
+        # Every week shown gets its figures (the page redraws only those that differ: the week
+        # an improving offer drew stays drawn when the proof kept it).
+        built = self.build_figures()
         done = time.perf_counter()
         self.timings = {
             "solve": solved - started,
@@ -548,8 +553,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             # before them, so the page shows the week's line and plan while the browser
             # draws the figures (its longest work).
             self.status = self._status(result, done - asked)
-        if built is not None:
-            self.figures = built
+        self._set_figures(built)
         if self.good is result:
             self._prefetch_later()
         return result
@@ -634,6 +638,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def show_checked(self, result: PlanResult, line: str) -> None:
         """Show another checked week for the same choices (another week like this)."""
         assert result.plan is not None, "only a plan that passed the checker is shown"
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.good = result
             self.relaxations = ()
@@ -758,7 +763,14 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     # ----- figures -----------------------------------------------------------------------
 
     def _refresh_figures(self) -> None:
-        self.figures = self.build_figures()
+        self._set_figures(self.build_figures())
+
+    def _set_figures(self, built: dict[str, go.Figure]) -> None:
+        """The figures of the week shown now, with its number (first: figures equal to those
+        shown fire no change of their own, and the week still has to be stamped)."""
+        with self.hold_trait_notifications():
+            self.figures_week = self.week_shown
+            self.figures = built
 
     def build_figures(self) -> dict[str, go.Figure]:
         """Every figure of the good plan (or a note saying why there is none)."""
