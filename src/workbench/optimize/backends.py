@@ -43,6 +43,7 @@ __all__ = [
     "Solver",
     "backend",
     "cbc_path",
+    "interrupted",
     "interrupting",
 ]
 
