@@ -129,24 +129,12 @@ def _memo_key(
 
 @pytest.fixture
 def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Route the dashboard's planning (``plan_stages``, and ``make_plan`` of the what-if
+    """Route the dashboard's planning (``plan_stages`` of its planner and of the what-if
     sweeps) through the session's memo of solved plans; a memo of staged planning replays
     every week it offered, in order."""
-    from workbench import planner, planning
+    from workbench import planning
     from workbench.ui import model as ui_model
     from workbench.ui import whatif_model
-
-    def make_plan(
-        library: Library,
-        client: object,
-        profiles: object = None,
-        options: object = None,
-        **kw: object,
-    ) -> object:
-        key = ("make_plan", *_memo_key(library, client, profiles, options, kw))
-        if key not in _SOLVED:
-            _SOLVED[key] = planner.make_plan(library, client, profiles, options, **kw)  # type: ignore[arg-type]
-        return _SOLVED[key]
 
     def plan_stages(
         library: Library,
@@ -166,4 +154,4 @@ def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
         yield from _SOLVED[key]  # type: ignore[misc]
 
     monkeypatch.setattr(ui_model, "plan_stages", plan_stages)
-    monkeypatch.setattr(whatif_model, "make_plan", make_plan)
+    monkeypatch.setattr(whatif_model, "plan_stages", plan_stages)

@@ -100,3 +100,29 @@ def test_an_interrupt_stops_the_highs_solve_in_flight(
         Termination.OPTIMAL,
         Termination.BUDGET,
     )
+
+
+def test_an_interrupt_stops_the_local_search_between_moves(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    """The local search is pure Python (HiGHS's callbacks cannot stop it): it looks at the
+    event between its moves. Set once the coverage week is offered, the searched week is that
+    week unchanged; without the event the search improves on it."""
+    client = read_client(DATA / "clients" / "home_kettlebell.toml")
+
+    def weeks(stop: threading.Event | None) -> dict[Milestone, str]:
+        found: dict[Milestone, str] = {}
+        with interrupting(stop or threading.Event()):
+            for result in plan_stages(library, client, profiles, explain=False):
+                assert result.plan is not None
+                found[result.solved.milestone] = plan_to_csv(result.plan)
+                if result.solved.milestone is Milestone.COVERAGE and stop is not None:
+                    stop.set()
+                if result.solved.milestone is Milestone.SEARCHED:
+                    break
+        return found
+
+    searched = weeks(None)
+    assert searched[Milestone.SEARCHED] != searched[Milestone.COVERAGE]
+    stopped = weeks(threading.Event())
+    assert stopped[Milestone.SEARCHED] == stopped[Milestone.COVERAGE]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 import time
 from collections.abc import Callable
@@ -84,6 +83,23 @@ def test_a_control_change_waits_for_the_debounce_then_replans(model: DashboardMo
     assert model.good.problem.client.minutes_per_session == 55
     assert max(model.good.plan.session_minutes().values()) <= 55  # type: ignore[union-attr]
     assert not model.flush()  # nothing left pending
+
+
+def test_each_week_reaches_the_page_as_plan_then_line_then_figures(model: DashboardModel) -> None:
+    """The page shows the week (its plan table and status line) before the browser spends
+    its time drawing the figures: each new set of figures follows its week's line."""
+    order: list[str] = []
+    for name in ("good", "status", "figures"):
+        model.observe(lambda change, name=name: order.append(name), names=name)
+    model.minutes_per_session = 55  # planned: maybe an improving week first, then the final
+    model.flush()
+    model.minutes_per_session = 45  # recalled
+    model.flush()
+    assert order.count("figures") >= 2
+    for at, name in enumerate(order):
+        if name == "figures":
+            assert order[at - 1] == "status", order
+    assert order[-3:] == ["good", "status", "figures"], order
 
 
 def test_debouncer_coalesces_a_burst_into_one_solve(model: DashboardModel) -> None:
@@ -278,70 +294,6 @@ def test_loading_another_client_takes_the_previous_clients_downloads_away(
     assert len(model.exported) == 3
     model.load_client(HOME)
     assert model.exported == () and model.reported == ""
-
-
-class _EventLoop:
-    """Timers run in the order they fall due on a clock that moves only when a plan is solved
-    (by :attr:`solve_seconds`): the order an event loop runs them with long solves."""
-
-    solve_seconds = 60.0
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.queue: list[tuple[float, int, _Handle]] = []
-        self.count = 0
-
-    def timer(self, delay: float, callback: Callable[[], None]) -> _Handle:
-        handle = _Handle(callback)
-        self.count += 1
-        heapq.heappush(self.queue, (self.now + delay, self.count, handle))
-        return handle
-
-    def run(self) -> None:
-        while self.queue:
-            due, _, handle = heapq.heappop(self.queue)
-            self.now = max(self.now, due)
-            if not handle.cancelled:
-                handle.callback()
-
-
-class _Handle:
-    def __init__(self, callback: Callable[[], None]) -> None:
-        self.callback = callback
-        self.cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-
-def test_a_week_planned_by_a_sweep_is_recalled_not_queued_behind_the_sweep(
-    library: Library,
-    profiles: dict[str, SportProfile],
-    kits: dict[str, Kit],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The coach moves to a week a full sweep has planned while the sweep runs: it is
-    recalled, and the sweep (planning the choices it started from) plans nothing more."""
-    loop = _EventLoop()
-    model = DashboardModel(library, profiles, kits, timer=loop.timer, base_folder=tmp_path)
-    model.load_client(HOME)  # 45 min
-    solved: list[float] = []
-    plan = ui_model.plan_stages
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        solved.append(args[1].minutes_per_session)
-        loop.now += loop.solve_seconds
-        return plan(*args, **kwargs)
-
-    monkeypatch.setattr(ui_model, "plan_stages", timed)
-    model.whatif.sweep_minutes(full=True)  # 30, 45, 60, 75: the first now, the rest queued
-    assert solved == [30] and model.whatif.sweeping
-    model.minutes_per_session = 30  # planned by the sweep
-    loop.run()
-    assert solved == [30]  # not 60 (nor 75) before the week asked for
-    assert model.minutes_per_session == 30 and model.status.startswith("Week recalled")
-    assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
 
 
 def test_the_status_says_the_whole_wait_in_one_short_line(
@@ -642,35 +594,6 @@ def test_a_sweep_draws_one_bar_per_minutes_value(model: DashboardModel) -> None:
     assert model.whatif.sweep_figure is None
 
 
-def test_a_sweep_steps_through_the_event_loop_and_a_control_change_stops_it(
-    model: DashboardModel,
-) -> None:
-    scheduled: list[Callable[[], None]] = []
-
-    class Handle:
-        def cancel(self) -> None:
-            return None
-
-    def timer(delay: float, callback: Callable[[], None]) -> Any:
-        scheduled.append(callback)
-        return Handle()
-
-    model.debouncer.timer = timer
-    model.whatif.sweep_minutes()
-    assert model.whatif.sweeping and model.whatif.sweep_status.startswith(
-        "Planning 30 min (1 of 4)"
-    )
-    scheduled.pop(0)()  # the next value, on the next turn of the loop
-    assert model.whatif.sweep_status.startswith("Planning 45 min (2 of 4)")
-    model.minutes_per_session = 50  # the coach moves on: the debounced re-plan runs first
-    scheduled.pop()()
-    assert model.good is not None and model.good.problem.client.minutes_per_session == 50
-    assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
-    for callback in scheduled:
-        callback()  # the stopped sweep's next step does nothing
-    assert model.whatif.sweep_figure is None and not model.whatif.sweeping
-
-
 def test_another_week_shows_a_different_week_with_the_same_shortfall_then_back(
     model: DashboardModel,
 ) -> None:
@@ -723,7 +646,7 @@ def test_swap_bans_the_exercise_that_day_and_the_chosen_replacement_appears(
     assert model.lock == (f"{chosen.exercise_id}@{row.weekday}",)
     assert model.whatif.placement_note == f"Swapped in {chosen.name}."
     assert "recalled" in model.status  # the offered week is the plan: not solved again
-    words = [w for _, _, w in model.whatif.placements()]
+    words = [w for _, _, w in model.placements()]
     assert f"Swapped out: {row.exercise} on {row.weekday}" in words
 
 
@@ -740,8 +663,8 @@ def test_lock_keeps_the_exercise_after_a_re_plan_and_can_be_removed(
     model.flush()
     assert model.error == ""
     assert (row.exercise_id, row.weekday) in model.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
-    assert model.whatif.placements() == [("lock", text, f"Locked: {row.exercise} on {row.weekday}")]
-    model.whatif.remove("lock", text)
+    assert model.placements() == [("lock", text, f"Locked: {row.exercise} on {row.weekday}")]
+    model.remove_placement("lock", text)
     assert model.lock == () and model.debouncer.pending
 
 

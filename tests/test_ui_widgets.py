@@ -130,6 +130,55 @@ def test_minutes_slider_replans_and_redraws(view: DashboardView) -> None:
     assert "60 min" in view.plan.value
 
 
+def test_one_change_redraws_every_figure_in_one_update(view: DashboardView) -> None:
+    """Each new set of figures reaches the page as one update of the figures' grid: the
+    changed figures are put into Outputs off the page, then swapped in together. No Output
+    on the page is ever redrawn in place (one figure after another)."""
+    model, panel = view.model, view.figures
+    updates: list[tuple[Any, ...]] = []
+    panel.grid.observe(lambda change: updates.append(change.new), names="children")
+    sets: list[object] = []
+    model.observe(lambda change: sets.append(change.new), names="figures")
+    in_place: list[str] = []
+
+    def on_page(out: w.Output) -> bool:
+        return any(out in getattr(slot, "children", ()) for slot in panel.grid.children)
+
+    for name in FIGURES:
+        for out in panel._buffers[name]:
+            out.observe(
+                lambda change, out=out, name=name: in_place.append(name) if on_page(out) else None,
+                names="outputs",
+            )
+    before = {name: figure_json(view, name) for name in FIGURES}
+    view.controls.minutes.value = 55  # a new week: planned, maybe shown improving first
+    model.flush()
+    assert sets and len(updates) == len(sets)  # one grid update per set of figures
+    assert not in_place, in_place
+    after = {name: figure_json(view, name) for name in FIGURES}
+    assert {"coverage", "minutes", "heatmap", "balance"} <= {
+        name for name in FIGURES if after[name] != before[name]
+    }
+    sets.clear()
+    updates.clear()
+    view.controls.minutes.value = 45  # recalled: one change, one set of figures
+    model.flush()
+    assert model.status.startswith("Week recalled")
+    assert len(sets) == 1 and len(updates) == 1 and not in_place
+    assert {name: figure_json(view, name) for name in FIGURES} == before
+    panel.show(model.figures)  # nothing differs: nothing sent
+    assert len(updates) == 1
+    # The status line and the figures say which week they show.
+    week = model.week_shown
+    assert f"data-week='{week}'" in view.status.value
+    assert f"wb-week-{week}" in panel.grid._dom_classes
+    panel.show(model.figures, week=week + 1)  # the same figures for the next week: stamped only
+    assert len(updates) == 1
+    assert [c for c in panel.grid._dom_classes if c.startswith("wb-week-")] == [
+        f"wb-week-{week + 1}"
+    ]
+
+
 def test_the_warm_up_slider_shows_a_loaded_warm_up_without_changing_it(
     view: DashboardView,
 ) -> None:
@@ -347,7 +396,9 @@ def test_narrow_outputs_keep_the_level_words_and_the_plan_whole(view: DashboardV
     assert plan.layout.overflow == "auto"  # a scroll bar at worst, never a cut column
     row = next(c for c in view.figures.children if plan in getattr(c, "children", ()))
     assert row.layout.flex_flow == "row wrap"
-    assert row.children[0].layout.flex == "1 1 440px"
+    coverage = next(c for c in row.children if view.figures.outputs["coverage"] in c.children)
+    assert coverage.layout.flex == "1 1 440px"
+    assert int(coverage.layout.order) < int(plan.layout.order)  # the plan to its right
 
 
 def test_equipment_and_avoid_toggle_one_item_per_click(view: DashboardView) -> None:

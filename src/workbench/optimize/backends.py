@@ -43,6 +43,7 @@ __all__ = [
     "Solver",
     "backend",
     "cbc_path",
+    "interrupted",
     "interrupting",
 ]
 
@@ -147,6 +148,13 @@ def interrupting(event: threading.Event) -> Iterator[None]:
         yield
     finally:
         _interrupt.event = previous
+
+
+def interrupted() -> bool:
+    """Whether the solve running on this thread was asked to stop (:func:`interrupting`): the
+    local search looks between its moves, as HiGHS does through its callbacks."""
+    event: threading.Event | None = getattr(_interrupt, "event", None)
+    return event is not None and event.is_set()
 
 
 def _stop_when_set(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.optimize.backends import interrupted
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions, Key
 from workbench.optimize.terms import TERMS, Quantity
@@ -347,8 +348,9 @@ def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
 
 
 def _improve(state: _State, every: np.ndarray, budget: list[int]) -> None:
-    """Best-improvement moves until none improves or the move budget is spent."""
-    while budget[0] > 0:
+    """Best-improvement moves until none improves or the move budget is spent (or the solve
+    is being stopped: its week is dropped, so the moves left would be wasted)."""
+    while budget[0] > 0 and not interrupted():
         _gain, move = _best_move(state, every)
         if move is None:
             return

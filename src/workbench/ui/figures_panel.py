@@ -36,6 +36,17 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 CONFIG = {"displaylogo": False, "responsive": False}
 #: Flex of the coverage figure and the plan: equal halves, each at least this wide.
 SIDE_BY_SIDE = "1 1 440px"
+#: Where each part of the grid goes (CSS ``order``): the coverage figure and the plan, then
+#: a line break, the minutes and the comparison side by side, the heatmap, the balance.
+PLACE = {
+    "coverage": 1,
+    "plan": 2,
+    "break": 3,
+    "minutes": 4,
+    "comparison": 5,
+    "heatmap": 6,
+    "balance": 7,
+}
 
 
 def figure_output(figure: go.Figure) -> dict[str, Any]:
@@ -53,59 +64,118 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
 
 
 class FiguresPanel(w.VBox):
-    """One Output per figure; :meth:`show` replaces the contents of those that changed.
+    """Every figure in one grid, redrawn all at once: one update of the page per change.
 
-    ``beside`` (the plan table) sits next to the coverage figure, so the plan and the figures
-    that explain it are read together.
+    Each figure has two Outputs, the one on the page and a spare. When any figure changed,
+    :meth:`show` puts every figure into its spare (off the page: nothing is drawn yet), then
+    swaps the spares in with one update of the grid's children, so the browser draws the
+    figures in one go instead of one after another as each arrives. Every figure moves, the
+    unchanged ones too: an Output left in place gets a new view of itself from the update,
+    which Voila drew empty (measured). ``beside`` (the plan table) sits next to the coverage
+    figure while both fit, so the plan and the figures that explain it are read together;
+    it comes first among the grid's children (placed by CSS ``order``), so the update leaves
+    its view alone.
     """
 
     def __init__(self, beside: w.Widget | None = None) -> None:
-        self.outputs = {
-            name: w.Output(layout=w.Layout(width="100%", min_height="240px")) for name in FIGURES
-        }
+        self._buffers: dict[str, tuple[w.Output, w.Output]] = {}
+        self._slots: dict[str, tuple[w.VBox, w.VBox]] = {}
+        self._showing = dict.fromkeys(FIGURES, 0)
+        for name in FIGURES:
+            title = w.HTML(f"<b>{TITLES[name]}</b>")
+            outputs = (self._output(name), self._output(name))
+            self._buffers[name] = outputs
+            self._slots[name] = (
+                w.VBox([title, outputs[0]], layout=self._layout(name)),
+                w.VBox([title, outputs[1]], layout=self._layout(name)),
+            )
         self.sent: dict[str, dict[str, Any]] = {}
-        for name, out in self.outputs.items():
-            out.add_class(f"wb-figure-{name}")
-        boxes = {
-            name: w.VBox([w.HTML(f"<b>{TITLES[name]}</b>"), out], layout=w.Layout(width="100%"))
-            for name, out in self.outputs.items()
-        }
-        for name in ("comparison", "minutes"):
-            boxes[name].layout.width = "50%"
-        # The coverage figure and the plan share a row while both fit; in a narrower output
-        # (JupyterLab at 1400 px cut the plan's time column at 50%) the plan goes below.
-        boxes["coverage"].layout = w.Layout(flex=SIDE_BY_SIDE, width="auto")
-        first = [boxes["coverage"]]
+        #: Updates of the grid (each one redraw of the page).
+        self.redraws = 0
+        self.plan_box: w.VBox | None = None
         if beside is not None:
             self.plan_box = w.VBox(
                 [w.HTML("<b>Plan</b>"), beside],
-                layout=w.Layout(flex=SIDE_BY_SIDE, width="auto", overflow="auto"),
+                layout=w.Layout(
+                    flex=SIDE_BY_SIDE, width="auto", overflow="auto", order=str(PLACE["plan"])
+                ),
             )
             self.plan_box.add_class("wb-plan-box")
-            first.append(self.plan_box)
+        # The minutes and comparison figures start a line of their own, whether or not the
+        # plan found room beside the coverage figure.
+        self._line_break = w.Box(
+            layout=w.Layout(flex="0 0 100%", height="0px", order=str(PLACE["break"]))
+        )
+        self.grid = w.Box(
+            self._children(),
+            layout=w.Layout(display="flex", flex_flow="row wrap", width="100%"),
+        )
+        self.grid.add_class("wb-figures-grid")
         self.stale_note = w.HTML()
         self.stale_note.add_class("wb-stale-banner")
-        super().__init__(
-            [
-                self.stale_note,
-                w.HBox(first, layout=w.Layout(width="100%", flex_flow="row wrap")),
-                w.HBox([boxes["minutes"], boxes["comparison"]], layout=w.Layout(width="100%")),
-                boxes["heatmap"],
-                boxes["balance"],
-            ],
-            layout=w.Layout(width="100%"),
-        )
+        super().__init__([self.stale_note, self.grid], layout=w.Layout(width="100%"))
         self.add_class("wb-figures")
 
-    def show(self, figures: Mapping[str, go.Figure]) -> None:
-        """Send each figure that differs from what the page holds; the rest cost nothing."""
+    @staticmethod
+    def _output(name: str) -> w.Output:
+        out = w.Output(layout=w.Layout(width="100%", min_height="240px"))
+        out.add_class(f"wb-figure-{name}")
+        return out
+
+    @staticmethod
+    def _layout(name: str) -> w.Layout:
+        order = str(PLACE[name])
+        if name == "coverage":
+            # Beside the plan while both fit; in a narrower output (JupyterLab at 1400 px
+            # cut the plan's time column at 50%) the plan goes below.
+            return w.Layout(flex=SIDE_BY_SIDE, width="auto", order=order)
+        if name in ("minutes", "comparison"):
+            return w.Layout(flex="0 0 50%", width="50%", order=order)
+        return w.Layout(flex="0 0 100%", width="100%", order=order)
+
+    def _children(self) -> tuple[w.Widget, ...]:
+        """The plan and the line break first (the update keeps their views), then the
+        figures; CSS ``order`` places each (:data:`PLACE`)."""
+        fixed = (self.plan_box, self._line_break) if self.plan_box else (self._line_break,)
+        return (*fixed, *(self._slots[name][self._showing[name]] for name in FIGURES))
+
+    @property
+    def outputs(self) -> dict[str, w.Output]:
+        """The Output on the page for each figure."""
+        return {name: pair[self._showing[name]] for name, pair in self._buffers.items()}
+
+    def show(self, figures: Mapping[str, go.Figure], week: int | None = None) -> None:
+        """When any figure differs from what the page holds, redraw them all in one update
+        of the grid; otherwise nothing is sent. ``week`` (the number of the week they
+        belong to) is stamped on the grid as class ``wb-week-<n>`` in the same update, or
+        alone when no figure changed."""
+        latest = {**self.sent}
         for name, figure in figures.items():
-            if name not in self.outputs:
-                continue
-            output = figure_output(figure)
-            if self.sent.get(name) != output:
-                self.outputs[name].outputs = (output,)
-                self.sent[name] = output
+            if name in self._buffers:
+                latest[name] = figure_output(figure)
+        changed = latest != self.sent
+        stamp = None if week is None else f"wb-week-{week}"
+        if not changed and (stamp is None or stamp in self.grid._dom_classes):
+            return
+        if changed:
+            self.redraws += 1
+            for name, output in latest.items():
+                spare = 1 - self._showing[name]
+                # Off the page: nothing drawn yet. The redraw's number makes every output
+                # new to the page: the renderer stores a PNG of each figure it drew in its
+                # output, and draws that image, not the figure, when an output it knows
+                # comes back.
+                fresh = {**output, "metadata": {"redraw": self.redraws}}
+                self._buffers[name][spare].outputs = (fresh,)
+                self._showing[name] = spare
+            self.sent = latest
+        with self.grid.hold_sync():  # one message: the new children and their week
+            if changed:
+                self.grid.children = self._children()
+            if stamp is not None:
+                for old in [c for c in self.grid._dom_classes if c.startswith("wb-week-")]:
+                    self.grid.remove_class(old)
+                self.grid.add_class(stamp)
 
     def mark_stale(self, stale: bool) -> None:
         """Grey the figures and say so when they are from earlier choices."""

@@ -59,6 +59,8 @@ class FilesPanel(w.VBox):
         )
         self.report_link = w.HTML()
         self.notice = w.HTML()
+        self.path.add_class("wb-open-path")
+        self.load.add_class("wb-load")
         self.report.add_class("wb-report")
         self.report_link.add_class("wb-report-link")
         self.save.add_class("wb-save")

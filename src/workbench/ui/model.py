@@ -8,6 +8,12 @@ The solve runs off the kernel's thread (:class:`~workbench.ui.worker.PlanWorker`
 injected planner (:func:`default_planner`: :func:`~workbench.planning.plan_stages`): each
 checked week it offers is shown as it lands, marked "improving" until the final one; a
 control change cancels the solve in flight, and a cancelled solve's weeks are dropped.
+
+The parts it composes get what they need handed to them (aiidalab-qe's pattern): the plan
+cache (:class:`~workbench.ui.session.PlanCache`) shared by every part that plans, the what-if
+tools (:class:`~workbench.ui.whatif_model.WhatIfModel`: the week on show through a link, the
+question's subject, ``show`` and ``choose`` through callables) and the idle prefetch
+(:class:`~workbench.ui.prefetch.Prefetch`, on a worker of its own).
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ import logging
 import re
 import time
 import tomllib
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -34,6 +39,7 @@ from workbench.client import (
     ClientField,
     Kit,
     Override,
+    Placement,
     SportProfile,
     client_from_mapping,
     resolve_priorities,
@@ -51,7 +57,9 @@ from workbench.planning import plan_stages
 from workbench.present import TOLERANCE, number
 from workbench.report import client_report
 from workbench.ui.debounce import Debouncer, Timer
-from workbench.ui.whatif_model import WhatIfModel
+from workbench.ui.prefetch import Prefetch
+from workbench.ui.session import CACHE_SIZE, PlanCache, Planner, Subject
+from workbench.ui.whatif_model import WhatIfModel, placement_words
 from workbench.ui.words import coach_line, improving_line, named, status_line
 from workbench.ui.worker import Job, PlanWorker
 
@@ -68,19 +76,13 @@ CONTROLS = (
 )
 #: The figures the dashboard shows, in display order.
 FIGURES = ("coverage", "heatmap", "balance", "minutes", "comparison")
+#: How long a control change waits for the next one before the re-plan starts [s]. Every
+#: slider sends its value once, on release; a burst from code (a kit, a client loaded) is
+#: held into one change; so this only folds clicks made within a blink.
+DEBOUNCE = 0.05
 #: Default cap on a dashboard solve [s]; 0 means none: every stage to its proven gap, so the
 #: dashboard shows the same plan as ``workbench plan`` for the same client.
 TIME_LIMIT = 0.0
-#: Recent plans kept per dashboard; the same client and solver settings give the same plan
-#: (every stage ends at its proven gap), so a cached plan is exactly the one a solve returns.
-CACHE_SIZE = 16
-
-
-#: ``planner(library, client, profiles, options)``: the checked week at each stage of its
-#: solve, the final one last (:func:`~workbench.planning.plan_stages`).
-Planner = Callable[
-    [Library, Client, Mapping[str, SportProfile], SolveOptions], Iterable[PlanResult]
-]
 
 
 def default_planner(
@@ -159,6 +161,11 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     baseline = t.Instance(PlanResult, allow_none=True)
     figures = t.Dict()  # name -> plotly Figure of the good plan
     status = t.Unicode("")
+    #: Weeks put on show so far (each with its status line and figures): the page stamps the
+    #: status line with it, and the figures with ``figures_week``, the week they were built
+    #: for, so what is drawn says which week it belongs to.
+    week_shown = t.Int(0)
+    figures_week = t.Int(0)
     error = t.Unicode("")  # one line, empty when the latest attempt gave a plan
     busy = t.Bool(False)
     stale = t.Bool(False)  # the shown plan is not from the current choices
@@ -183,12 +190,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         kits: Mapping[str, Kit] | None = None,
         *,
         timer: Timer | None = None,
-        delay: float = 0.15,
+        delay: float = DEBOUNCE,
         today: Callable[[], date] = date.today,
         base_folder: str | Path | None = None,
         cache_size: int = CACHE_SIZE,
         planner: Planner | None = None,
         worker: PlanWorker | None = None,
+        prefetcher: PlanWorker | None = None,
         **traits: Any,
     ) -> None:
         self.library = library
@@ -204,21 +212,40 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self._job: Job[PlanResult] | None = None  # the solve in flight, if any
         self._job_started = 0.0
         self._applying = False
-        # Each plan with the seconds its planning took (None: made elsewhere, e.g. a swap).
-        self._cache: OrderedDict[tuple[Client, str, float], tuple[PlanResult, float | None]] = (
-            OrderedDict()
-        )
+        #: Recent plans, shared with the what-if tools and the prefetch.
+        self.cache = PlanCache(cache_size)
         self._recalled = False  # the latest plan came from the cache
         self._planned: float | None = None  # ... and the seconds its first planning took
         self._asked: float | None = None  # when the coach's pending change was made
-        self.cache_size = cache_size
         super().__init__(**traits)
         self._resolve()
         self.observe(self._control_changed, names=list(CONTROLS))
         self.observe(self._on_name, names=["name"])
         self._refresh_figures()
-        #: Sweeps, another week like this, swap and lock (:mod:`workbench.ui.whatif_model`).
-        self.whatif = WhatIfModel(self)
+        #: Sweeps, another week like this, swap and lock (:mod:`workbench.ui.whatif_model`),
+        #: on the same worker as the coach's plans (one question at a time).
+        self.whatif = WhatIfModel(
+            library,
+            self.profiles,
+            subject=self._subject,
+            planner=self._planner,
+            cache=self.cache,
+            worker=self.worker,
+            show=self.show_checked,
+            choose=self._choose,
+        )
+        t.dlink((self, "good"), (self.whatif, "week"))
+        self.whatif.observe(self._whatif_working, names=["busy", "sweeping"])
+        #: The likely next moves, planned while the coach looks at a finished week, on a
+        #: worker of its own: a coach's request never queues behind it.
+        self.prefetch = Prefetch(
+            library,
+            self.profiles,
+            self._planner,
+            self.cache,
+            prefetcher if prefetcher is not None else PlanWorker(self.worker.wake),
+            timer=timer,
+        )
 
     def resolve_path(self, path: str | Path) -> Path:
         """``path`` as an absolute path; a relative one is under :attr:`base_folder`."""
@@ -344,8 +371,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
 
     def wait(self, timeout: float | None = None) -> bool:
         """Apply every week the solve in flight offers, until its final one is in (on this
-        thread: a script, a test, the notebook's first plan); False after ``timeout`` [s]."""
-        return self.worker.wait(timeout)
+        thread: a script, a test, the notebook's first plan), and let a prefetch that runs
+        finish; False after ``timeout`` [s]."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        if not self.worker.wait(timeout):
+            return False
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        return self.prefetch.worker.wait(left)
 
     @property
     def planning(self) -> bool:
@@ -353,7 +385,9 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         return self._job is not None
 
     def cancel_planning(self) -> None:
-        """Stop the solve in flight (its weeks are dropped); the week shown stays."""
+        """Stop the solve in flight (its weeks are dropped) and any prefetch; the week shown
+        stays."""
+        self.prefetch.stop()
         if self._job is not None:
             self._job.cancel()
             self._job = None
@@ -376,6 +410,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         Returns the week now shown for these choices (None while it is still being planned)."""
         self.debouncer.cancel()
         self.cancel_planning()
+        self.whatif.stop()
         result = self._replan()
         if self._job is not None and self.worker.wake is None:
             self.wait()
@@ -398,22 +433,36 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         except InputError as error:
             self._fail(coach_line(error, self.library))
             return None
-        cached = self._recall(client)
+        options = self.options()
+        cached = self._recall(client, options)
         if cached is not None:
             return self._show(cached, started, asked)
-        self._recalled = False
         self.busy = True
         self._job_started = started
-        options = self.options()
         self._job = self.worker.start(
-            lambda: self.planner(self.library, client, self.profiles, options),
-            lambda job, result: self._offered(job, client, result, asked),
+            lambda: self._planner(self.library, client, self.profiles, options),
+            lambda job, result: self._offered(job, client, options, result, asked),
             self._planning_done,
         )
         return None
 
+    def _planner(
+        self,
+        library: Library,
+        client: Client,
+        profiles: Mapping[str, SportProfile],
+        options: SolveOptions,
+    ) -> Iterable[PlanResult]:
+        """The injected planner, as set now (the parts that plan call this)."""
+        return self.planner(library, client, profiles, options)
+
     def _offered(
-        self, job: Job[PlanResult], client: Client, result: PlanResult, asked: float
+        self,
+        job: Job[PlanResult],
+        client: Client,
+        options: SolveOptions,
+        result: PlanResult,
+        asked: float,
     ) -> None:
         """A week the solve in flight offers (on the kernel's thread): shown at once when it
         passed the checker and differs from the week shown; the final one is remembered."""
@@ -421,7 +470,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             return  # a cancelled solve's week: a newer one is coming or shown
         if result.solved.final:
             self._planned = time.perf_counter() - self._job_started
-            self.remember(client, result, self._planned)
+            self.cache.remember(client, options, result, self._planned)
             self._show(result, self._job_started, asked)
             return
         if result.plan is None or not result.plan.entries:
@@ -430,19 +479,23 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         if shown is not None and shown.plan == result.plan and not self.stale:
             return  # the week shown: nothing to redraw
         # ``result`` stays the latest finished solve; ``good`` is the week on screen.
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.good = result
             self.relaxations = ()
             self.relaxation_options = ()
             self.error = ""
             self.stale = False
-        self._refresh_figures()
+        built = self.build_figures()
+        # The week's line before its figures: the page shows the week and its plan while
+        # the browser draws the figures (its longest work).
         self.status = improving_line(
             result.solved,
             result.check,
             time.perf_counter() - asked,
             floor_share=result.problem.floor_share,
         )
+        self._set_figures(built)
 
     def _planning_done(self, job: Job[PlanResult], error: BaseException | None) -> None:
         if job is not self._job:
@@ -466,16 +519,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     def _show(self, result: PlanResult, started: float, asked: float) -> PlanResult:
         """Show the final week for the current choices (solved or recalled)."""
         solved = time.perf_counter()
-        shown = self.good
         empty = result.plan is not None and not result.plan.entries
-        redraw = True
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.result = result
             self.relaxations = ()
             self.relaxation_options = ()
             if result.plan is not None and not empty:
-                # The week an improving offer drew stays drawn when the proof kept it.
-                redraw = shown is None or shown.plan != result.plan or self.stale
                 self.good = result
                 self.error = ""
                 self.stale = False
@@ -488,8 +538,9 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
                 )
                 self.stale = self.good is not None
                 self.status = self._kept()
-        if redraw:
-            self._refresh_figures()
+        # Every week shown gets its figures (the page redraws only those that differ: the week
+        # an improving offer drew stays drawn when the proof kept it).
+        built = self.build_figures()
         done = time.perf_counter()
         self.timings = {
             "solve": solved - started,
@@ -498,56 +549,96 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             "waited": done - asked,  # from the coach's change: debounce, solves, figures
         }
         if self.good is result:
-            # Said after the figures are drawn, so the wait it names is the whole wait.
+            # Said once the figures are built, so the wait it names is the whole wait; sent
+            # before them, so the page shows the week's line and plan while the browser
+            # draws the figures (its longest work).
             self.status = self._status(result, done - asked)
+        self._set_figures(built)
+        if self.good is result:
+            self._prefetch_later()
         return result
 
-    def _recall(self, client: Client) -> PlanResult | None:
-        """The plan for ``client`` with the current solver settings if made recently. The
-        name only labels, so it is not part of the key."""
-        key = (replace(client, name="Client"), self.solver, float(self.time_limit))
-        cached = self._cache.get(key)
+    def _recall(self, client: Client, options: SolveOptions) -> PlanResult | None:
+        """The plan for ``client`` with ``options`` if made recently (by the coach's own
+        re-plans, a sweep or the prefetch); a recall is counted and said in the status."""
+        cached = self.cache.recall(client, options)
         self._recalled = cached is not None
         if cached is None:
             return None
-        self._cache.move_to_end(key)
         self.cache_hits += 1
         result, self._planned = cached
         return result
 
-    def _plan(self, client: Client) -> PlanResult:
-        """The plan for ``client``, recalled or planned on this thread (a what-if's)."""
-        cached = self._recall(client)
-        if cached is not None:
-            return cached
-        started = time.perf_counter()
-        # Every solve of the plan, the explanations' too: the wait the coach has.
-        *_, result = self.planner(self.library, client, self.profiles, self.options())
-        self._planned = time.perf_counter() - started
-        self.remember(client, result, self._planned)
-        return result
+    # ----- idle prefetch -----------------------------------------------------------------
 
-    def plan_for(self, client: Client) -> PlanResult:
-        """The full plan for another client (a what-if), through the same cache; the shown
-        plan and status are untouched."""
-        recalled, planned = self._recalled, self._planned
+    def _idle(self) -> bool:
+        """Nothing to do: no solve in flight or asked for, no what-if question running."""
+        return not (
+            self.planning
+            or self.debouncer.pending
+            or self.whatif.busy
+            or self.whatif.sweeping
+            or self.stale
+        )
+
+    def _prefetch_later(self) -> None:
+        """Once the coach has looked at this week a moment with nothing else running, plan
+        the likely next moves into the cache (:mod:`workbench.ui.prefetch`)."""
         try:
-            return self._plan(client)
-        finally:
-            self._recalled, self._planned = recalled, planned
+            client = self.client()
+        except InputError:
+            return
+        self.prefetch.schedule(client, self.options(), self._idle)
 
-    def remember(self, client: Client, result: PlanResult, seconds: float | None = None) -> None:
-        """Keep a plan already solved for ``client`` with the current solver settings (a
-        swap's week), so choosing that client recalls it instead of solving again;
-        ``seconds`` its planning took, when known."""
-        key = (replace(client, name="Client"), self.solver, float(self.time_limit))
-        self._cache[key] = (result, seconds)
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+    def _whatif_working(self, change: Any) -> None:
+        """A what-if question started (it goes first: the prefetch stops) or ended (the
+        prefetch may go on)."""
+        if change.new:
+            self.prefetch.stop()
+        elif self._idle() and self.good is not None:
+            self._prefetch_later()
+
+    # ----- the parts' hooks ----------------------------------------------------------------
+
+    def _subject(self) -> Subject | str:
+        """What a what-if question is about (the choices pending applied first), or why there
+        is nothing to ask about yet."""
+        self.flush()
+        if self.planning:
+            return "the week for these choices is still being planned"
+        good = self.good
+        if good is None or good.plan is None or self.stale:
+            return "fix the choices first"
+        try:
+            client = self.client()
+        except InputError as error:
+            return coach_line(error, self.library)
+        return Subject(client, good, self.options())
+
+    def _choose(self, client: Client) -> None:
+        """A what-if's client (a lock, a swap) into the controls, under the name shown."""
+        self.set_client(replace(client, name=self.name.strip() or client.name))
+
+    def placements(self) -> list[tuple[str, str, str]]:
+        """The client's locks and swaps as (kind, exercise@Day, words), locks first."""
+        rows = []
+        for kind, verb in (("lock", "Locked"), ("swap", "Swapped out")):
+            for text in getattr(self, kind):
+                try:
+                    words = placement_words(self.library, Placement.parse(text, kind))
+                except InputError:
+                    words = text
+                rows.append((kind, text, f"{verb}: {words}"))
+        return rows
+
+    def remove_placement(self, kind: str, text: str) -> None:
+        """Drop one lock (``kind="lock"``) or swap (``"swap"``) ``exercise@Day``; re-plans."""
+        setattr(self, kind, tuple(p for p in getattr(self, kind) if p != text))
 
     def show_checked(self, result: PlanResult, line: str) -> None:
         """Show another checked week for the same choices (another week like this)."""
         assert result.plan is not None, "only a plan that passed the checker is shown"
+        self.week_shown += 1
         with self.hold_trait_notifications():
             self.good = result
             self.relaxations = ()
@@ -640,13 +731,13 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         if self._asked is None:
             self._asked = time.perf_counter()
         # The solve in flight answers choices that are gone: stop it now, not after the
-        # debounce (the week shown stays until the new one lands).
+        # debounce (the week shown stays until the new one lands); so does the prefetch.
         self.cancel_planning()
-        # A sweep answers for the choices it started from; left running, its next full plan
-        # would be solved before the week the coach asks for now (even a recalled one).
-        self.whatif.stop_sweep()
         self._resolve()
         self.request_replan()
+        # A what-if question answers for the choices it started from; left running, a
+        # sweep's next full plan would be solved before the week the coach asks for now.
+        self.whatif.stop()
 
     def _on_name(self, change: Any = None) -> None:
         # A save path made from the old name follows the new one.
@@ -672,7 +763,14 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
     # ----- figures -----------------------------------------------------------------------
 
     def _refresh_figures(self) -> None:
-        self.figures = self.build_figures()
+        self._set_figures(self.build_figures())
+
+    def _set_figures(self, built: dict[str, go.Figure]) -> None:
+        """The figures of the week shown now, with its number (first: figures equal to those
+        shown fire no change of their own, and the week still has to be stamped)."""
+        with self.hold_trait_notifications():
+            self.figures_week = self.week_shown
+            self.figures = built
 
     def build_figures(self) -> dict[str, go.Figure]:
         """Every figure of the good plan (or a note saying why there is none)."""

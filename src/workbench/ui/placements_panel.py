@@ -95,15 +95,14 @@ class PlacementsPanel(w.VBox):
 
     def show_placements(self) -> None:
         """Each lock and swap, with a button that removes it (and re-plans)."""
-        whatif = self.model.whatif
         rows = []
         self.remove_buttons = {}
-        for kind, text, words in whatif.placements():
+        for kind, text, words in self.model.placements():
             button = w.Button(
                 icon="times", tooltip="Remove", layout=w.Layout(width="32px", min_width="32px")
             )
             button.add_class("wb-remove-placement")
-            button.on_click(lambda _, kind=kind, text=text: whatif.remove(kind, text))
+            button.on_click(lambda _, kind=kind, text=text: self.model.remove_placement(kind, text))
             self.remove_buttons[text] = button
             rows.append(w.HBox([button, w.HTML(escape(words))]))
         self.listed.children = rows

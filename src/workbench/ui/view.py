@@ -32,8 +32,9 @@ from workbench.ui.worker import PlanWorker
 __all__ = ["DashboardView", "build_dashboard"]
 
 
-def status_html(status: str) -> str:
-    return f"<span class='wb-status'>{escape(status)}</span>"
+def status_html(status: str, week: int = 0) -> str:
+    """The status line, stamped with the number of the week it describes."""
+    return f"<span class='wb-status' data-week='{week}'>{escape(status)}</span>"
 
 
 def error_html(error: str) -> str:
@@ -75,11 +76,16 @@ class DashboardView(w.VBox):
         self.status.add_class("wb-status-line")
         self.error.add_class("wb-error-line")
         self.busy = w.HTML()
-        dlink((model, "status"), (self.status, "value"), status_html)
+        self.busy.add_class("wb-busy")
+        self.show_status()
+        model.observe(lambda change: self.show_status(), names="status")
         dlink((model, "error"), (self.error, "value"), error_html)
         dlink((model, "busy"), (self.busy, "value"), busy_html)
-        self.figures.show(model.figures)
-        model.observe(lambda change: self.figures.show(change.new), names="figures")
+        self.figures.show(model.figures, week=model.figures_week)
+        model.observe(
+            lambda change: self.figures.show(model.figures, week=model.figures_week),
+            names=["figures_week", "figures"],
+        )
         model.observe(lambda change: self.figures.mark_stale(change.new), names="stale")
 
         self.sections = w.Accordion(
@@ -115,6 +121,9 @@ class DashboardView(w.VBox):
             layout=w.Layout(width="100%"),
         )
         self.add_class("wb-dashboard")
+
+    def show_status(self) -> None:
+        self.status.value = status_html(self.model.status, self.model.week_shown)
 
 
 def build_dashboard(

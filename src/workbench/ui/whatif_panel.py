@@ -53,6 +53,7 @@ class WhatIfPanel(w.VBox):
         self.another.on_click(lambda _: whatif.another_week())
         self.best.on_click(lambda _: whatif.best_week())
         dlink((whatif, "week_index"), (self.best, "disabled"), lambda index: index == 0)
+        dlink((whatif, "busy"), (self.another, "disabled"))  # one search at a time
         dlink((whatif, "week_note"), (self.week_note, "value"), escape)
         super().__init__(
             [

@@ -1,8 +1,11 @@
 """Planning off the kernel's thread.
 
-A :class:`PlanWorker` runs one staged planning at a time on its own thread (an executor of
-one worker, so two solves never share the machine's cores) and hands each week it offers
-back to the owner's thread through an inbox. ipywidgets' state may only change on the
+A :class:`PlanWorker` runs staged planning on its own threads and hands each week it offers
+back to the owner's thread through an inbox. It has two threads so that a new job never
+queues behind one that was just cancelled and is still stopping (a HiGHS solve stops within
+about 0.05-0.5 s of the cancel): only then do two solves share the machine's cores. The
+dashboard starts a job only when none is running or after cancelling the one that is, so
+two jobs that were not cancelled never run at once. ipywidgets' state may only change on the
 kernel's thread, so nothing the worker finds touches a trait there: the inbox is drained on
 the kernel's event loop (``wake`` is the loop's ``call_soon_threadsafe``), or by
 :meth:`PlanWorker.wait` in a script or a test.
@@ -32,6 +35,8 @@ T = TypeVar("T")
 Wake = Callable[[Callable[[], None]], object]
 #: How long :meth:`PlanWorker.wait` blocks on the inbox before looking at the job again [s].
 POLL = 0.05
+#: Threads of one worker: the job running, and one that was cancelled and is still stopping.
+THREADS = 2
 
 
 class Job(Generic[T]):
@@ -55,9 +60,11 @@ class PlanWorker:
 
     def __init__(self, wake: Wake | None = None) -> None:
         self.wake = wake
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-plan")
+        self._executor = ThreadPoolExecutor(
+            max_workers=THREADS, thread_name_prefix="workbench-plan"
+        )
         self._inbox: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
-        self._latest: Job[object] | None = None
+        self._jobs: list[Job[object]] = []  # started on this worker and not yet over
 
     def start(
         self,
@@ -89,7 +96,8 @@ class PlanWorker:
                 self._post(lambda: done(job, error))
                 job.finished.set()
 
-        self._latest = job  # type: ignore[assignment]
+        self._jobs = [j for j in self._jobs if not j.finished.is_set()]
+        self._jobs.append(job)  # type: ignore[arg-type]
         self._executor.submit(run)
         return job
 
@@ -109,12 +117,12 @@ class PlanWorker:
 
     @property
     def running(self) -> bool:
-        """Whether the latest job has yet to post its last result."""
-        return self._latest is not None and not self._latest.finished.is_set()
+        """Whether a job started here has yet to post its last result."""
+        return any(not job.finished.is_set() for job in self._jobs)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Drain the inbox on this thread until the latest job is over (every earlier one
-        is: the worker runs one at a time); False when ``timeout`` [s] passed first."""
+        """Drain the inbox on this thread until every job started here is over; False when
+        ``timeout`` [s] passed first."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while self.running:
             left = None if deadline is None else deadline - time.monotonic()
@@ -130,7 +138,7 @@ class PlanWorker:
         return True
 
     def shutdown(self) -> None:
-        """Cancel the latest job and let the thread end (the kernel is going away)."""
-        if self._latest is not None:
-            self._latest.cancel()
+        """Cancel every job and let the threads end (the kernel is going away)."""
+        for job in self._jobs:
+            job.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
