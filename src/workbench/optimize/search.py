@@ -311,8 +311,9 @@ def _apply(
 
 
 def _best_move(state: _State, every: np.ndarray) -> tuple[float, Move | None]:
-    """The best move that keeps every limit: add a dose, drop one, or swap one for any
-    other (another exercise or day, or the same at another dose)."""
+    """The best move that keeps every limit: add a dose, drop one, or swap one for another
+    on its day (another exercise, or the same at another dose; a move to another day is a
+    drop and an add)."""
     c = state.c
     best_gain: float = IMPROVES
     best_move: Move | None = None
