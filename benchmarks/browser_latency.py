@@ -109,21 +109,22 @@ ARM = """(until) => {
     const h = el.getBoundingClientRect().height;
     return h > 50 && Math.abs(h - el._fullLayout.height) < 2; };
   mark();
-  const m = {before: status(), start: performance.now(), busy: null, checked: null,
+  // A week is new by its number, not its words: two recalls can read the same.
+  const m = {before: statusWeek(), start: performance.now(), busy: null, checked: null,
              coverage: null, final: null, figures: null, improving: false, text: '',
              planning: false, week: null, finalWeek: null};
   m.done = (async () => {
-    while (performance.now() - m.start < 900000) {
+    while (performance.now() - m.start < 240000) {
       await new Promise(r => setTimeout(r, 10));
       mark();
-      const t = performance.now(), now = status();
+      const t = performance.now(), now = status(), fresh = statusWeek() > m.before;
       if (m.busy === null && busy()) m.busy = t;
-      if (now !== m.before && now.includes('improving')) m.improving = true;
-      const week = now !== m.before && (now.startsWith('A checked week') || now.startsWith('Week '));
+      if (fresh && now.includes('improving')) m.improving = true;
+      const week = fresh && (now.startsWith('A checked week') || now.startsWith('Week '));
       if (m.checked === null && week) { m.checked = t; m.week = statusWeek(); }
       if (m.checked !== null && m.coverage === null && gridWeek() >= m.week && drawn('coverage'))
         m.coverage = t;
-      if (m.final === null && now !== m.before && now.startsWith('Week ')) {
+      if (m.final === null && fresh && now.startsWith('Week ')) {
         m.final = t; m.finalWeek = statusWeek(); }
       if (m.final !== null && m.figures === null && gridWeek() >= m.finalWeek && names.every(drawn))
         m.figures = t;
