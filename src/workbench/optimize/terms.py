@@ -868,9 +868,10 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
     :data:`FULL_SESSION_MINUTES` of them), a point a minute short: the blind review of round
     4 marked down weeks that left 10-15 booked minutes empty in every session."""
     problem = catalogue.problem
-    if problem.client.posterior_only or _std(problem).session_use < FULL_SESSION_USE:
-        # The rest of the client's training is written elsewhere, or the profile keeps its
-        # lifting short (a runner's: round 17, 36 upper-body sets in a 5k runner's week).
+    if _std(problem).session_use < FULL_SESSION_USE:
+        # A week whose standards keep its lifting short is not filled: a runner's (round 17,
+        # 36 upper-body sets in a 5k runner's week) and posterior-chain work alone (the rest
+        # of the client's training is written elsewhere: problem.POSTERIOR_SESSION_USE).
         return []
     work = problem.client.work_minutes
     floor = _std(problem).session_use * work
