@@ -89,16 +89,21 @@ def test_each_week_reaches_the_page_as_plan_then_line_then_figures(model: Dashbo
     """The page shows the week (its plan table and status line) before the browser spends
     its time drawing the figures: each new set of figures follows its week's line."""
     order: list[str] = []
+    lines: list[str] = []  # the status line when each event fired
     for name in ("good", "status", "figures"):
-        model.observe(lambda change, name=name: order.append(name), names=name)
+        model.observe(
+            lambda change, name=name: (order.append(name), lines.append(model.status)), names=name
+        )
     model.minutes_per_session = 55  # planned: maybe an improving week first, then the final
     model.flush()
     model.minutes_per_session = 45  # recalled
     model.flush()
     assert order.count("figures") >= 2
     for at, name in enumerate(order):
-        if name == "figures":
-            assert order[at - 1] == "status", order
+        if name == "figures" and order[at - 1] != "status":
+            # Two improving offers within the same rounded wait share one line word for word
+            # (traitlets sends no change then): the line on the page is already this week's.
+            assert order[at - 1] == "good" and lines[at].startswith("A checked week"), order
     assert order[-3:] == ["good", "status", "figures"], order
 
 
