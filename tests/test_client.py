@@ -448,7 +448,11 @@ def test_a_sport_profile_overrides_the_coachs_standards(tmp_path: Path, library:
 
 def test_the_shipped_profiles_standards(profiles) -> None:
     """COACHING.md C16: ≥ 6 knee-dominant sets for runners; not asked of desk workers."""
-    assert profiles["runner"].standards == {"knee_dominant_sets": 6, "session_use": 0.5}
+    assert profiles["runner"].standards == {
+        "knee_dominant_sets": 6,
+        "session_use": 0.5,
+        "single_leg_sets": 9,
+    }
     assert profiles["desk_worker"].standards == {"knee_dominant_sets": 0}
     assert profiles["fighter"].standards == {} and profiles["general"].standards == {}
 

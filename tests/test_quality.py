@@ -915,7 +915,7 @@ def test_standards_are_frozen_and_checked_values() -> None:
 def test_the_problem_carries_its_profiles_standards(problem_for: ProblemFor) -> None:
     assert problem_for("full_gym").standards == DEFAULT_STANDARDS
     assert problem_for("full_gym", sport="runner").standards == DEFAULT_STANDARDS.replace(
-        knee_dominant_sets=6, session_use=0.5
+        knee_dominant_sets=6, session_use=0.5, single_leg_sets=9
     )
     assert problem_for("desk_worker").standards.knee_dominant_sets == 0
     assert problem_for("fighter").standards == DEFAULT_STANDARDS

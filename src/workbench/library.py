@@ -161,6 +161,11 @@ class Exercise:
         return self.pattern in HINGE_PATTERNS and not self.impact
 
     @property
+    def timed(self) -> bool:
+        """Held or carried for a time (``30s``, ``10-20s``), not counted in repetitions."""
+        return self.reps.strip().endswith("s")
+
+    @property
     def press(self) -> bool:
         """A press (COACHING.md C15): bench, overhead, dumbbell, machine, landmine, push-up."""
         return self.family in PRESS_FAMILIES

@@ -149,7 +149,11 @@ class Catalogue:
         # emphasised the hamstrings and glutes).
         heaviest = tuple(e for e in heaviest if not e.unilateral) or heaviest
         from_the_floor = tuple(e for e in heaviest if e.spinal_load == SPINAL_LOADS[-1])
-        return from_the_floor or heaviest
+        heaviest = from_the_floor or heaviest
+        # The standard lift, not its specialist variation (the stop hook's week of 2026-12-06:
+        # a deficit deadlift as a trail runner's one heavy hinge, level with the conventional).
+        easiest = min(level_rank(e.level) for e in heaviest) if heaviest else 0
+        return tuple(e for e in heaviest if level_rank(e.level) == easiest)
 
     @cached_property
     def staples(self) -> dict[str, tuple[Exercise, ...]]:
@@ -204,17 +208,22 @@ class Catalogue:
     @cached_property
     def regressions(self) -> frozenset[str]:
         """Easier versions of a lift the client could do as it is: same family and primary
-        muscles, the same equipment plus an aid (a band-assisted pull-up beside a pull-up)."""
-        return frozenset(
-            easy.id
-            for easy in self.exercises
-            if any(
-                hard.family == easy.family
-                and level_rank(hard.level) > level_rank(easy.level)
-                and set(hard.primary_muscles) == set(easy.primary_muscles)
-                and set(hard.equipment) < set(easy.equipment)
-                for hard in self.exercises
+        muscles, the same equipment plus an aid (a band-assisted pull-up beside a pull-up),
+        or a hold where the lift itself is at hand (a flexed-arm hang beside a pull-up: the
+        blind reviews of rounds 13-18, a hang as the vertical pull of intermediates with a
+        bar, a cable stack and the pull-up at hand)."""
+
+        def easier(easy: Exercise, hard: Exercise) -> bool:
+            if hard.family != easy.family or set(hard.primary_muscles) != set(easy.primary_muscles):
+                return False
+            if easy.timed and easy.role not in ("core", "carry") and not hard.timed:
+                return set(hard.equipment) <= set(easy.equipment)
+            return level_rank(hard.level) > level_rank(easy.level) and set(hard.equipment) < set(
+                easy.equipment
             )
+
+        return frozenset(
+            easy.id for easy in self.exercises if any(easier(easy, hard) for hard in self.exercises)
         )
 
     @cached_property

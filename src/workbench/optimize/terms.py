@@ -360,10 +360,15 @@ def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
 
 
 def _dose(
-    catalogue: Catalogue, muscles: Iterable[str], above: float, to_target: float = 1.0
+    catalogue: Catalogue,
+    muscles: Iterable[str],
+    above: float,
+    to_target: float = 1.0,
+    trains: Callable[[Exercise, str], bool] = lambda exercise, muscle_id: True,
 ) -> list[Quantity]:
     """Diminishing returns toward each muscle's band: two points a set to its floor,
-    ``to_target`` on to its target dose, ``above`` on to its ceiling (x its priority)."""
+    ``to_target`` on to its target dose, ``above`` on to its ceiling (x its priority), from
+    the exercises that ``trains`` counts for the muscle."""
     problem = catalogue.problem
     scale = problem.weights.beginner_dose if _beginner(problem) else 1.0
     quantities = []
@@ -374,7 +379,9 @@ def _dose(
         if target <= 0:
             continue
         priority = problem.priorities[muscle_id]
-        loaders = tuple(e for e in catalogue.exercises if e.weight(muscle_id))
+        loaders = tuple(
+            e for e in catalogue.exercises if e.weight(muscle_id) and trains(e, muscle_id)
+        )
         if not loaders:
             continue
         stimulus = {e.id: _stimulus(catalogue, e) for e in loaders}
@@ -410,9 +417,18 @@ def _posterior_dose(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _anterior_dose(catalogue: Catalogue) -> list[Quantity]:
+    """The anterior muscles toward their bands. A core drill trains the trunk, not the
+    shoulders or the quadriceps its secondary credit names (round 18: a bear crawl as a
+    runner's filler, worth its shoulder and quadriceps credit where a dead bug was not)."""
     library = catalogue.problem.library
     muscles = [m.id for m in library.muscles if m.chain != "posterior"]
-    return _dose(catalogue, muscles, above=0.0)
+    core = {m.id for m in library.muscles if m.region == "core"}
+    return _dose(
+        catalogue,
+        muscles,
+        above=0.0,
+        trains=lambda exercise, muscle_id: exercise.role != "core" or muscle_id in core,
+    )
 
 
 def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
@@ -479,9 +495,10 @@ PAST_CEILING = 6.0
 MAIN_PATTERNS: tuple[str, ...] = ("hinge", "knee", "press", "row", "vertical_pull")
 LOWER_MAIN: tuple[str, ...] = ("hinge", "knee", "bridge")
 UPPER_MAIN: tuple[str, ...] = ("press", "overhead_press", "row", "vertical_pull")
-#: A main pattern's weekly target from which it goes on two days [sets/week]: two sessions
-#: of two sets or more.
-TWICE_FROM = 4.0
+#: A main pattern's weekly target from which it goes on two days [sets/week]. Four sets are
+#: one main-lift dose (3-5 sets): a runner's 4 press sets went on two days at 4 sets each,
+#: 12 press sets in a 5k runner's week with the overhead press (2026-12-07).
+TWICE_FROM = 5.0
 #: Sets past a main pattern's target still worth a quarter point each [sets/week].
 MAIN_PATTERNS_BEYOND = 6.0
 #: The main patterns that take the time left: not the press, in a week with a posterior
@@ -1268,6 +1285,11 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("filler", group, identity(-1.0))] if group else []
 
 
+#: Equipment that holds the trunk while a row is pulled: a bench, a cable station's seat,
+#: a machine's pad.
+SUPPORTS = frozenset({"bench", "cable", "machine"})
+
+
 def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     """A client who avoids heavy spinal loading (an old back tweak, a disc history) gets
     supported variants where there are some: a point a set of a barbell's moderate spinal
@@ -1285,6 +1307,14 @@ def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
             return True
         if e.impact:
             return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
+        if (
+            e.pattern == "horizontal_pull"
+            and e.spinal_load != "none"
+            and not SUPPORTS & set(e.equipment)
+        ):
+            # Bent over, however light (round 18: a band bent-over row for a disc history,
+            # where a band seated row was at hand).
+            return True
         if e.spinal_load != "moderate":
             return False
         # A load on the shoulders or overhead while standing (round 14: a hack squat and a
@@ -1315,7 +1345,24 @@ def _knee_sparing(catalogue: Catalogue) -> list[Quantity]:
             and e.id not in client.require
         )
     )
-    return [Quantity("impact_knee", group, identity(-1.0))] if group else []
+    # A landing costs twice a deep lunge's set (2026-12-07: three sets of pogo hops a week
+    # were worth their calf emphasis and main-lift share at a lunge's cost).
+    return (
+        [
+            Quantity(
+                "impact_knee",
+                group,
+                identity(-1.0),
+                lambda e, sets: (IMPACT_ON_KNEE if e.impact else 1.0) * sets,
+            )
+        ]
+        if group
+        else []
+    )
+
+
+#: What a set of jumps costs a cranky knee, in sets of a lunge past a right angle [ratio].
+IMPACT_ON_KNEE = 2.0
 
 
 def _shoulder_sparing(catalogue: Catalogue) -> list[Quantity]:

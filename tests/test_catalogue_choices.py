@@ -1,0 +1,70 @@
+"""What a coach reads into a choice, as the catalogue and the value terms state it: the
+standard lift before its specialist variation, the lift before a hold of it, a core drill as
+trunk work only, and a four-set pattern as one main-lift dose. Each test fails without the
+rule it names (found by the stop hook's week and the blind review of round 18)."""
+
+from __future__ import annotations
+
+from workbench.client import Client
+from workbench.optimize.catalogue import catalogue
+from workbench.optimize.terms import term_values
+from workbench.problem import make_problem
+
+FULL_GYM = ("barbell", "dumbbell", "bench", "cable", "machine", "pullup_bar", "band", "trap_bar")
+
+
+def _catalogue(library, profiles, **fields):
+    client = Client(**{"weekdays": ("Mon", "Wed", "Fri"), "minutes_per_session": 45, **fields})
+    return catalogue(make_problem(library, client, profiles))
+
+
+def test_the_heavy_hinge_is_the_standard_deadlift_not_the_deficit(library, profiles) -> None:
+    """An advanced trail runner's one heavy hinge was a deficit deadlift, valued level with
+    the conventional lift it varies (the stop hook's week of 2026-12-06)."""
+    for sport in ("runner", "strength"):
+        groups = _catalogue(library, profiles, equipment=FULL_GYM, level="advanced", sport=sport)
+        heavy = {e.id for e in groups.heavy_hinge}
+        assert "barbell_deadlift" in heavy and "deficit_deadlift" not in heavy, heavy
+
+
+def test_a_hang_is_a_regression_where_the_pull_up_is_at_hand(library, profiles) -> None:
+    """Rounds 13-18: a flexed-arm hang as the vertical pull of intermediates with a bar (and a
+    cable stack); a plank or a carry is no hold of a lift."""
+    groups = _catalogue(library, profiles, equipment=FULL_GYM, level="intermediate")
+    assert "flexed_arm_hang" in groups.regressions
+    assert not {"pull_up", "plank", "side_plank", "farmer_carry"} & groups.regressions
+
+
+def test_a_core_drill_doses_the_trunk_not_the_shoulders(library, profiles) -> None:
+    """Round 18: a bear crawl (abdominals; shoulders and quadriceps as secondaries) was a
+    runner's filler, worth its shoulder credit where a dead bug was not. For the anterior
+    muscles' dose the two drills are the same three sets of abdominal work."""
+    groups = _catalogue(
+        library, profiles, equipment=("kettlebell", "band", "pullup_bar"), sport="runner"
+    )
+    crawl = term_values(groups, {("bear_crawl", "Mon"): 3})
+    bug = term_values(groups, {("dead_bug", "Mon"): 3})
+    assert crawl["anterior_dose"] == bug["anterior_dose"] > 0
+
+
+def test_a_four_set_press_goal_is_one_days_dose(library, profiles) -> None:
+    """A runner's press goal is 4 sets a week: one main-lift dose, not two days of four sets
+    (the stop hook's 5k runner: 12 press sets with the overhead press). A general client's
+    six go on two days."""
+    runner = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    once = term_values(runner, {("bench_press", "Mon"): 4})
+    twice = term_values(runner, {("bench_press", "Mon"): 4, ("dumbbell_bench_press", "Fri"): 4})
+    assert once["pattern_days"] == twice["pattern_days"]
+    general = _catalogue(library, profiles, equipment=FULL_GYM)
+    once = term_values(general, {("bench_press", "Mon"): 3})
+    twice = term_values(general, {("bench_press", "Mon"): 3, ("dumbbell_bench_press", "Fri"): 3})
+    assert twice["pattern_days"] > once["pattern_days"]
+
+
+def test_a_back_to_spare_rows_seated_not_bent_over(library, profiles) -> None:
+    """Round 18: a band bent-over row for a disc history, where a band seated row was at
+    hand; light as the band is, the trunk is held bent over."""
+    groups = _catalogue(library, profiles, equipment=("band",), avoid=("high_spinal_load",))
+    bent = term_values(groups, {("band_bent_over_row", "Mon"): 3})
+    seated = term_values(groups, {("band_seated_row", "Mon"): 3})
+    assert bent["spine_sparing"] < seated["spine_sparing"] == 0
