@@ -55,6 +55,7 @@ TERM_NAMES: tuple[str, ...] = (
     "low_back_days",
     "time_use",
     "full_session",
+    "even_days",
     "frequency",
     "hinge_principle",
     "hinge_sessions",

@@ -896,6 +896,36 @@ def _full_session(catalogue: Catalogue) -> list[Quantity]:
     return _session_minutes("full_minutes", goal, catalogue) if goal > floor else []
 
 
+def _even_days(catalogue: Catalogue) -> list[Quantity]:
+    """C2: the shortest session is at least :attr:`~workbench.standards.Standards.
+    session_evenness` of the longest, a point a minute short (the blind reviews of rounds 18
+    and 19: a 24-minute Tuesday beside a 41-minute Monday, 12 minutes idle on a fighter's
+    leg day). One quantity for each ordered pair of days: the first's minutes less that share
+    of the second's."""
+    days = _days(catalogue)
+    timed = _timed(catalogue)
+    if len(days) < 2 or not timed:
+        return []
+    share = _std(catalogue.problem).session_evenness
+
+    def minutes(exercise: Exercise, sets: int) -> float:
+        return exercise.set_minutes * sets
+
+    return [
+        Quantity(
+            f"even_{short}_{long}",
+            tuple(timed),
+            shortfall(0.0),
+            minutes,
+            (short,),
+            parts=(Quantity(f"share_of_{long}", tuple(timed), identity(-share), minutes, (long,)),),
+        )
+        for short in days
+        for long in days
+        if short != long
+    ]
+
+
 # -- the week ------------------------------------------------------------------------------
 
 
@@ -1151,12 +1181,17 @@ def _main_share(catalogue: Catalogue) -> list[Quantity]:
     """C11: main lifts carry half the week's sets (in posterior-chain scope, half of its
     posterior work: a press is no main lift there)."""
     share = _std(catalogue.problem).main_share
+    # Jumps the catalogue does not count as power work (a sport without a power goal, a knee
+    # or a back to spare) are conditioning, not main lifts (round 19: nine sets of pogo hops
+    # in a general client's long week held the main lifts' share up).
+    power = set(catalogue.patterns.get("power", ()))
+    main = {e.id for e in catalogue.exercises if e.is_main_lift and (not e.impact or e in power)}
     return [
         Quantity(
             "main_share",
             _timed(catalogue),
             shortfall(0.0),
-            lambda e, sets: ((1.0 if e.is_main_lift else 0.0) - share) * sets,
+            lambda e, sets: ((1.0 if e.id in main else 0.0) - share) * sets,
         )
     ]
 
@@ -1440,6 +1475,7 @@ TERMS: tuple[Term, ...] = (
     Term("low_back_days", _low_back_days, "a day's rest after a heavy spinal lift"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
+    Term("even_days", _even_days, "C2: the shortest session 70% of the longest"),
     Term("frequency", _frequency, "C10: the major muscles on two days"),
     Term("hinge_principle", _hinge_principle, "C6: hinge sets up to the week's goal"),
     Term("hinge_sessions", _hinge_sessions, "C6: sessions holding a hinge of 3+ sets"),
