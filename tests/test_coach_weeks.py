@@ -114,9 +114,10 @@ def test_a_short_week_carries_part_of_each_floor(library, profiles) -> None:
 
 
 def test_a_short_week_says_what_coverage_costs(library, profiles) -> None:
-    """Two 30-minute band-only sessions cannot cover every floor and keep the rubric: the
-    shortfall is proven minimal first, and the plan names the criteria that coverage costs
-    (those a week free of the floors would pass)."""
+    """Two 30-minute band-only sessions cannot cover every floor whole and keep the rubric:
+    the shortfall is proven minimal first, and the plan names the criteria that coverage costs
+    (those a week free of the floors would pass). (With the shipped weights such a week is
+    short and carries part of each floor, a small muscle's least: it is credible.)"""
     kits = iotools.read_kits()
     client = Client(
         name="Kim (travel)",
@@ -124,18 +125,19 @@ def test_a_short_week_says_what_coverage_costs(library, profiles) -> None:
         minutes_per_session=30,
         equipment=kits["travel"].equipment,
     )
-    asked = make_plan(library, client, profiles)
-    assert asked.check is not None and not asked.check.credible
-    assert asked.coverage_costs == ()  # a second solve only when asked (or a muscle is short)
-    result = make_plan(library, client, profiles, costs=True)
+    shipped = make_plan(library, client, profiles)
+    assert shipped.check is not None and shipped.check.credible, shipped.check.summary()
+    assert shipped.coverage_costs == ()  # a second solve only when asked (or a muscle is short)
+    result = make_plan(library, client, profiles, weights=tiny.WHOLE_FLOORS, costs=True)
+    assert result.check is not None and not result.check.credible
     assert result.check is not None and result.check.failed
     assert result.coverage_costs, result.check.summary()
     failed = {c.id for c in result.check.failed}
     assert set(result.coverage_costs) <= failed
-    # Coverage wins, but the essentials of a session still hold: every day used evenly,
-    # every exercise dosed with 2 or more sets, every session opening with a main lift.
+    # The shipped short week keeps the essentials of a session: every day used evenly, every
+    # exercise dosed with 2 or more sets, every session opening with a main lift.
     for essential in ("C2", "C4", "C5"):
-        assert result.check.criterion(essential).passed, result.check.criterion(essential).detail
+        assert shipped.check.criterion(essential).passed, shipped.check.criterion(essential)
 
 
 #: The heaviest deadlifts each reference client may do: from the floor in a full gym, a

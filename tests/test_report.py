@@ -298,6 +298,7 @@ MOVEMENT_WORDS = {
     "serratus_punch": ("punch",),
     "rotation": ("turn",),
     "trunk_stability": ("trunk still",),
+    "crawl": ("crawl on hands and feet",),
     "lateral_core": ("on the elbow",),
     "windmill": ("reach the other hand down",),
     "side_bend": ("bend straight to the side",),

@@ -251,7 +251,7 @@ def test_fewer_alternatives_than_asked_say_why() -> None:
     """One exercise, one day, a floor it needs every minute for: no other week is as good."""
     library = tiny.build([tiny.muscle("m1", 5, 10)], [tiny.exercise("e1", ["m1"], set_minutes=2)])
     client = Client(weekdays=("Mon",), minutes_per_session=10)
-    found = solve_alternatives(make_problem(library, client), 3)
+    found = solve_alternatives(make_problem(library, client, weights=tiny.WHOLE_FLOORS), 3)
     assert len(found.results) == 1
     assert "optimal shortfall" in found.note
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -993,20 +993,41 @@ def floor_share(client: Client, full_minutes: float, full_sessions: float = 0.0)
     return share
 
 
+#: How much faster a small muscle's floor shrinks in a short week: it carries the week's
+#: share to this power (a week with half the time keeps half a prime mover's floor and a
+#: quarter of a small muscle's). The blind reviews of rounds 18-20: in weeks of 25-75 minutes
+#: the calves', the levator's and the upper trapezius's floors took the time of the hinge,
+#: the press and the squat (band calf raises, neck extensions, Y raises in a one-session
+#: week), where every coach left those muscles short and trained the prime movers.
+SMALL_FLOOR_POWER = 2.0
+
+
+def small_floor_share(share: float) -> float:
+    """The share of a small muscle's floor a week carries when a prime mover's is
+    ``share`` (:data:`SMALL_FLOOR_POWER`)."""
+    return share if share >= 1.0 else share**SMALL_FLOOR_POWER
+
+
 def _share_of(floor: float, share: float) -> float:
     """``floor`` x ``share`` to the nearest half set (effective sets come in halves)."""
     return floor if share >= 1.0 else round(floor * share * 2) / 2
 
 
 def resolve_targets(
-    library: Library, client: Client, profile: SportProfile | None = None, *, share: float = 1.0
+    library: Library,
+    client: Client,
+    profile: SportProfile | None = None,
+    *,
+    share: float = 1.0,
+    prime: Collection[str] | None = None,
 ) -> dict[str, Target]:
     """Each muscle's weekly band: the library's, then the sport profile's, then the client's.
 
     Either bound of an override may be given alone; the dose aimed for is the library's (or
     the sport profile's), kept inside the resolved band. In ``posterior_chain`` scope the
     anterior muscles keep only their ceilings. The library's and the profile's floors carry
-    ``share`` of their sets (:func:`floor_share`: less than 1 in a short week); a floor the
+    ``share`` of their sets (:func:`floor_share`: less than 1 in a short week), or, for a
+    muscle not in ``prime`` (when given), the smaller :func:`small_floor_share`; a floor the
     client sets is kept whole.
     """
     targets = {m.id: Target(m.min_sets, m.max_sets, m.target_sets) for m in library.muscles}
@@ -1017,8 +1038,10 @@ def resolve_targets(
             if row.chain != "posterior":
                 targets[row.id] = Target(0.0, row.max_sets, 0.0)
     _override(targets, profile.targets if profile else {})
+    small = share if prime is None else small_floor_share(share)
     for muscle, old in targets.items():
-        targets[muscle] = Target(_share_of(old.min_sets, share), old.max_sets, old.target_sets)
+        carried = share if prime is None or muscle in prime else small
+        targets[muscle] = Target(_share_of(old.min_sets, carried), old.max_sets, old.target_sets)
     _override(targets, client.targets)
     return targets
 

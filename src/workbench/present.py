@@ -104,7 +104,8 @@ def floor_words(problem: Problem) -> str | None:
     sessions = "1 session" if days == 1 else f"{days} sessions"
     return (
         f"a short week: {number(weekly)} min of listed work in {sessions} carry "
-        f"{round(100 * share)}% of each muscle's floor (whole from "
+        f"{round(100 * share)}% of each prime mover's floor and "
+        f"{round(100 * problem.small_floor_share)}% of each small muscle's (whole from "
         f"{number(weights.full_floor_minutes)} min in {number(weights.full_floor_sessions)} "
         "sessions a week)"
     )

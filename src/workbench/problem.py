@@ -20,6 +20,7 @@ from workbench.client import (
     floor_share,
     resolve_priorities,
     resolve_targets,
+    small_floor_share,
     validate_client,
 )
 from workbench.coaching import CoachWeights
@@ -119,7 +120,7 @@ class Problem:
         return replace(
             self,
             client=client,
-            targets=_targets(self.library, client, self.profile, self.weights),
+            targets=_targets(self.library, client, self.profile, self.weights, self.standards),
             priorities=FrozenMap(resolve_priorities(self.library, client, self.profile)),
         )
 
@@ -129,6 +130,12 @@ class Problem:
         the week is short: ``data/coaching.toml``, ``full_floor_minutes``)."""
         weights = self.weights
         return floor_share(self.client, weights.full_floor_minutes, weights.full_floor_sessions)
+
+    @property
+    def small_floor_share(self) -> float:
+        """The share of a small muscle's floor this week carries (less than
+        :attr:`floor_share` in a short week: :func:`~workbench.client.small_floor_share`)."""
+        return small_floor_share(self.floor_share)
 
     @property
     def weekly_minutes(self) -> float:
@@ -186,10 +193,18 @@ def calendar_runs(weekdays: Iterable[str]) -> list[tuple[str, ...]]:
 
 
 def _targets(
-    library: Library, client: Client, profile: SportProfile, weights: CoachWeights
+    library: Library,
+    client: Client,
+    profile: SportProfile,
+    weights: CoachWeights,
+    standards: Standards,
 ) -> FrozenMap[str, Target]:
+    """The client's bands; in a short week the prime movers (and any muscle the profile or
+    the client raises) keep the week's share of their floors, the small muscles less."""
     share = floor_share(client, weights.full_floor_minutes, weights.full_floor_sessions)
-    return FrozenMap(resolve_targets(library, client, profile, share=share))
+    priorities = resolve_priorities(library, client, profile)
+    prime = {*standards.prime_movers, *(m for m, p in priorities.items() if p > 1.0)}
+    return FrozenMap(resolve_targets(library, client, profile, share=share, prime=prime))
 
 
 def make_problem(
@@ -213,14 +228,15 @@ def make_problem(
         from workbench.iotools import shipped_weights
 
         weights = shipped_weights()
+    scoped = _scoped(standards.replace(**profile.standards), client)
     return Problem(
         library=library,
         client=client,
         profile=profile,
-        targets=_targets(library, client, profile, weights),
+        targets=_targets(library, client, profile, weights, scoped),
         priorities=FrozenMap(resolve_priorities(library, client, profile)),
         weights=weights,
-        standards=_scoped(standards.replace(**profile.standards), client),
+        standards=scoped,
     )
 
 

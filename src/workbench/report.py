@@ -155,6 +155,8 @@ FAMILY_CUES = {
     "rotation": "Turn from the hips and upper back with long arms; brace and control the way back.",
     "trunk_stability": "Brace and keep the trunk still while the arms or legs move; breathe "
     "behind the brace.",
+    "crawl": "Crawl on hands and feet with the knees an inch off the floor, the back flat and "
+    "still; small steps, opposite hand and foot together.",
     "lateral_core": "Stack the hips and hold the body in one line on the elbow; do not let the "
     "hips sag.",
     "windmill": "Lock the bell overhead and watch it, push the hip out and reach the other hand "

@@ -44,7 +44,7 @@ PATTERNS: dict[str, str] = {
 
 #: Families the blind reviews called filler for a client whose sport does not ask for them.
 FILLER_FAMILIES: frozenset[str] = frozenset(
-    {"neck", "serratus_punch", "shrug", "side_bend", "windmill"}
+    {"crawl", "neck", "serratus_punch", "shrug", "side_bend", "windmill"}
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from workbench.client import small_floor_share
 from workbench.errors import InputError
 from workbench.explain import ShortMuscle
 from workbench.library import Library
@@ -149,7 +150,11 @@ def _coverage_words(solved: SolveResult, short: int, floor_share: float) -> str:
     else:
         words = "every muscle at its minimum"
     if floor_share < 1.0:
-        words += f" (a short week: {round(100 * floor_share)}% of each floor)"
+        small = round(100 * small_floor_share(floor_share))
+        words += (
+            f" (a short week: {round(100 * floor_share)}% of the prime movers' floors, "
+            f"{small}% of the small muscles')"
+        )
     return words
 
 
