@@ -523,11 +523,13 @@ def test_a_short_week_carries_part_of_each_floor(library: Library, profiles) -> 
     )
     assert short.floor_share == pytest.approx(60 / 150)  # 2 x (35 - 5)
     assert short.targets["hamstrings"] == Target(3, 20, 20)  # 8 x 0.4 = 3.2
-    # A small muscle's floor shrinks faster (SMALL_FLOOR_POWER): 3 x 0.4^2 = 0.48.
-    assert short.targets["gluteus_minimus"] == Target(0.5, 12, 6)
-    assert short.targets["levator_scapulae"] == Target(0.5, 10, 6)  # 2 x 0.16
+    # A small muscle's floor shrinks faster (SMALL_FLOOR_POWER), and under a set it is none:
+    # 3 x 0.4^2 = 0.48, none; 6 x 0.16 = 0.96, a set to the nearest half; 8 x 0.16 = 1.28.
+    assert short.targets["gluteus_minimus"] == Target(0, 12, 6)
+    assert short.targets["trapezius_middle"].min_sets == 1
+    assert short.targets["rhomboids"].min_sets == 1.5
     assert short.targets["latissimus_dorsi"].min_sets == 9  # the client's own floor
-    assert short.targets["quadriceps"].min_sets == 0.5  # anterior floors too: 4 x 0.16
+    assert short.targets["quadriceps"].min_sets == 0  # anterior floors too: 4 x 0.16
     assert short.small_floor_share == pytest.approx(0.4**2)
     # The sport profile's floors shrink with the library's (the runner raises glute medius).
     runner = make_problem(

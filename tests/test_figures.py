@@ -12,7 +12,7 @@ import pytest
 
 from workbench import figures
 from workbench.analytics import MuscleCoverage
-from workbench.client import Client, SportProfile
+from workbench.client import Client, Override, SportProfile
 from workbench.glossary import POSTERIOR_CHAIN, WEEKDAYS
 from workbench.library import Library
 from workbench.planner import PlanResult, make_plan
@@ -46,8 +46,17 @@ def full(library: Library, profiles: dict[str, SportProfile]) -> PlanResult:
 
 @pytest.fixture(scope="module")
 def tight(library: Library, profiles: dict[str, SportProfile]) -> PlanResult:
-    """One 20-minute session with a band: most muscles stay short."""
-    client = Client(name="Tess", weekdays=("Mon",), minutes_per_session=20, equipment=("band",))
+    """One 20-minute session with a band and the coach's whole floors on the prime movers
+    (a short week carries part of each library floor; floors the coach sets stay whole):
+    most of them stay short."""
+    prime = ("hamstrings", "gluteus_maximus", "latissimus_dorsi", "erector_spinae")
+    client = Client(
+        name="Tess",
+        weekdays=("Mon",),
+        minutes_per_session=20,
+        equipment=("band",),
+        targets={m: Override(8) for m in prime},
+    )
     result = make_plan(library, client, profiles, explain=False)
     assert result.plan is not None
     return result

@@ -15,7 +15,17 @@ TIGHT = Client(
     equipment=("band",),
     level="beginner",
     # A short week carries part of each library floor; floors the coach sets stay whole.
-    targets={m: Override(10) for m in ("hamstrings", "gluteus_maximus", "latissimus_dorsi")},
+    targets={
+        m: Override(16)
+        for m in (
+            "hamstrings",
+            "gluteus_maximus",
+            "latissimus_dorsi",
+            "erector_spinae",
+            "rhomboids",
+            "trapezius_middle",
+        )
+    },
 )
 
 

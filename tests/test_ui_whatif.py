@@ -23,6 +23,7 @@ from workbench.library import Library
 from workbench.optimize import SolveOptions
 from workbench.planner import PlanResult
 from workbench.planning import plan_stages
+from workbench.problem import exclusion_reasons
 from workbench.ui.debounce import asyncio_timer
 from workbench.ui.model import DashboardModel
 from workbench.ui.session import PlanCache, Planner, Subject
@@ -148,7 +149,7 @@ def test_another_week_and_swaps_are_searched_on_the_worker_and_dropped_on_a_chan
     model.minutes_per_session = 45  # back: recalled
     model.flush()
     assert model.good is week
-    row = week.plan.entries[0]
+    row = next(r for r in week.plan.entries if _has_a_sibling(week, r.exercise_id))
     model.whatif.ask_swap(row.exercise_id, row.weekday)
     assert model.whatif.busy and model.whatif.placement_note.startswith(
         "Looking for replacements for "
@@ -164,6 +165,16 @@ def test_another_week_and_swaps_are_searched_on_the_worker_and_dropped_on_a_chan
     assert job.finished.wait(60)
     model.worker.drain()
     assert model.whatif.candidates == () and model.whatif.swap_row == ()
+
+
+def _has_a_sibling(week: PlanResult, exercise_id: str) -> bool:
+    """Another exercise of the same family the client may do (a swap has one to offer)."""
+    library, client = week.problem.library, week.problem.client
+    family = library.exercise(exercise_id).family
+    return any(
+        e.family == family and e.id != exercise_id and not exclusion_reasons(e, client)
+        for e in library.exercises
+    )
 
 
 def test_the_whatif_model_works_from_what_it_is_handed(

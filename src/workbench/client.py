@@ -60,6 +60,7 @@ __all__ = [
     "placement_text",
     "resolve_priorities",
     "resolve_targets",
+    "small_floor_share",
     "sport_from_mapping",
     "spread_days",
     "validate_client",
@@ -1027,8 +1028,8 @@ def resolve_targets(
     the sport profile's), kept inside the resolved band. In ``posterior_chain`` scope the
     anterior muscles keep only their ceilings. The library's and the profile's floors carry
     ``share`` of their sets (:func:`floor_share`: less than 1 in a short week), or, for a
-    muscle not in ``prime`` (when given), the smaller :func:`small_floor_share`; a floor the
-    client sets is kept whole.
+    muscle not in ``prime`` (when given), the smaller :func:`small_floor_share` (and none
+    where that leaves less than a set); a floor the client sets is kept whole.
     """
     targets = {m.id: Target(m.min_sets, m.max_sets, m.target_sets) for m in library.muscles}
     if client.posterior_only:
@@ -1041,7 +1042,12 @@ def resolve_targets(
     small = share if prime is None else small_floor_share(share)
     for muscle, old in targets.items():
         carried = share if prime is None or muscle in prime else small
-        targets[muscle] = Target(_share_of(old.min_sets, carried), old.max_sets, old.target_sets)
+        floor = _share_of(old.min_sets, carried)
+        if carried < 1.0 and prime is not None and muscle not in prime and floor < 1.0:
+            # Half a set is no dose a coach writes; it only buys a token exercise (round 21:
+            # a bear crawl for the serratus's half set in a runner's two 25-minute sessions).
+            floor = 0.0
+        targets[muscle] = Target(floor, old.max_sets, old.target_sets)
     _override(targets, client.targets)
     return targets
 

@@ -452,10 +452,12 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
 
 def _patterns(catalogue: Catalogue) -> list[Quantity]:
     """The week's skeleton: sets of each movement pattern, two points a set to its floor,
-    one to its target, none beyond. A pattern the client's sport sets apart is not filled
-    past :data:`SPORT_PATTERN_CEILING` times its target: each set beyond costs
+    one to its target, none beyond. A pattern the client's sport sets apart, and pressing
+    for every client (:data:`CEILED_PATTERNS`), is not filled past
+    :data:`SPORT_PATTERN_CEILING` times its target: each set beyond costs
     :data:`PAST_CEILING` points (the blind reviews of rounds 3 and 5: 16-17 press sets for
-    runners whose sport asks for four, filling long sessions)."""
+    runners whose sport asks for four, filling long sessions; round 21: 12 overhead-press
+    sets in a general client's 4 x 90)."""
     quantities = []
     sport = catalogue.problem.profile.patterns
     for name, (floor, target) in _pattern_goals(catalogue).items():
@@ -464,8 +466,8 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
             # The main patterns take the time left once every goal is met (more sets of the
             # lifts that matter, not more accessories).
             beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in PATTERNS_BEYOND else (0.0, 0.0)
-            if name in sport:
-                beyond = (0.0, 0.0)
+            if name in sport or name in CEILED_PATTERNS:
+                beyond = (0.0, 0.0) if name in sport else beyond
                 ceiling = SPORT_PATTERN_CEILING * target
                 quantities.append(
                     Quantity(
@@ -485,6 +487,10 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
 
 #: A pattern the sport sets apart is filled to at most this many times its target.
 SPORT_PATTERN_CEILING = 2.0
+#: Patterns held to that ceiling for every client: pressing in a posterior-chain week
+#: (round 21: 12 overhead-press sets and 19 presses in all in a 4 x 90 week, a close-grip
+#: bench twice beside an overhead and a bench press in a fighter's 6 x 120).
+CEILED_PATTERNS = frozenset({"press", "overhead_press"})
 #: Points (before the patterns weight) a set past that ceiling costs: above what the minutes
 #: of a set are worth to the time terms (2 points a minute, 2-4 minutes a set).
 PAST_CEILING = 6.0
