@@ -95,6 +95,10 @@ TRAINED_SETS = 5.0
 #: three sets off the goal say otherwise; any other family a little [sets].
 STAPLE_KEEP = 3.0
 FAMILY_KEEP = 0.3
+#: What leaving a main lift out of a cut week costs [sets]: the deload keeps the lifts,
+#: unless keeping every one of them at its fewest sets holds a muscle above 60% of its peak
+#: (a fifth of a set above it already costs as much: the band comes first).
+LIFT_KEEP = 20.0
 #: The most a muscle's weekly effective sets rise from one accumulation week to the next,
 #: and the least each posterior prime mover rises over the accumulation weeks [sets/week]
 #: (Israetel, Hoffmann & Smith's volume landmarks: start near the minimum effective dose,
@@ -370,13 +374,16 @@ def _week_specs(
                     absent=absent,
                     at_least=tuple(at_least),
                     kept=kept,
+                    balance=True,
                     follows=rising[position - 1] if position > 0 else None,
                 )
             )
             continue
         low, high = DELOAD_BAND if role is WeekRole.DELOAD else _volume(role)
         middle = (low + high) / 2
-        groups = [(frozenset(keys) - absent, 1) for _, keys in sorted(by_exercise.items())]
+        lifts = tuple(
+            (frozenset(keys) - absent, LIFT_KEEP) for _, keys in sorted(by_exercise.items())
+        )
         held = main - absent if role in (WeekRole.STRENGTH_SPEED, WeekRole.SPEED) else frozenset()
         specs.append(
             WeekSpec(
@@ -385,8 +392,9 @@ def _week_specs(
                 present=held | ((power - absent) if camp else frozenset()),
                 exact=(power - absent) if role is WeekRole.SPEED else frozenset(),
                 absent=absent,
-                at_least=tuple(at_least + [g for g in groups if g[0]]),
-                kept=kept,
+                at_least=tuple(at_least),
+                kept=kept + tuple(lift for lift in lifts if lift[0]),
+                balance=True,
             )
         )
     rises: tuple[tuple[int, int, str, float], ...] = ()

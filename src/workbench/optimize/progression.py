@@ -29,7 +29,9 @@ from workbench.optimize.model import Linear, LinearModel
 from workbench.optimize.status import Termination
 
 __all__ = [
+    "BALANCE_COST",
     "BAND_COST",
+    "BAND_MISS_COST",
     "PROGRESSION_GAP",
     "PROGRESSION_NODES",
     "RISE_COST",
@@ -48,10 +50,16 @@ Slot = tuple[str, str]
 #: missed only where no sub-week of the peak meets it.
 BAND_COST = 100.0
 RISE_COST = 100.0
+#: Cost of a band missed at all, however narrowly [per muscle and week]: above any
+#: preference, so a band is kept wherever a sub-week of the peak keeps it.
+BAND_MISS_COST = 50.0
 #: Cost of a slot a week leaves out [per slot]: a week drops whole exercises only where the
 #: goal asks for it; main lifts keep their days first (frequency through a deload).
 DROP_COST = 0.05
 MAIN_DROP_COST = 0.25
+#: Cost of a minute a session falls short of its share of the week [per min]: about a
+#: third of a set of the goal, so sessions shrink alike where the goal allows.
+BALANCE_COST = 0.1
 #: The block model's relative gap [ratio] and work budget [nodes]: a block of six weeks over
 #: 30 slots has ~400 columns and proves its optimum at the root or within a few hundred nodes.
 PROGRESSION_GAP = 1e-4
@@ -68,6 +76,8 @@ class SlotSpec:
     peak_sets: int
     weights: Mapping[str, float]
     main: bool = False
+    #: Minutes one set takes [min].
+    minutes: float = 0.0
 
     @property
     def key(self) -> Slot:
@@ -92,6 +102,9 @@ class WeekSpec:
     #: Groups of slots worth keeping in the week (a staple family), each with what leaving
     #: every slot of it out costs [per group].
     kept: tuple[tuple[frozenset[Slot], float], ...] = ()
+    #: Keep each session's share of the week's minutes at least its share in the peak week
+    #: (elastic): a week of fewer sets shortens every session alike, not one of them.
+    balance: bool = False
     #: The index of the earlier week this one rises from: no muscle's effective sets below
     #: it, none above it by more than the spec's ``max_rise``.
     follows: int | None = None
@@ -277,6 +290,28 @@ def _solve_weeks(spec: ProgressionSpec, group: list[int]) -> ProgressionResult:
             objective.add(kept, -cost)
             objective.constant += cost
 
+    peak_minutes: dict[str, float] = {}
+    for slot in spec.slots:
+        peak_minutes[slot.weekday] = (
+            peak_minutes.get(slot.weekday, 0.0) + slot.peak_sets * slot.minutes
+        )
+    peak_total = sum(peak_minutes.values())
+    for week_index in group:
+        if not spec.weeks[week_index].balance or peak_total <= 0:
+            continue
+        week_minutes = Linear(
+            (sets[(week_index, slot.key)], slot.minutes) for slot in spec.slots if slot.minutes
+        )
+        for day, minutes in sorted(peak_minutes.items()):
+            session = Linear(
+                (sets[(week_index, slot.key)], slot.minutes)
+                for slot in spec.slots
+                if slot.weekday == day and slot.minutes
+            )
+            short = model.add_column(0.0, name="session_short")
+            objective.add(short, BALANCE_COST)
+            model.at_least(session - week_minutes * (minutes / peak_total) + Linear.of(short), 0.0)
+
     muscles = _muscles(spec.slots)
     effective: dict[tuple[int, str], Linear] = {}
     for week_index in group:
@@ -307,6 +342,14 @@ def _solve_weeks(spec: ProgressionSpec, group: list[int]) -> ProgressionResult:
             if muscle in week.band:
                 band_low, band_high = week.band[muscle]
                 under, over = elastic(amount, band_low, band_high, BAND_COST)
+                # Any miss switches on a costed flag (a miss is at most the band's own width
+                # beyond the muscle's peak, the largest it can get).
+                flag = model.add_binary(name="band_missed")
+                reach = max(band_high, 1.0) + sum(
+                    s.weights.get(muscle, 0.0) * s.peak_sets for s in spec.slots
+                )
+                model.at_most(Linear.of(under) + Linear.of(over) - Linear.of(flag, reach), 0.0)
+                objective.add(flag, BAND_MISS_COST)
                 misses.append(
                     (
                         f"week {week_index + 1}: {muscle} outside {band_low:g}-{band_high:g}",
