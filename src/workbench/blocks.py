@@ -214,7 +214,8 @@ def plan_camp(
     except InputError as error:
         raise error.located(file) from None
     camp_client = client.evolve(swap=client.swap + swaps)
-    locks, neck_miss = _neck_locks(base, camp_client)
+    rest = fight_rest_days(fight_date) if fight_date is not None else ()
+    locks, neck_miss = _neck_locks(base, camp_client, rest)
     peak = make_plan(
         library,
         camp_client.evolve(lock=camp_client.lock + locks),
@@ -234,7 +235,6 @@ def plan_camp(
     if peak.plan is None:
         return BlockResult(peak.problem, peak, message=peak.message)
     start = camp_start(fight_date, weeks) if fight_date is not None else None
-    rest = fight_rest_days(fight_date) if fight_date is not None else ()
     return _assemble(
         peak.problem,
         peak,
@@ -267,9 +267,12 @@ def _apart(day: str, others: Sequence[str]) -> int:
     )
 
 
-def _neck_locks(problem: Problem, client: Client) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _neck_locks(
+    problem: Problem, client: Client, rest_days: Sequence[str] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Locks that put neck work on :data:`NECK_DAYS` training days, never two days running
-    (the recovery limit), sparring days last, the coach's own neck locks first; and the miss,
+    (the recovery limit), days the fight's week keeps first and sparring days last, the
+    coach's own neck locks first; and the miss,
     when the client can do no neck exercise or the days leave none two days apart. The
     heaviest neck exercise the client can do is locked (a band before bodyweight)."""
     fewest = client.min_sets_per_exercise
@@ -295,7 +298,14 @@ def _neck_locks(problem: Problem, client: Client) -> tuple[tuple[str, ...], tupl
         ]
         if not free:
             return (), ("neck work on two days a week: the training days leave no two days apart",)
-        free.sort(key=lambda d: (d in client.sparring, -_apart(d, chosen), WEEKDAYS.index(d)))
+        free.sort(
+            key=lambda d: (
+                d in rest_days,
+                d in client.sparring,
+                -_apart(d, chosen),
+                WEEKDAYS.index(d),
+            )
+        )
         chosen.append(free[0])
         locks.append(f"{neck.id}@{free[0]}")
     return tuple(locks), ()
@@ -329,6 +339,7 @@ def _week_specs(
     roles: Sequence[WeekRole],
     slots: Sequence[SlotSpec],
     rest_days: Sequence[str],
+    coach: Client,
 ) -> tuple[tuple[WeekSpec, ...], tuple[tuple[int, int, str, float], ...]]:
     library = problem.library
     peak_sets = {m: v for m, v in _effective(plan, library).items() if v > 0}
@@ -348,11 +359,23 @@ def _week_specs(
     for slot in slots:
         families.setdefault(library.exercise(slot.exercise_id).family, set()).add(slot.key)
     wanted = set(problem.profile.staples) | set(problem.profile.specific.families)
+    # The client's locks hold in every week (hard limit 6), a fight's rest days included;
+    # its required exercises appear in every week, on one of their days at least.
+    locked = frozenset((p.exercise_id, p.weekday) for p in coach.locks) & every
+    required = [
+        frozenset(k for k in every if k[0] == exercise_id) for exercise_id in problem.client.require
+    ]
     last = len(roles) - 1
     specs = []
     for index, role in enumerate(roles):
-        absent = frozenset(k for k in every if k[1] in rest_days) if index == last else frozenset()
-        at_least: list[tuple[frozenset[tuple[str, str]], int]] = []
+        absent = (
+            frozenset(k for k in every if k[1] in rest_days) - locked
+            if index == last
+            else frozenset()
+        )
+        at_least: list[tuple[frozenset[tuple[str, str]], int]] = [
+            (group - absent, 1) for group in required if group - absent
+        ]
         kept = tuple(
             (frozenset(keys) - absent, STAPLE_KEEP if family in wanted else FAMILY_KEEP)
             for family, keys in sorted(families.items())
@@ -369,7 +392,7 @@ def _week_specs(
             specs.append(
                 WeekSpec(
                     goal=goal,
-                    present=main - absent,
+                    present=(main | locked) - absent,
                     exact=every if index == rising[-1] else frozenset(),
                     absent=absent,
                     at_least=tuple(at_least),
@@ -384,12 +407,12 @@ def _week_specs(
         lifts = tuple(
             (frozenset(keys) - absent, LIFT_KEEP) for _, keys in sorted(by_exercise.items())
         )
-        held = main - absent if role in (WeekRole.STRENGTH_SPEED, WeekRole.SPEED) else frozenset()
+        held = main - absent if role is WeekRole.STRENGTH_SPEED else frozenset()
         specs.append(
             WeekSpec(
                 goal={m: middle * v for m, v in peak_sets.items()},
                 band={m: (low * v, high * v) for m, v in trained.items()},
-                present=held | ((power - absent) if camp else frozenset()),
+                present=held | locked | ((power - absent) if camp else frozenset()),
                 exact=(power - absent) if role is WeekRole.SPEED else frozenset(),
                 absent=absent,
                 at_least=tuple(at_least),
@@ -541,7 +564,7 @@ def _assemble(
     assert plan is not None
     library = problem.library
     slots = _slots(plan, library)
-    specs, rises = _week_specs(problem, plan, roles, slots, rest_days)
+    specs, rises = _week_specs(problem, plan, roles, slots, rest_days, client)
     solved: ProgressionResult = solve_progression(
         ProgressionSpec(
             slots=slots,

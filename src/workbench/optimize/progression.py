@@ -208,10 +208,8 @@ def solve_progression(spec: ProgressionSpec) -> ProgressionResult:
     nodes = 0
     solved: dict[tuple[object, ...], tuple[ProgressionResult, int]] = {}
     for group in _components(spec):
-        key = (
-            ("lone", _signature(spec.weeks[group[0]])) if len(group) == 1 else ("chain", id(group))
-        )
-        if key in solved:
+        key = _signature(spec.weeks[group[0]]) if len(group) == 1 else None
+        if key is not None and key in solved:
             part, source = solved[key]
             sets[group[0]] = part.sets[0] if part.sets is not None else None
             misses += [
@@ -221,7 +219,8 @@ def solve_progression(spec: ProgressionSpec) -> ProgressionResult:
             ]
             continue
         part = _solve_weeks(spec, group)
-        solved[key] = (part, group[0])
+        if key is not None:
+            solved[key] = (part, group[0])
         if part.sets is None:
             return ProgressionResult(part.termination, nodes=nodes + part.nodes)
         for position, week in enumerate(group):
