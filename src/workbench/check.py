@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.block import Block
 from workbench.client import Client, Target
@@ -202,7 +203,7 @@ def check_block(
         for violation in check_plan(week.plan, library, client, targets):
             found.append(Violation(violation.limit, f"week {week.number}: {violation.message}"))
     last_day, first_day = WEEKDAYS[-1], WEEKDAYS[0]
-    for before, after in zip(block.weeks, block.weeks[1:], strict=False):
+    for before, after in pairwise(block.weeks):
         ending: set[str] = set()
         for entry in before.plan.entries:
             if entry.weekday == last_day and library.has_exercise(entry.exercise_id):
