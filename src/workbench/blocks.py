@@ -214,8 +214,12 @@ def plan_camp(
     except InputError as error:
         raise error.located(file) from None
     camp_client = client.evolve(swap=client.swap + swaps)
-    rest = fight_rest_days(fight_date) if fight_date is not None else ()
-    locks, neck_miss = _neck_locks(base, camp_client, rest)
+    rest = (
+        {weeks - 1 + back: days for back, days in fight_rest_days(fight_date).items()}
+        if fight_date is not None
+        else {}
+    )
+    locks, neck_miss = _neck_locks(base, camp_client, rest.get(weeks - 1, ()))
     peak = make_plan(
         library,
         camp_client.evolve(lock=camp_client.lock + locks),
@@ -338,7 +342,7 @@ def _week_specs(
     plan: Plan,
     roles: Sequence[WeekRole],
     slots: Sequence[SlotSpec],
-    rest_days: Sequence[str],
+    rest_days: Mapping[int, Sequence[str]],
     coach: Client,
 ) -> tuple[tuple[WeekSpec, ...], tuple[tuple[int, int, str, float], ...]]:
     library = problem.library
@@ -365,14 +369,17 @@ def _week_specs(
     required = [
         frozenset(k for k in every if k[0] == exercise_id) for exercise_id in problem.client.require
     ]
-    last = len(roles) - 1
     specs = []
     for index, role in enumerate(roles):
-        absent = (
-            frozenset(k for k in every if k[1] in rest_days) - locked
-            if index == last
-            else frozenset()
+        resting = frozenset(k for k in every if k[1] in rest_days.get(index, ()))
+        # A required exercise whose every day is a rest day keeps its first (the coach's
+        # weekly requirement outranks the template's rest; the block says so).
+        kept_required = frozenset(
+            min(group, key=lambda k: WEEKDAYS.index(k[1]))
+            for group in required
+            if group and group <= resting
         )
+        absent = resting - locked - kept_required
         at_least: list[tuple[frozenset[tuple[str, str]], int]] = [
             (group - absent, 1) for group in required if group - absent
         ]
@@ -546,6 +553,30 @@ def week_problem(problem: Problem, share: float, *, rest_days: Sequence[str] = (
     )
 
 
+def _neck_short(weeks: Sequence[BlockWeek], library: Library) -> tuple[str, ...]:
+    """Camp weeks with neck work on fewer than :data:`NECK_DAYS` days (a fight's week whose
+    rest days leave too few)."""
+    short = []
+    for week in weeks:
+        days = _neck_days(week.plan, library)
+        if len(days) < NECK_DAYS:
+            short.append(f"week {week.number}: neck work on {len(days)} day(s), not {NECK_DAYS}")
+    return tuple(short)
+
+
+def _rest_kept(
+    weeks: Sequence[BlockWeek], rest_days: Mapping[int, Sequence[str]]
+) -> tuple[str, ...]:
+    """The sessions a fight's rest days keep (the client's locks and required exercises)."""
+    return tuple(
+        f"week {week.number}: {entry.exercise_id} kept on {entry.weekday}, a rest day before "
+        "the fight (the client locks or requires it)"
+        for index, week in enumerate(weeks)
+        for entry in week.plan.entries
+        if entry.weekday in rest_days.get(index, ())
+    )
+
+
 def _assemble(
     problem: Problem,
     peak: PlanResult,
@@ -553,7 +584,7 @@ def _assemble(
     client: Client,
     options: SolveOptions,
     *,
-    rest_days: Sequence[str] = (),
+    rest_days: Mapping[int, Sequence[str]] | None = None,
     start: dt.date | None = None,
     fight_date: dt.date | None = None,
     misses: tuple[str, ...] = (),
@@ -564,6 +595,7 @@ def _assemble(
     assert plan is not None
     library = problem.library
     slots = _slots(plan, library)
+    rest_days = rest_days or {}
     specs, rises = _week_specs(problem, plan, roles, slots, rest_days, client)
     solved: ProgressionResult = solve_progression(
         ProgressionSpec(
@@ -589,9 +621,7 @@ def _assemble(
     for index, role in enumerate(roles):
         week_plan = build_plan(library, problem.weekdays, solved.sets[index])
         share = week_plan.total_sets / peak_total if peak_total else 1.0
-        judged.append(
-            week_problem(problem, share, rest_days=rest_days if index == len(roles) - 1 else ())
-        )
+        judged.append(week_problem(problem, share, rest_days=rest_days.get(index, ())))
         weeks.append(
             BlockWeek(
                 number=index + 1,
@@ -615,7 +645,10 @@ def _assemble(
         else max(g or 0.0 for g in value_gaps),
         progression_proven=solved.proven,
         progression_gap=solved.gap,
-        misses=misses + solved.misses,
+        misses=misses
+        + _rest_kept(weeks, rest_days)
+        + (_neck_short(weeks, library) if camp else ())
+        + solved.misses,
     )
     block = Block(tuple(weeks), start=start, fight_date=fight_date, proof=proof)
     violations = tuple(check_block(block, library, client, problem.targets))

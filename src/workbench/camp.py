@@ -120,12 +120,15 @@ def camp_start(fight_date: dt.date, weeks: int) -> dt.date:
     return fight_monday - dt.timedelta(weeks=weeks - 1)
 
 
-def fight_rest_days(fight_date: dt.date) -> tuple[str, ...]:
-    """Weekdays of the fight's week without a session: the day before the fight, the fight
-    day and every day after it (a day before in the week before, for a Monday fight, is not
-    in the fight's week)."""
+def fight_rest_days(fight_date: dt.date) -> dict[int, tuple[str, ...]]:
+    """The weekdays without a session around the fight, by week counted back from the
+    fight's week (0: the fight's week, -1: the week before): the day before the fight, the
+    fight day and every day after it in its week (a Monday fight rests the Sunday before)."""
     index = fight_date.weekday()
-    return tuple(WEEKDAYS[max(0, index - 1) :])
+    rest = {0: WEEKDAYS[max(0, index - 1) :]}
+    if index == 0:
+        rest[-1] = (WEEKDAYS[-1],)
+    return rest
 
 
 def hard_exercise(exercise: Exercise) -> bool:
