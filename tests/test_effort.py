@@ -8,7 +8,6 @@ from itertools import pairwise
 import pytest
 
 from workbench.block import BlockEntry
-from workbench.blocks import with_effort
 from workbench.effort import (
     PERCENT_BY_REPS_TO_FAILURE,
     load_text,
@@ -17,6 +16,7 @@ from workbench.effort import (
     rep_range,
     reps_text,
     takes_percent,
+    with_effort,
 )
 from workbench.library import Library
 from workbench.plan import build_plan

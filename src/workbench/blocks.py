@@ -20,9 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.block import (
-    DELOAD_RIR,
     Block,
-    BlockEntry,
     BlockProof,
     BlockWeek,
     WeekRole,
@@ -32,16 +30,17 @@ from workbench.camp import (
     CAMP_PHASES,
     NECK_DAYS,
     NECK_FAMILY,
-    SPARRING_RIR,
     camp_roles,
     camp_start,
     fight_rest_days,
+    neck_days,
+    neck_locks,
     sparring_swaps,
 )
 from workbench.check import Violation, check_block
 from workbench.client import Client, SportProfile
 from workbench.coaching import CoachWeights
-from workbench.effort import RIR_FLOOR_HEAVY, load_text, reps_text, takes_percent
+from workbench.effort import week_rir, with_effort
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Library
@@ -59,10 +58,8 @@ from workbench.problem import Problem, make_problem
 from workbench.quality import CoachCheck, coach_check
 
 __all__ = [
-    "ACCUMULATION_RIR",
     "BLOCK_WEEKS",
     "DELOAD_BAND",
-    "DELOAD_RIR",
     "MAX_RISE",
     "PRIME_RISE",
     "TRAINED_SETS",
@@ -72,14 +69,10 @@ __all__ = [
     "plan_camp",
     "trained_muscles",
     "week_problem",
-    "with_effort",
 ]
 
 #: A block's length: 3-5 accumulation weeks and a deload [weeks].
 BLOCK_WEEKS = range(4, 7)
-#: Reps in reserve at the first and the last accumulation week (the RP-style ramp: effort
-#: rises as volume does), and in a deload [reps].
-ACCUMULATION_RIR = (3, 0)
 #: A deload's (and a taper's) effective sets per trained muscle: 40-60% of the peak week's
 #: (Bell et al. 2022 and Mujika & Padilla 2003: a deload or taper cuts volume by ~half and
 #: keeps the lifts) [share].
@@ -219,7 +212,11 @@ def plan_camp(
         if fight_date is not None
         else {}
     )
-    locks, neck_miss = _neck_locks(base, camp_client, rest.get(weeks - 1, ()))
+    fewest = client.min_sets_per_exercise
+    necks = [
+        e for e in base.placeable() if e.family == NECK_FAMILY and base.upper_sets(e) >= fewest
+    ]
+    locks, neck_miss = neck_locks(necks, camp_client, rest.get(weeks - 1, ()))
     peak = make_plan(
         library,
         camp_client.evolve(lock=camp_client.lock + locks),
@@ -250,69 +247,6 @@ def plan_camp(
         fight_date=fight_date,
         misses=neck_miss,
     )
-
-
-# ----- the camp's neck work ----------------------------------------------------------------
-
-
-def _neck_days(plan: Plan, library: Library) -> list[str]:
-    return sorted(
-        {e.weekday for e in plan.entries if library.exercise(e.exercise_id).family == NECK_FAMILY},
-        key=WEEKDAYS.index,
-    )
-
-
-def _apart(day: str, others: Sequence[str]) -> int:
-    """Calendar days from ``day`` to the nearest of ``others`` (Sunday to Monday is one)."""
-    index = WEEKDAYS.index(day)
-    return min(
-        (min((index - WEEKDAYS.index(o)) % 7, (WEEKDAYS.index(o) - index) % 7) for o in others),
-        default=7,
-    )
-
-
-def _neck_locks(
-    problem: Problem, client: Client, rest_days: Sequence[str] = ()
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Locks that put neck work on :data:`NECK_DAYS` training days, never two days running
-    (the recovery limit), days the fight's week keeps first and sparring days last, the
-    coach's own neck locks first; and the miss,
-    when the client can do no neck exercise or the days leave none two days apart. The
-    heaviest neck exercise the client can do is locked (a band before bodyweight)."""
-    fewest = client.min_sets_per_exercise
-    necks = sorted(
-        (
-            e
-            for e in problem.placeable()
-            if e.family == NECK_FAMILY and problem.upper_sets(e) >= fewest
-        ),
-        key=lambda e: (-e.load_class, e.id),
-    )
-    if not necks:
-        return (), ("neck work on two days a week: the client can do no neck exercise",)
-    neck_ids = {e.id for e in necks}
-    chosen = sorted({lock.weekday for lock in client.locks if lock.exercise_id in neck_ids})
-    neck = necks[0]
-    locks: list[str] = []
-    while len(chosen) < NECK_DAYS:
-        free = [
-            d
-            for d in problem.weekdays
-            if d not in chosen and _apart(d, chosen) >= 2 and f"{neck.id}@{d}" not in client.swap
-        ]
-        if not free:
-            return (), ("neck work on two days a week: the training days leave no two days apart",)
-        free.sort(
-            key=lambda d: (
-                d in rest_days,
-                d in client.sparring,
-                -_apart(d, chosen),
-                WEEKDAYS.index(d),
-            )
-        )
-        chosen.append(free[0])
-        locks.append(f"{neck.id}@{free[0]}")
-    return tuple(locks), ()
 
 
 # ----- the block model --------------------------------------------------------------------
@@ -453,76 +387,7 @@ def _effective(plan: Plan, library: Library) -> dict[str, float]:
     return totals
 
 
-# ----- effort, load and the weeks -----------------------------------------------------------
-
-
-def _week_rir(roles: Sequence[WeekRole], index: int) -> int:
-    """The week's reps in reserve: accumulation 3 -> 0 over its weeks, a deload 4, a camp
-    phase from its first to its last week's."""
-    role = roles[index]
-    if role is WeekRole.DELOAD:
-        return DELOAD_RIR
-    same = [i for i, r in enumerate(roles) if r is role]
-    position, count = same.index(index), len(same)
-    first, last = ACCUMULATION_RIR if role is WeekRole.ACCUMULATION else CAMP_PHASES[role].rir
-    if count == 1:
-        return last
-    return math.floor(first + (last - first) * position / (count - 1) + 0.5)
-
-
-def with_effort(
-    plan: Plan,
-    library: Library,
-    rir: int,
-    *,
-    role: WeekRole | None = None,
-    sparring: Sequence[str] = (),
-) -> Plan:
-    """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
-    ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
-    main lift or power work, at least 3 on a sparring day), a %1RM range for a barbell main
-    lift, ``per side`` on unilateral work. A camp phase (``role``) sets its barbell lifts'
-    reps and %1RM band and, when fast, puts power work first in each session. A single week
-    takes it too (``rir`` by the client's level)."""
-    phase = CAMP_PHASES.get(role) if role is not None else None
-    entries = []
-    for entry in plan.entries:
-        exercise = library.exercise(entry.exercise_id)
-        barbell = takes_percent(exercise)
-        effort = rir
-        reps = exercise.reps
-        band = None
-        fast = False
-        if barbell or exercise.explosive:
-            effort = max(effort, RIR_FLOOR_HEAVY)
-        if phase is not None and barbell:
-            reps, band, fast = phase.reps, phase.band, phase.fast
-            if phase.fast:
-                effort = max(effort, 5)
-        if entry.weekday in sparring:
-            effort = max(effort, SPARRING_RIR)
-        entries.append(
-            BlockEntry(
-                **{f: getattr(entry, f) for f in entry.__dataclass_fields__ if f != "reps"},
-                reps=reps_text(exercise, reps),
-                rir=effort,
-                load=load_text(exercise, effort, reps=reps, band=band, fast=fast),
-            )
-        )
-    if phase is not None and phase.fast:
-        entries = _power_first(entries, library)
-    ordered = sorted(entries, key=lambda e: (e.day, e.order))
-    return Plan(tuple(ordered), plan.weekdays)
-
-
-def _power_first(entries: list[BlockEntry], library: Library) -> list[BlockEntry]:
-    """Each session reordered so that power work leads it (speed work while fresh)."""
-    result: list[BlockEntry] = []
-    for day in sorted({e.day for e in entries}):
-        session = sorted((e for e in entries if e.day == day), key=lambda e: e.order)
-        session.sort(key=lambda e: 0 if library.exercise(e.exercise_id).explosive else 1)
-        result += [replace(e, order=order) for order, e in enumerate(session, start=1)]
-    return result
+# ----- the weeks judged ------------------------------------------------------------------
 
 
 def week_problem(problem: Problem, share: float, *, rest_days: Sequence[str] = ()) -> Problem:
@@ -558,7 +423,7 @@ def _neck_short(weeks: Sequence[BlockWeek], library: Library) -> tuple[str, ...]
     rest days leave too few)."""
     short = []
     for week in weeks:
-        days = _neck_days(week.plan, library)
+        days = neck_days(week.plan, library)
         if len(days) < NECK_DAYS:
             short.append(f"week {week.number}: neck work on {len(days)} day(s), not {NECK_DAYS}")
     return tuple(short)
@@ -628,7 +493,7 @@ def _assemble(
                 plan=with_effort(
                     week_plan,
                     library,
-                    _week_rir(roles, index),
+                    week_rir(roles, index),
                     role=role if role in CAMP_PHASES else None,
                     sparring=sparring,
                 ),

@@ -31,7 +31,7 @@ from workbench.client import Client
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library
-from workbench.plan import PlanEntry
+from workbench.plan import Plan, PlanEntry
 
 __all__ = [
     "CAMP_PHASES",
@@ -42,9 +42,12 @@ __all__ = [
     "CampPhase",
     "camp_roles",
     "camp_start",
+    "days_apart",
     "fight_rest_days",
     "hard_exercise",
     "hard_session",
+    "neck_days",
+    "neck_locks",
     "sparring_swaps",
 ]
 
@@ -176,3 +179,61 @@ def sparring_swaps(client: Client, exercises: Sequence[Exercise]) -> tuple[str, 
         for e in exercises
         if hard_exercise(e) and (text := f"{e.id}@{day}") not in swapped
     )
+
+
+def neck_days(plan: Plan, library: Library) -> list[str]:
+    """The weekdays ``plan`` holds neck work on, in week order."""
+    return sorted(
+        {e.weekday for e in plan.entries if library.exercise(e.exercise_id).family == NECK_FAMILY},
+        key=WEEKDAYS.index,
+    )
+
+
+def days_apart(day: str, others: Sequence[str]) -> int:
+    """Calendar days from ``day`` to the nearest of ``others``, Sunday to Monday one (7 when
+    there are none)."""
+    index = WEEKDAYS.index(day)
+    return min(
+        (min((index - WEEKDAYS.index(o)) % 7, (WEEKDAYS.index(o) - index) % 7) for o in others),
+        default=7,
+    )
+
+
+def neck_locks(
+    necks: Sequence[Exercise], client: Client, rest_days: Sequence[str] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Locks (``exercise@Day``) that put neck work on :data:`NECK_DAYS` of the client's
+    training days, never two days running (the recovery limit): the coach's own neck locks
+    first, then days the fight's week keeps (not in ``rest_days``), days not for sparring, the
+    farthest from those chosen. ``necks`` are the neck exercises the client can place; the
+    heaviest is locked (a band before bodyweight). Also the miss, one line, when the client
+    can do no neck exercise or the days leave none two days apart."""
+    if not necks:
+        return (), ("neck work on two days a week: the client can do no neck exercise",)
+    ranked = sorted(necks, key=lambda e: (-e.load_class, e.id))
+    neck_ids = {e.id for e in ranked}
+    chosen = sorted({lock.weekday for lock in client.locks if lock.exercise_id in neck_ids})
+    neck = ranked[0]
+    locks: list[str] = []
+    while len(chosen) < NECK_DAYS:
+        free = [
+            d
+            for d in WEEKDAYS
+            if d in client.weekdays
+            and d not in chosen
+            and days_apart(d, chosen) >= 2
+            and f"{neck.id}@{d}" not in client.swap
+        ]
+        if not free:
+            return (), ("neck work on two days a week: the training days leave no two days apart",)
+        free.sort(
+            key=lambda d: (
+                d in rest_days,
+                d in client.sparring,
+                -days_apart(d, chosen),
+                WEEKDAYS.index(d),
+            )
+        )
+        chosen.append(free[0])
+        locks.append(f"{neck.id}@{free[0]}")
+    return tuple(locks), ()

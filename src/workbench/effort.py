@@ -4,6 +4,8 @@ guide a client can follow.
 Plain functions over an :class:`~workbench.library.Exercise`: a barbell main lift gets a %1RM
 range read off the reps and the RIR (:func:`percent_range`), everything else the RIR itself
 (``RIR 2``); power work says it is done fast; unilateral work says ``per side`` in its reps.
+:func:`week_rir` is a block week's effort by its role, :func:`with_effort` puts effort and
+load on every entry of a week (a block's, or a single plan's).
 
 Units: RIR is repetitions left in reserve at the end of a set [reps]; %1RM is a share of the
 client's one-repetition maximum [%].
@@ -13,10 +15,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from workbench.library import Exercise
+from workbench.block import DELOAD_RIR, BlockEntry, WeekRole
+from workbench.camp import CAMP_PHASES, SPARRING_RIR
+from workbench.library import Exercise, Library
+from workbench.plan import Plan
 
 __all__ = [
+    "ACCUMULATION_RIR",
     "BARBELLS",
     "PERCENT_BY_REPS_TO_FAILURE",
     "PER_SIDE",
@@ -28,6 +36,8 @@ __all__ = [
     "rep_range",
     "reps_text",
     "takes_percent",
+    "week_rir",
+    "with_effort",
 ]
 
 #: %1RM a set of ``n`` repetitions to failure is done at, ``n`` = reps done + reps in reserve:
@@ -59,6 +69,10 @@ RIR_FLOOR_HEAVY = 1
 RIR_CEILING = 5
 #: What unilateral work adds to its reps.
 PER_SIDE = "per side"
+
+#: Reps in reserve at the first and the last accumulation week: effort rises as volume does
+#: (the RIR ramp of the RP hypertrophy app; Helms et al. 2016) [reps].
+ACCUMULATION_RIR = (3, 0)
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
 
@@ -144,3 +158,72 @@ def load_text(
             low, high = span
             return f"{low}-{high}% 1RM{quick}"
     return f"RIR {rir}{quick}"
+
+
+def week_rir(roles: Sequence[WeekRole], index: int) -> int:
+    """The week's reps in reserve: accumulation 3 -> 0 over its weeks, a deload 4, a camp
+    phase from its first to its last week's."""
+    role = roles[index]
+    if role is WeekRole.DELOAD:
+        return DELOAD_RIR
+    same = [i for i, r in enumerate(roles) if r is role]
+    position, count = same.index(index), len(same)
+    first, last = ACCUMULATION_RIR if role is WeekRole.ACCUMULATION else CAMP_PHASES[role].rir
+    if count == 1:
+        return last
+    return math.floor(first + (last - first) * position / (count - 1) + 0.5)
+
+
+def with_effort(
+    plan: Plan,
+    library: Library,
+    rir: int,
+    *,
+    role: WeekRole | None = None,
+    sparring: Sequence[str] = (),
+) -> Plan:
+    """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
+    ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
+    main lift or power work, at least 3 on a sparring day), a %1RM range for a barbell main
+    lift, ``per side`` on unilateral work. A camp phase (``role``) sets its barbell lifts'
+    reps and %1RM band and, when fast, puts power work first in each session. A single week
+    takes it too (``rir`` by the client's level)."""
+    phase = CAMP_PHASES.get(role) if role is not None else None
+    entries = []
+    for entry in plan.entries:
+        exercise = library.exercise(entry.exercise_id)
+        barbell = takes_percent(exercise)
+        effort = rir
+        reps = exercise.reps
+        band = None
+        fast = False
+        if barbell or exercise.explosive:
+            effort = max(effort, RIR_FLOOR_HEAVY)
+        if phase is not None and barbell:
+            reps, band, fast = phase.reps, phase.band, phase.fast
+            if phase.fast:
+                effort = max(effort, RIR_CEILING)
+        if entry.weekday in sparring:
+            effort = max(effort, SPARRING_RIR)
+        entries.append(
+            BlockEntry(
+                **{f: getattr(entry, f) for f in entry.__dataclass_fields__ if f != "reps"},
+                reps=reps_text(exercise, reps),
+                rir=effort,
+                load=load_text(exercise, effort, reps=reps, band=band, fast=fast),
+            )
+        )
+    if phase is not None and phase.fast:
+        entries = _power_first(entries, library)
+    ordered = sorted(entries, key=lambda e: (e.day, e.order))
+    return Plan(tuple(ordered), plan.weekdays)
+
+
+def _power_first(entries: list[BlockEntry], library: Library) -> list[BlockEntry]:
+    """Each session reordered so that power work leads it (speed work while fresh)."""
+    result: list[BlockEntry] = []
+    for day in sorted({e.day for e in entries}):
+        session = sorted((e for e in entries if e.day == day), key=lambda e: e.order)
+        session.sort(key=lambda e: 0 if library.exercise(e.exercise_id).explosive else 1)
+        result += [replace(e, order=order) for order, e in enumerate(session, start=1)]
+    return result
