@@ -73,9 +73,9 @@ __all__ = [
 
 #: A block's length: 3-5 accumulation weeks and a deload [weeks].
 BLOCK_WEEKS = range(4, 7)
-#: A deload's (and a taper's) effective sets per trained muscle: 40-60% of the peak week's
-#: (Bell et al. 2022 and Mujika & Padilla 2003: a deload or taper cuts volume by ~half and
-#: keeps the lifts) [share].
+#: A deload's (and a taper's) effective sets per trained muscle: 40-60% of the peak week's,
+#: as issue 17 asks (a taper's best volume cut is 41-60% with intensity kept: Bosquet et al.
+#: 2007, Med Sci Sports Exerc 39(8):1358-1365) [share].
 DELOAD_BAND = (0.4, 0.6)
 #: A muscle is trained when the peak week gives it at least this many times the client's
 #: fewest sets per exercise in effective sets (10 at the default 2: the weekly dose that
@@ -94,8 +94,8 @@ FAMILY_KEEP = 0.3
 LIFT_KEEP = 20.0
 #: The most a muscle's weekly effective sets rise from one accumulation week to the next,
 #: and the least each posterior prime mover rises over the accumulation weeks [sets/week]
-#: (Israetel, Hoffmann & Smith's volume landmarks: start near the minimum effective dose,
-#: add 1-2 sets a muscle a week).
+#: (the volume landmarks of Renaissance Periodization's hypertrophy guidelines, Israetel et
+#: al.: start near the minimum effective volume, add about 1-2 sets a muscle a week).
 MAX_RISE = 2.0
 PRIME_RISE = 1.0
 

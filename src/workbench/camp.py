@@ -4,7 +4,8 @@ Phases in order (the block periodisation of a combat-sport camp: James, Kelly & 
 "Periodization for mixed martial arts", Strength Cond J 35(6):34-45; Tack 2013,
 "Evidence-based guidelines for strength and conditioning in mixed martial arts", Strength
 Cond J 35(5):79-92; the taper: Mujika & Padilla 2003, Med Sci Sports Exerc 35(7):1182-1187,
-volume cut by 40-60% with intensity kept):
+and Bosquet et al. 2007, Med Sci Sports Exerc 39(8):1358-1365: volume cut by 41-60% with
+intensity kept):
 
 - **strength**: barbell main lifts at ~70-80% 1RM, sets rising week on week to the peak week;
 - **strength-speed**: ~80-90% 1RM for fewer reps, volume eased to 70-90% of the peak;
