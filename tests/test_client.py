@@ -46,6 +46,7 @@ warmup_minutes = 8
 scope = "posterior_chain"
 lock = ["kettlebell_swing@Mon"]
 swap = ["kettlebell_swing@Wed"]
+sparring = ["Tue", "Thu"]
 
 [targets.gluteus_medius]
 min = 8
@@ -86,6 +87,7 @@ def test_every_contract_key_parses(tmp_path: Path, library: Library, profiles) -
         scope="posterior_chain",
         lock=("kettlebell_swing@Mon",),
         swap=("kettlebell_swing@Wed",),
+        sparring=("Tue", "Thu"),
         targets={"gluteus_medius": Override(8, 16), "soleus": Override(None, 12)},
         priorities={"gluteus_maximus": 2.0, "hamstrings": 1.5},
     )
@@ -123,6 +125,9 @@ def test_days_per_week_spreads_days(days: int, tmp_path: Path) -> None:
     [
         ("colour = 'red'", "colour", "red"),
         ("weekdays = ['Mon', 'Funday']", "weekdays", "Funday"),
+        ("sparring = ['Tue', 'Funday']", "sparring", "Funday"),
+        ("sparring = ['Tue', 'Tue']", "sparring", "Tue"),
+        ("sparring = 'Tue'", "sparring", "Tue"),
         ("weekdays = ['Mon', 'Tue', 'Mon']", "weekdays", "Mon"),
         ("weekdays = []", "weekdays", []),
         ("weekdays = 'Mon'", "weekdays", "Mon"),

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
+from workbench.block import Block
 from workbench.client import Client, Target
 from workbench.glossary import BODYWEIGHT, LEVELS, SECONDARY_WEIGHT, WEEKDAYS
 from workbench.library import Library
 from workbench.plan import Plan
 from workbench.rules import HardLimit
 
-__all__ = ["Violation", "check_plan"]
+__all__ = ["Violation", "check_block", "check_plan"]
 
 TOLERANCE = 1e-6
 
@@ -179,4 +181,43 @@ def check_plan(
         for weekday, count in per_day.items():
             if count > cap:
                 fail(9, f"{weekday} holds {count} exercises, above {cap}")
+    return found
+
+
+def check_block(
+    block: Block, library: Library, client: Client, targets: Mapping[str, Target]
+) -> list[Violation]:
+    """Every hard limit a block breaks: each week's (:func:`check_plan`, the week named), the
+    recovery limit across the boundary between weeks (Sunday of one week, Monday of the
+    next) and weeks numbered 1, 2, ... once each."""
+    found: list[Violation] = []
+    numbers = [week.number for week in block.weeks]
+    if numbers != list(range(1, len(numbers) + 1)):
+        found.append(
+            Violation(
+                HardLimit.PLAN_MATCHES_LIBRARY,
+                f"block weeks are numbered {numbers}, not 1..{len(numbers)} in order",
+            )
+        )
+    for week in block.weeks:
+        for violation in check_plan(week.plan, library, client, targets):
+            found.append(Violation(violation.limit, f"week {week.number}: {violation.message}"))
+    last_day, first_day = WEEKDAYS[-1], WEEKDAYS[0]
+    for before, after in pairwise(block.weeks):
+        ending: set[str] = set()
+        for entry in before.plan.entries:
+            if entry.weekday == last_day and library.has_exercise(entry.exercise_id):
+                ending.update(library.exercise(entry.exercise_id).primary_muscles)
+        opening: set[str] = set()
+        for entry in after.plan.entries:
+            if entry.weekday == first_day and library.has_exercise(entry.exercise_id):
+                opening.update(library.exercise(entry.exercise_id).primary_muscles)
+        for muscle in sorted(ending & opening):
+            found.append(
+                Violation(
+                    HardLimit.RECOVERY,
+                    f"{muscle} is primary on {last_day} of week {before.number} and "
+                    f"{first_day} of week {after.number}",
+                )
+            )
     return found

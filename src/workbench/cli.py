@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from workbench import iotools
-from workbench.check import check_plan
+from workbench.check import check_block, check_plan
 from workbench.client import (
     CLIENT_FIELDS,
     MAX_MINUTES,
@@ -123,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
         "coach value's gap of the best; with --out, written beside it as NAME-2.csv .. NAME-K.csv",
     )
 
+    _add_block_command(commands)
+
     sweep = commands.add_parser(
         "sweep",
         help="re-plan a client at several minutes, days or equipment kits",
@@ -166,10 +168,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="check a plan CSV against the hard limits",
-        description="Run the independent checker: exit 0 when every hard limit holds, 1 listing each violation.",
+        help="check a plan or block CSV against the hard limits",
+        description="Run the independent checker: exit 0 when every hard limit holds, 1 listing "
+        "each violation. A block CSV (recognised by its header) is checked week by week, and "
+        "the recovery limit across the boundary between weeks (Sunday to the next Monday).",
     )
-    check.add_argument("plan_csv", metavar="PLAN.csv")
+    check.add_argument("plan_csv", metavar="PLAN.csv", help="a plan CSV or a block CSV")
     check.add_argument("--client", metavar="FILE", required=True)
     _add_library(check)
 
@@ -195,6 +199,167 @@ def _parser() -> argparse.ArgumentParser:
     app.add_commands(commands)
     _add_report_command(commands)
     return parser
+
+
+def _add_block_command(commands: Any) -> None:
+    """Register ``workbench block`` on the CLI's sub-parsers."""
+    parser = commands.add_parser(
+        "block",
+        help="plan a training block (3-5 accumulation weeks and a deload) or a fight camp",
+        description=(
+            "Plan a block of weeks for a client: the peak week is the one `workbench plan` "
+            "writes; the weeks before it start near each muscle's floor and add 1-2 sets a "
+            "week (never falling), effort rising from 3 reps in reserve to 0-1; the deload "
+            "keeps the main lifts at 40-60% of the peak's sets, 4 reps in reserve. Every week "
+            "passes the checker, recovery holding across the weeks' boundaries. With --camp, "
+            "a fight camp of 8-12 weeks: strength (70-80% 1RM), strength-speed (80-90%), "
+            "speed (50-65%, power first) and a one-week taper; neck work on two days a week; "
+            "no hard session on the client's sparring days (the client file's `sparring`). "
+            "The block CSV is the plan CSV with block_week first and rir, load after "
+            "rest_seconds (docs/blocks.md)."
+        ),
+        epilog=(
+            "exit codes: 0 block written (or printed); 1 the solver failed; 2 bad input (one "
+            "line naming file, field and value); 3 no block: no week under the hard limits"
+        ),
+    )
+    parser.add_argument("--client", metavar="FILE", required=True, help="client file (TOML)")
+    parser.add_argument(
+        "--weeks",
+        metavar="N",
+        help="weeks in the block: 4-6 (3-5 accumulation weeks and a deload; default 5), "
+        "or 8-12 with --camp (default 10)",
+    )
+    parser.add_argument(
+        "--deload-week",
+        metavar="K",
+        help="the deload's week, 1..N (default the last); not with --camp (it ends in a taper)",
+    )
+    parser.add_argument(
+        "--camp",
+        action="store_true",
+        help="plan a fight camp ending on the fight (strength, strength-speed, speed, taper)",
+    )
+    parser.add_argument(
+        "--fight-date",
+        metavar="YYYY-MM-DD",
+        help="with --camp: the fight's date; the camp's last week (Monday to Sunday) holds it, "
+        "with no session the day before, on or after it (default: the fight follows the last "
+        "week's last session)",
+    )
+    _add_library(parser)
+    _add_solver(parser)
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the block CSV here (atomically: a failed run leaves an existing file "
+        "untouched)",
+    )
+    parser.set_defaults(handler=_cmd_block)
+
+
+def _cmd_block(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from workbench.blocks import plan_block, plan_camp
+    from workbench.optimize import SolveOptions, Termination
+
+    if not args.camp:
+        for option, given in (("--fight-date", args.fight_date),):
+            if given is not None:
+                raise InputError(
+                    "is for a fight camp (add --camp)", file=COMMAND_LINE, field=option, value=given
+                )
+    elif args.deload_week is not None:
+        raise InputError(
+            "a fight camp ends in its taper: no deload week to set",
+            file=COMMAND_LINE,
+            field="--deload-week",
+            value=args.deload_week,
+        )
+    low, high = (8, 12) if args.camp else (4, 6)
+    weeks = _number(args.weeks, "--weeks", low=low, high=high, whole=True)
+    fight: dt.date | None = None
+    if args.fight_date is not None:
+        try:
+            fight = dt.date.fromisoformat(args.fight_date.strip())
+        except ValueError:
+            raise InputError(
+                f"'{args.fight_date}' is not a date (YYYY-MM-DD)",
+                file=COMMAND_LINE,
+                field="--fight-date",
+                value=args.fight_date,
+            ) from None
+    library = _load_library(args.library)
+    profiles = iotools.read_library_profiles(args.library, library)
+    label = args.client
+    client = validate_client(iotools.read_client(args.client), library, profiles, file=label)
+    weights = iotools.read_library_weights(args.library)
+    options = SolveOptions(solver=args.solver)
+    if args.camp:
+        result = plan_camp(
+            library,
+            client,
+            profiles,
+            options,
+            weeks=int(weeks or 10),
+            fight_date=fight,
+            weights=weights,
+            file=label,
+        )
+    else:
+        deload = _number(args.deload_week, "--deload-week", low=1, high=int(weeks or 5), whole=True)
+        result = plan_block(
+            library,
+            client,
+            profiles,
+            options,
+            weeks=int(weeks or 5),
+            deload_week=None if deload is None else int(deload),
+            weights=weights,
+            file=label,
+        )
+    if result.block is None:
+        print(f"workbench: {result.message}", file=sys.stderr)
+        return EXIT_NO_PLAN if result.status is Termination.INFEASIBLE else EXIT_FAILED
+    _print_block(result)
+    if args.out:
+        iotools.write_block(result.block, args.out)
+        print(f"\nWrote {args.out}")
+    return EXIT_OK
+
+
+def _print_block(result: Any) -> None:
+    from workbench.present import number
+
+    block = result.block
+    library = result.problem.library
+    movers = [m for m in result.problem.standards.prime_movers if library.has_muscle(m)]
+    print(f"Block for {result.problem.client.name}: {len(block.weeks)} weeks")
+    head = "  ".join(f"{library.muscle(m).name[:12]:>12}" for m in movers)
+    print(f"{'week':>4}  {'role':<15} {'sets':>4}  {head}  coach check")
+    for week, check in zip(block.weeks, result.checks, strict=True):
+        sets = week.effective_sets()
+        cells = "  ".join(f"{number(sets.get(m, 0.0)):>12}" for m in movers)
+        dated = ""
+        if block.start is not None:
+            dated = f"  (from {block.dates(week.number)['Mon'].isoformat()})"
+        print(
+            f"{week.number:>4}  {week.role.title:<15} {week.total_sets:>4}  {cells}  "
+            f"{check.passed}/{check.applicable}{dated}"
+        )
+    proof = block.proof
+    if proof is not None:
+        peak = "" if proof.peak_gap is None else f", its coach value within {proof.peak_gap:.1%}"
+        print(
+            f"Peak week: weighted shortfall {number(proof.shortfall)} (proven optimal){peak}; "
+            "the weeks around it "
+            + ("proven optimal" if proof.progression_proven else "best found in the work budget")
+        )
+        for miss in proof.misses:
+            print(f"  not met: {miss}")
+    if block.fight_date is not None:
+        print(f"Fight: {block.fight_date.isoformat()}")
 
 
 def _add_report_command(commands: Any) -> None:
@@ -793,15 +958,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     library = _load_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
-    plan = iotools.read_plan(args.plan_csv)
-    violations = check_plan(
-        plan, library, client, resolve_targets(library, client, profiles.get(client.sport))
-    )
+    targets = resolve_targets(library, client, profiles.get(client.sport))
+    if iotools.is_block_csv(args.plan_csv):
+        # A block file (its header says so): every week, and recovery across the weeks.
+        block = iotools.read_block(args.plan_csv)
+        violations = check_block(block, library, client, targets)
+        holds = f"every hard limit holds in each of its {len(block.weeks)} weeks"
+    else:
+        violations = check_plan(iotools.read_plan(args.plan_csv), library, client, targets)
+        holds = "every hard limit holds"
     if violations:
         for violation in violations:
             print(f"{args.plan_csv}: {violation}")
         return EXIT_FAILED
-    print(f"{args.plan_csv}: every hard limit holds for {client.name}")
+    print(f"{args.plan_csv}: {holds} for {client.name}")
     return EXIT_OK
 
 

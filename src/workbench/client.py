@@ -312,6 +312,17 @@ class Client:
             "ids", "--swap", "exercise@Day pairs swapped out: that exercise not on that day"
         ),
     )
+    # v3, issue 17: the days the client spars (a fight camp keeps hard sessions off them).
+    # Kind "ids" like the lists above; the Client checks each is a weekday, named once.
+    sparring: tuple[str, ...] = field(
+        default=(),
+        metadata=_key(
+            "ids",
+            "--sparring",
+            "sparring weekdays, e.g. Tue,Thu: a fight camp (workbench block --camp) keeps "
+            "hard sessions off them",
+        ),
+    )
     targets: Mapping[str, Override] = field(
         default_factory=FrozenMap, metadata=_key("targets", None, "per-muscle band overrides")
     )
@@ -321,7 +332,16 @@ class Client:
 
     def __post_init__(self) -> None:
         # Normalise what callers may hand in as lists or dicts, then check every value.
-        for key in ("weekdays", "equipment", "avoid", "require", "ban", "lock", "swap"):
+        for key in (
+            "weekdays",
+            "equipment",
+            "avoid",
+            "require",
+            "ban",
+            "lock",
+            "swap",
+            "sparring",
+        ):
             value = getattr(self, key)
             if isinstance(value, str) or not isinstance(value, Iterable):
                 raise _fail(None, key, value, f"{value!r} is not a list of strings")
@@ -338,14 +358,14 @@ class Client:
             raise _fail(None, "name", self.name, "must be a non-empty string")
         if not self.weekdays:
             raise _fail(None, "weekdays", [], "names no training day")
-        for day in self.weekdays:
-            if day not in WEEKDAYS:
-                raise _fail(
-                    None, "weekdays", day, f"'{day}' is not a weekday ({', '.join(WEEKDAYS)})"
-                )
-        repeated = sorted({d for d in self.weekdays if self.weekdays.count(d) > 1})
-        if repeated:
-            raise _fail(None, "weekdays", repeated[0], f"names {repeated[0]} twice")
+        for key in ("weekdays", "sparring"):
+            days = getattr(self, key)
+            for day in days:
+                if day not in WEEKDAYS:
+                    raise _fail(None, key, day, f"'{day}' is not a weekday ({', '.join(WEEKDAYS)})")
+            repeated = sorted({d for d in days if days.count(d) > 1})
+            if repeated:
+                raise _fail(None, key, repeated[0], f"names {repeated[0]} twice")
         check_number(self.minutes_per_session, "minutes_per_session", low=1, high=MAX_MINUTES)
         if self.level not in LEVELS:
             raise _fail(
@@ -750,7 +770,7 @@ def client_from_cells(cells: Mapping[str, str], *, file: str, row: int) -> Clien
 
 #: Client keys beyond PRODUCT.md's client file: written only when they hold something, so
 #: a file without locks or swaps stays exactly what other tools of the contract read.
-WRITTEN_WHEN_USED = ("lock", "swap")
+WRITTEN_WHEN_USED = ("lock", "swap", "sparring")
 
 
 def client_to_mapping(client: Client) -> dict[str, Any]:

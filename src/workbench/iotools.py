@@ -20,6 +20,15 @@ from typing import Any
 
 import tomli_w
 
+from workbench.block import (
+    BLOCK_COLUMNS,
+    DELOAD_RIR,
+    Block,
+    BlockEntry,
+    BlockWeek,
+    WeekRole,
+    week_rows,
+)
 from workbench.client import (
     GENERAL,
     Client,
@@ -39,9 +48,12 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "block_to_csv",
     "client_toml",
+    "is_block_csv",
     "make_folder",
     "plan_to_csv",
+    "read_block",
     "read_client",
     "read_csv_lines",
     "read_json",
@@ -55,6 +67,7 @@ __all__ = [
     "read_weights",
     "shipped_data_dir",
     "shipped_weights",
+    "write_block",
     "write_client",
     "write_coverage",
     "write_json",
@@ -448,84 +461,158 @@ def write_plan(plan: Plan, path: str | os.PathLike[str]) -> Path:
     return atomic_write_text(Path(path), plan_to_csv(plan))
 
 
+def _header(path: Path) -> tuple[str, ...]:
+    """A CSV file's first row, cells stripped (empty for an empty file)."""
+    text = _read_text(path, what="CSV file")
+    return tuple(h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), []))
+
+
+def _integer(row: Mapping[str, str], column: str, low: int, high: int, label: str) -> int:
+    number = int(row["__row__"])
+    try:
+        value = int(row[column])
+    except ValueError:
+        raise InputError(
+            f"'{row[column]}' is not a whole number",
+            file=label,
+            row=number,
+            field=column,
+            value=row[column],
+        ) from None
+    if not low <= value <= high:
+        raise InputError(
+            f"{value} is outside {low}..{high}", file=label, row=number, field=column, value=value
+        )
+    return value
+
+
+def _entry_fields(row: Mapping[str, str], label: str) -> dict[str, Any]:
+    """The plan columns of one CSV row as :class:`PlanEntry` fields, each checked."""
+    number = int(row["__row__"])
+    try:
+        minutes = float(row["minutes"])
+    except ValueError:
+        raise InputError(
+            f"'{row['minutes']}' is not a number",
+            file=label,
+            row=number,
+            field="minutes",
+            value=row["minutes"],
+        ) from None
+    if row["weekday"] not in WEEKDAYS:
+        raise InputError(
+            f"'{row['weekday']}' is not a weekday",
+            file=label,
+            row=number,
+            field="weekday",
+            value=row["weekday"],
+        )
+
+    def items(column: str) -> tuple[str, ...]:
+        return tuple(item for item in _restore(row[column]).split(";") if item)
+
+    return {
+        "day": _integer(row, "day", 1, 7, label),
+        "weekday": row["weekday"],
+        "order": _integer(row, "order", 1, 1000, label),
+        "exercise_id": _restore(row["exercise_id"]),
+        "exercise": _restore(row["exercise"]),
+        "sets": _integer(row, "sets", 0, 1000, label),
+        "reps": _restore(row["reps"]),
+        "rest_seconds": _integer(row, "rest_seconds", 0, 100000, label),
+        "minutes": minutes,
+        "equipment": items("equipment"),
+        "primary_muscles": items("primary_muscles"),
+        "secondary_muscles": items("secondary_muscles"),
+    }
+
+
 def read_plan(path: str | os.PathLike[str]) -> Plan:
     """A plan CSV back into a :class:`Plan` (the inverse of :func:`write_plan`)."""
     path = Path(path)
     label = _label(path)
     rows = _csv_rows(path)
-    text = _read_text(path, what="CSV file")
-    header = next(csv.reader(io.StringIO(text)), [])
-    if tuple(h.strip() for h in header) != PLAN_COLUMNS:
+    if _header(path) != PLAN_COLUMNS:
         raise InputError(
             f"header is not the plan header ({','.join(PLAN_COLUMNS)})", file=label, row=1
         )
-    entries = []
-    for row in rows:
-        number = int(row["__row__"])
-
-        def integer(
-            column: str, low: int, high: int, row: Mapping[str, str] = row, number: int = number
-        ) -> int:
-            try:
-                value = int(row[column])
-            except ValueError:
-                raise InputError(
-                    f"'{row[column]}' is not a whole number",
-                    file=label,
-                    row=number,
-                    field=column,
-                    value=row[column],
-                ) from None
-            if not low <= value <= high:
-                raise InputError(
-                    f"{value} is outside {low}..{high}",
-                    file=label,
-                    row=number,
-                    field=column,
-                    value=value,
-                )
-            return value
-
-        try:
-            minutes = float(row["minutes"])
-        except ValueError:
-            raise InputError(
-                f"'{row['minutes']}' is not a number",
-                file=label,
-                row=number,
-                field="minutes",
-                value=row["minutes"],
-            ) from None
-        if row["weekday"] not in WEEKDAYS:
-            raise InputError(
-                f"'{row['weekday']}' is not a weekday",
-                file=label,
-                row=number,
-                field="weekday",
-                value=row["weekday"],
-            )
-
-        def items(column: str, row: Mapping[str, str] = row) -> tuple[str, ...]:
-            return tuple(item for item in _restore(row[column]).split(";") if item)
-
-        entries.append(
-            PlanEntry(
-                day=integer("day", 1, 7),
-                weekday=row["weekday"],
-                order=integer("order", 1, 1000),
-                exercise_id=_restore(row["exercise_id"]),
-                exercise=_restore(row["exercise"]),
-                sets=integer("sets", 0, 1000),
-                reps=_restore(row["reps"]),
-                rest_seconds=integer("rest_seconds", 0, 100000),
-                minutes=minutes,
-                equipment=items("equipment"),
-                primary_muscles=items("primary_muscles"),
-                secondary_muscles=items("secondary_muscles"),
-            )
-        )
+    entries = [PlanEntry(**_entry_fields(row, label)) for row in rows]
     weekdays = tuple(d for d in WEEKDAYS if d in {e.weekday for e in entries})
     return Plan(tuple(entries), weekdays)
+
+
+def is_block_csv(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` holds a block CSV (its header is the block header), not a plan."""
+    return _header(Path(path)) == BLOCK_COLUMNS
+
+
+def block_to_csv(block: Block) -> str:
+    """The block CSV of the contract (docs/blocks.md), as text: weeks in order, each week's
+    entries by day and order, cells a spreadsheet would run as a formula neutralised."""
+    rows = []
+    for week in sorted(block.weeks, key=lambda w: w.number):
+        for values in week_rows(week):
+            rows.append(
+                tuple(
+                    _neutralise(value)
+                    if isinstance(value, str)
+                    else _number_text(value)
+                    if isinstance(value, float)
+                    else value
+                    for value in values.values()
+                )
+            )
+    return _csv_text(BLOCK_COLUMNS, rows)
+
+
+def write_block(block: Block, path: str | os.PathLike[str]) -> Path:
+    """The block CSV, written atomically (a failed write leaves an existing file untouched)."""
+    return atomic_write_text(Path(path), block_to_csv(block))
+
+
+def read_block(path: str | os.PathLike[str]) -> Block:
+    """A block CSV back into a :class:`Block` (the inverse of :func:`write_block`): the same
+    weeks and entries. Roles are not in the file: a week whose every entry keeps at least
+    :data:`~workbench.block.DELOAD_RIR` reps in reserve reads as a deload, the others as
+    accumulation weeks."""
+    path = Path(path)
+    label = _label(path)
+    rows = _csv_rows(path)
+    if _header(path) != BLOCK_COLUMNS:
+        raise InputError(
+            f"header is not the block header ({','.join(BLOCK_COLUMNS)})", file=label, row=1
+        )
+    weeks: dict[int, list[BlockEntry]] = {}
+    for row in rows:
+        week = _integer(row, "block_week", 1, 1000, label)
+        weeks.setdefault(week, []).append(
+            BlockEntry(
+                **_entry_fields(row, label),
+                rir=_integer(row, "rir", 0, 100, label),
+                load=_restore(row["load"]),
+            )
+        )
+    numbers = sorted(weeks)
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise InputError(
+            f"weeks {numbers} are not numbered 1..{len(numbers)}",
+            file=label,
+            field="block_week",
+            value=numbers,
+        )
+    result = []
+    for number in numbers:
+        entries = sorted(weeks[number], key=lambda e: (e.day, e.order))
+        used = {e.weekday for e in entries}
+        deload = bool(entries) and all(e.rir >= DELOAD_RIR for e in entries)
+        result.append(
+            BlockWeek(
+                number,
+                Plan(tuple(entries), tuple(d for d in WEEKDAYS if d in used)),
+                WeekRole.DELOAD if deload else WeekRole.ACCUMULATION,
+            )
+        )
+    return Block(tuple(result))
 
 
 def write_coverage(rows: Iterable[Mapping[str, object]], path: str | os.PathLike[str]) -> Path:

@@ -1,0 +1,229 @@
+"""Load and effort: a target effort (reps in reserve, RIR) per exercise and week, and a load
+guide a client can follow.
+
+Plain functions over an :class:`~workbench.library.Exercise`: a barbell main lift gets a %1RM
+range read off the reps and the RIR (:func:`percent_range`), everything else the RIR itself
+(``RIR 2``); power work says it is done fast; unilateral work says ``per side`` in its reps.
+:func:`week_rir` is a block week's effort by its role, :func:`with_effort` puts effort and
+load on every entry of a week (a block's, or a single plan's).
+
+Units: RIR is repetitions left in reserve at the end of a set [reps]; %1RM is a share of the
+client's one-repetition maximum [%].
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from workbench.block import DELOAD_RIR, BlockEntry, WeekRole
+from workbench.camp import CAMP_PHASES, SPARRING_RIR
+from workbench.library import Exercise, Library
+from workbench.plan import Plan
+
+__all__ = [
+    "ACCUMULATION_RIR",
+    "BARBELLS",
+    "PERCENT_BY_REPS_TO_FAILURE",
+    "PER_SIDE",
+    "RIR_CEILING",
+    "RIR_FLOOR_HEAVY",
+    "load_text",
+    "percent_1rm",
+    "percent_range",
+    "rep_range",
+    "reps_text",
+    "takes_percent",
+    "week_rir",
+    "with_effort",
+]
+
+#: %1RM a set of ``n`` repetitions to failure is done at, ``n`` = reps done + reps in reserve:
+#: the RIR-based RPE chart of Helms, Cronin, Storey & Zourdos 2016 (Strength Cond J
+#: 38(4):42-49; Zourdos et al. 2016, J Strength Cond Res 30(1):267-275), whose rows are the
+#: same chart read at RIR 0..4 (after Tuchscherer 2008). Past 12 reps: Epley's 1RM = w x
+#: (1 + r/30) (Epley 1985), scaled to meet the chart at 12 [%].
+PERCENT_BY_REPS_TO_FAILURE: dict[int, float] = {
+    1: 100.0,
+    2: 95.5,
+    3: 92.2,
+    4: 89.2,
+    5: 86.3,
+    6: 83.7,
+    7: 81.1,
+    8: 78.6,
+    9: 76.2,
+    10: 73.9,
+    11: 70.7,
+    12: 68.0,
+}
+#: The equipment whose main lifts are prescribed by %1RM: a barbell or trap bar is loaded in
+#: small steps from a tested or estimated 1RM; dumbbells, kettlebells and bands are not.
+BARBELLS: frozenset[str] = frozenset({"barbell", "trap_bar"})
+#: The fewest reps in reserve a heavy barbell lift or power work is taken to: never a grind
+#: to failure under a bar (Helms et al. 2016), never a slow rep of power work [reps].
+RIR_FLOOR_HEAVY = 1
+#: The most reps in reserve a guide names: far from failure (speed work) [reps].
+RIR_CEILING = 5
+#: What unilateral work adds to its reps.
+PER_SIDE = "per side"
+
+#: Reps in reserve at the first and the last accumulation week: effort rises as volume does
+#: (the RIR ramp of the RP hypertrophy app; Helms et al. 2016) [reps].
+ACCUMULATION_RIR = (3, 0)
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+))?\s*$")
+
+
+def percent_1rm(reps_to_failure: float) -> float:
+    """%1RM of a set that ``reps_to_failure`` repetitions would take to failure [%]
+    (:data:`PERCENT_BY_REPS_TO_FAILURE`, Epley past its end)."""
+    reps = max(1.0, float(reps_to_failure))
+    last = max(PERCENT_BY_REPS_TO_FAILURE)
+    if reps >= last:
+        return PERCENT_BY_REPS_TO_FAILURE[last] * (1 + last / 30) / (1 + reps / 30)
+    low = math.floor(reps)
+    share = reps - low
+    below, above = PERCENT_BY_REPS_TO_FAILURE[low], PERCENT_BY_REPS_TO_FAILURE[low + 1]
+    return below + share * (above - below)
+
+
+def rep_range(reps: str) -> tuple[int, int] | None:
+    """``"8-10"`` -> ``(8, 10)``, ``"5"`` -> ``(5, 5)``; None for a time (``"30s"``) or any
+    text that is not a count of repetitions."""
+    match = _RANGE.match(reps)
+    if match is None:
+        return None
+    low = int(match.group(1))
+    high = int(match.group(2) or low)
+    return (min(low, high), max(low, high)) if low > 0 else None
+
+
+def percent_range(reps: str, rir: int) -> tuple[int, int] | None:
+    """The %1RM range [%] that leaves ``rir`` reps in reserve after ``reps``: from the top of
+    the rep range plus one rep more in reserve (the lighter end) to the bottom of it (the
+    heavier end), whole percent; None when ``reps`` is not a count."""
+    counted = rep_range(reps)
+    if counted is None:
+        return None
+    fewest, most = counted
+    heavier = percent_1rm(fewest + rir)
+    lighter = percent_1rm(most + rir + 1)
+    return math.floor(lighter + 0.5), math.floor(heavier + 0.5)
+
+
+def takes_percent(exercise: Exercise) -> bool:
+    """Whether the load guide is a %1RM range: a bilateral barbell (or trap bar) main lift
+    counted in repetitions. Power work, holds and one-sided barbell work (a landmine press:
+    nobody tests its 1RM) are guided by effort and speed instead."""
+    return (
+        exercise.is_main_lift
+        and bool(BARBELLS & set(exercise.equipment))
+        and not exercise.explosive
+        and not exercise.unilateral
+        and rep_range(exercise.reps) is not None
+    )
+
+
+def reps_text(exercise: Exercise, reps: str | None = None) -> str:
+    """The reps a client reads: the exercise's (or ``reps``), ``per side`` added to
+    unilateral work (``"8 per side"``, ``"30s per side"``)."""
+    text = exercise.reps if reps is None else reps
+    if exercise.unilateral and PER_SIDE not in text:
+        return f"{text} {PER_SIDE}"
+    return text
+
+
+def load_text(
+    exercise: Exercise,
+    rir: int,
+    *,
+    reps: str | None = None,
+    band: tuple[int, int] | None = None,
+    fast: bool = False,
+) -> str:
+    """The load guide of one exercise in one week.
+
+    A barbell main lift: a %1RM range, ``band`` when a phase sets one (a fight camp), else
+    read off ``reps`` (default the exercise's) and ``rir`` (:func:`percent_range`):
+    ``"79-81% 1RM"``. Anything else: ``"RIR 2"``. Power work, and a phase done ``fast``, add
+    ``(fast)``: every rep at full speed, the set ended when speed drops.
+    """
+    quick = " (fast)" if fast or exercise.explosive else ""
+    if takes_percent(exercise):
+        span = band if band is not None else percent_range(reps or exercise.reps, rir)
+        if span is not None:
+            low, high = span
+            return f"{low}-{high}% 1RM{quick}"
+    return f"RIR {rir}{quick}"
+
+
+def week_rir(roles: Sequence[WeekRole], index: int) -> int:
+    """The week's reps in reserve: accumulation 3 -> 0 over its weeks, a deload 4, a camp
+    phase from its first to its last week's."""
+    role = roles[index]
+    if role is WeekRole.DELOAD:
+        return DELOAD_RIR
+    same = [i for i, r in enumerate(roles) if r is role]
+    position, count = same.index(index), len(same)
+    first, last = ACCUMULATION_RIR if role is WeekRole.ACCUMULATION else CAMP_PHASES[role].rir
+    if count == 1:
+        return last
+    return math.floor(first + (last - first) * position / (count - 1) + 0.5)
+
+
+def with_effort(
+    plan: Plan,
+    library: Library,
+    rir: int,
+    *,
+    role: WeekRole | None = None,
+    sparring: Sequence[str] = (),
+) -> Plan:
+    """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
+    ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
+    main lift or power work, at least 3 on a sparring day), a %1RM range for a barbell main
+    lift, ``per side`` on unilateral work. A camp phase (``role``) sets its barbell lifts'
+    reps and %1RM band and, when fast, puts power work first in each session. A single week
+    takes it too (``rir`` by the client's level)."""
+    phase = CAMP_PHASES.get(role) if role is not None else None
+    entries = []
+    for entry in plan.entries:
+        exercise = library.exercise(entry.exercise_id)
+        barbell = takes_percent(exercise)
+        effort = rir
+        reps = exercise.reps
+        band = None
+        fast = False
+        if barbell or exercise.explosive:
+            effort = max(effort, RIR_FLOOR_HEAVY)
+        if phase is not None and barbell:
+            reps, band, fast = phase.reps, phase.band, phase.fast
+            if phase.fast:
+                effort = max(effort, RIR_CEILING)
+        if entry.weekday in sparring:
+            effort = max(effort, SPARRING_RIR)
+        entries.append(
+            BlockEntry(
+                **{f: getattr(entry, f) for f in entry.__dataclass_fields__ if f != "reps"},
+                reps=reps_text(exercise, reps),
+                rir=effort,
+                load=load_text(exercise, effort, reps=reps, band=band, fast=fast),
+            )
+        )
+    if phase is not None and phase.fast:
+        entries = _power_first(entries, library)
+    ordered = sorted(entries, key=lambda e: (e.day, e.order))
+    return Plan(tuple(ordered), plan.weekdays)
+
+
+def _power_first(entries: list[BlockEntry], library: Library) -> list[BlockEntry]:
+    """Each session reordered so that power work leads it (speed work while fresh)."""
+    result: list[BlockEntry] = []
+    for day in sorted({e.day for e in entries}):
+        session = sorted((e for e in entries if e.day == day), key=lambda e: e.order)
+        session.sort(key=lambda e: 0 if library.exercise(e.exercise_id).explosive else 1)
+        result += [replace(e, order=order) for order, e in enumerate(session, start=1)]
+    return result

@@ -1,0 +1,95 @@
+"""Load and effort: the RIR-based %1RM chart, the load guide a client reads, per side on
+unilateral work, and effort on a single week."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from workbench.block import BlockEntry
+from workbench.effort import (
+    PERCENT_BY_REPS_TO_FAILURE,
+    load_text,
+    percent_1rm,
+    percent_range,
+    rep_range,
+    reps_text,
+    takes_percent,
+    with_effort,
+)
+from workbench.library import Library
+from workbench.plan import build_plan
+
+
+def test_the_chart_falls_with_every_rep_to_failure() -> None:
+    values = [percent_1rm(n) for n in range(1, 21)]
+    assert values == sorted(values, reverse=True)
+    assert percent_1rm(1) == 100.0 and percent_1rm(5) == PERCENT_BY_REPS_TO_FAILURE[5]
+    # Past the chart, Epley's curve meets it at 12 reps.
+    assert percent_1rm(12) == pytest.approx(68.0)
+    assert 60 < percent_1rm(15) < 68
+
+
+@pytest.mark.parametrize(
+    ("reps", "expected"),
+    [("5", (5, 5)), ("8-10", (8, 10)), (" 6 - 8 ", (6, 8)), ("30s", None), ("10-20s", None)],
+)
+def test_rep_ranges(reps: str, expected: tuple[int, int] | None) -> None:
+    assert rep_range(reps) == expected
+
+
+def test_more_reps_in_reserve_is_a_lighter_load() -> None:
+    ranges = [percent_range("5", rir) for rir in range(5)]
+    assert ranges[0] == (84, 86)  # 5 reps to failure: 86% (Helms et al. 2016), 6: 84%
+    for heavier, lighter in pairwise(ranges):
+        assert heavier is not None and lighter is not None
+        assert lighter[1] < heavier[1] and lighter[0] < heavier[0]
+    assert percent_range("30s", 2) is None
+
+
+def test_a_percent_for_barbell_main_lifts_only(library: Library) -> None:
+    assert takes_percent(library.exercise("barbell_deadlift"))
+    assert takes_percent(library.exercise("bench_press"))
+    assert not takes_percent(library.exercise("kettlebell_swing"))  # power: fast, not %1RM
+    assert not takes_percent(library.exercise("dumbbell_row"))
+    assert not takes_percent(library.exercise("half_kneeling_landmine_press"))  # one-sided
+    assert load_text(library.exercise("barbell_deadlift"), 2) == "79-81% 1RM"
+    assert load_text(library.exercise("dumbbell_row"), 2) == "RIR 2"
+    assert load_text(library.exercise("kettlebell_swing"), 2) == "RIR 2 (fast)"
+    assert load_text(library.exercise("barbell_deadlift"), 5, band=(50, 65), fast=True) == (
+        "50-65% 1RM (fast)"
+    )
+
+
+def test_unilateral_work_says_per_side(library: Library) -> None:
+    assert reps_text(library.exercise("bulgarian_split_squat")) == "8 per side"
+    assert reps_text(library.exercise("side_plank")) == "30s per side"
+    assert reps_text(library.exercise("barbell_deadlift")) == "5"
+    assert reps_text(library.exercise("dumbbell_row"), "10 per side") == "10 per side"
+
+
+def test_a_single_week_takes_effort_too(library: Library) -> None:
+    plan = build_plan(
+        library,
+        ("Mon", "Thu"),
+        {
+            ("barbell_deadlift", "Mon"): 3,
+            ("dumbbell_row", "Mon"): 3,
+            ("kettlebell_swing", "Thu"): 3,
+        },
+    )
+    week = with_effort(plan, library, 0)
+    entries = {e.exercise_id: e for e in week.entries}
+    assert all(isinstance(e, BlockEntry) for e in week.entries)
+    assert entries["barbell_deadlift"].rir == 1  # never to failure under a bar
+    assert entries["kettlebell_swing"].rir == 1 and entries["kettlebell_swing"].load.endswith(
+        "(fast)"
+    )
+    assert entries["dumbbell_row"].rir == 0 and entries["dumbbell_row"].reps == "10 per side"
+    # Everything but rir, load and the reps' side stays the plan's.
+    assert [(e.exercise_id, e.sets, e.minutes) for e in week.entries] == [
+        (e.exercise_id, e.sets, e.minutes) for e in plan.entries
+    ]
+    light = with_effort(plan, library, 0, sparring=("Mon",))
+    assert {e.rir for e in light.entries if e.weekday == "Mon"} == {3}
