@@ -239,7 +239,9 @@ def test_barbell_lifts_follow_each_phases_band(
                 assert entry.reps == phase.reps
                 seen.add(week.role)
     if label == "fighter":
-        assert seen == set(CAMP_PHASES)
+        # The example fighter's barbell lifts are on Saturday, the fight's day: the taper
+        # week holds none; every other phase does, at its own band.
+        assert seen == set(CAMP_PHASES) - {WeekRole.TAPER}
 
 
 @pytest.mark.parametrize("label", CAMPS)
