@@ -106,6 +106,20 @@ def test_the_peak_week_is_the_optimizers_week(label: str, blocks: dict[str, Bloc
     assert block.proof is not None and block.proof.progression_proven
 
 
+@pytest.mark.parametrize("label", LABELS)
+def test_a_session_keeps_its_order_all_block(label: str, blocks: dict[str, BlockResult]) -> None:
+    """A session runs its lifts in the peak week's order in every week (a lighter week's two
+    sets of a main lift fell behind a three-set bridge that then opened the session)."""
+    block = _block(blocks[label])
+    peak = {(e.weekday, e.exercise_id): e.order for e in block.peak.plan.entries}
+    for week in block.weeks:
+        for weekday in week.plan.weekdays:
+            session = [e for e in week.plan.entries if e.weekday == weekday]
+            ranks = [peak[(weekday, e.exercise_id)] for e in session]
+            assert ranks == sorted(ranks), (week.number, weekday, [e.exercise_id for e in session])
+            assert [e.order for e in session] == list(range(1, len(session) + 1))
+
+
 # ----- every week passes the checker -------------------------------------------------------
 
 

@@ -484,7 +484,7 @@ def _assemble(
     sparring = tuple(d for d in client.sparring if d in problem.weekdays) if camp else ()
     weeks, judged = [], []
     for index, role in enumerate(roles):
-        week_plan = build_plan(library, problem.weekdays, solved.sets[index])
+        week_plan = _in_peak_order(build_plan(library, problem.weekdays, solved.sets[index]), plan)
         share = week_plan.total_sets / peak_total if peak_total else 1.0
         judged.append(week_problem(problem, share, rest_days=rest_days.get(index, ())))
         weeks.append(
@@ -528,3 +528,18 @@ def _assemble(
         coach_check(week.plan, week_judged) for week, week_judged in zip(weeks, judged, strict=True)
     )
     return BlockResult(problem, peak, block, checks, message=peak.message)
+
+
+def _in_peak_order(week: Plan, peak: Plan) -> Plan:
+    """``week``'s sessions in the peak week's order: a session runs its lifts in the same
+    order all block (a lighter week's two sets of a main lift would otherwise fall behind a
+    three-set accessory that opens it)."""
+    rank = {(e.exercise_id, e.weekday): (e.day, e.order) for e in peak.entries}
+    entries = []
+    for weekday in week.weekdays:
+        session = sorted(
+            (e for e in week.entries if e.weekday == weekday),
+            key=lambda e: rank.get((e.exercise_id, e.weekday), (e.day, 1000 + e.order)),
+        )
+        entries += [replace(e, order=order) for order, e in enumerate(session, start=1)]
+    return replace(week, entries=tuple(entries))
