@@ -496,6 +496,7 @@ def _assemble(
                     week_rir(roles, index),
                     role=role if role in CAMP_PHASES else None,
                     sparring=sparring,
+                    level=client.level,
                 ),
                 role=role,
                 standards=judged[-1].standards,

@@ -30,11 +30,14 @@ __all__ = [
     "PER_SIDE",
     "RIR_CEILING",
     "RIR_FLOOR_HEAVY",
+    "RIR_FLOOR_SUBMAXIMAL",
+    "SUBMAXIMAL_FAMILIES",
     "load_text",
     "percent_1rm",
     "percent_range",
     "rep_range",
     "reps_text",
+    "submaximal",
     "takes_percent",
     "week_rir",
     "with_effort",
@@ -67,6 +70,14 @@ BARBELLS: frozenset[str] = frozenset({"barbell", "trap_bar"})
 RIR_FLOOR_HEAVY = 1
 #: The most reps in reserve a guide names: far from failure (speed work) [reps].
 RIR_CEILING = 5
+#: The fewest reps in reserve for work a coach never takes to failure [reps]: a hold or a
+#: carry (a time, not reps), core drills and neck work, balance-limited single-leg lifts and
+#: bottoms-up presses, and anything a beginner does (technique first). The blind review of
+#: the first four blocks: "week 4 asks for zero reps in reserve on neck work and fixed-time
+#: holds", "a beginner runner trains to failure across the board".
+RIR_FLOOR_SUBMAXIMAL = 2
+#: Families whose sets stay submaximal whatever the week asks.
+SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset({"neck", "carry"})
 #: What unilateral work adds to its reps.
 PER_SIDE = "per side"
 
@@ -174,6 +185,17 @@ def week_rir(roles: Sequence[WeekRole], index: int) -> int:
     return math.floor(first + (last - first) * position / (count - 1) + 0.5)
 
 
+def submaximal(exercise: Exercise) -> bool:
+    """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`)."""
+    return (
+        exercise.timed
+        or exercise.role == "core"
+        or exercise.family in SUBMAXIMAL_FAMILIES
+        or (exercise.unilateral and exercise.pattern == "hinge")
+        or "bottoms_up" in exercise.id
+    )
+
+
 def with_effort(
     plan: Plan,
     library: Library,
@@ -181,10 +203,12 @@ def with_effort(
     *,
     role: WeekRole | None = None,
     sparring: Sequence[str] = (),
+    level: str = "intermediate",
 ) -> Plan:
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
-    main lift or power work, at least 3 on a sparring day), a %1RM range for a barbell main
+    main lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
+    balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring day), a %1RM range for a barbell main
     lift, ``per side`` on unilateral work. A camp phase (``role``) sets its barbell lifts'
     reps and %1RM band and, when fast, puts power work first in each session. A single week
     takes it too (``rir`` by the client's level)."""
@@ -199,6 +223,8 @@ def with_effort(
         fast = False
         if barbell or exercise.explosive:
             effort = max(effort, RIR_FLOOR_HEAVY)
+        if level == "beginner" or submaximal(exercise):
+            effort = max(effort, RIR_FLOOR_SUBMAXIMAL)
         if phase is not None and barbell:
             reps, band, fast = phase.reps, phase.band, phase.fast
             if phase.fast:
