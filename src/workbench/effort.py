@@ -32,6 +32,7 @@ __all__ = [
     "RIR_FLOOR_HEAVY",
     "RIR_FLOOR_SUBMAXIMAL",
     "SUBMAXIMAL_FAMILIES",
+    "TESTED_FAMILIES",
     "load_text",
     "percent_1rm",
     "percent_range",
@@ -76,6 +77,8 @@ RIR_CEILING = 5
 #: the first four blocks: "week 4 asks for zero reps in reserve on neck work and fixed-time
 #: holds", "a beginner runner trains to failure across the board".
 RIR_FLOOR_SUBMAXIMAL = 2
+#: Families whose 1RM a client knows (the deadlift's from the floor only) [family ids].
+TESTED_FAMILIES: frozenset[str] = frozenset({"squat", "press", "overhead_press", "deadlift"})
 #: Families whose sets stay submaximal whatever the week asks.
 SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset({"neck", "carry"})
 #: What unilateral work adds to its reps.
@@ -126,11 +129,17 @@ def percent_range(reps: str, rir: int) -> tuple[int, int] | None:
 
 
 def takes_percent(exercise: Exercise) -> bool:
-    """Whether the load guide is a %1RM range: a bilateral barbell (or trap bar) main lift
-    counted in repetitions. Power work, holds and one-sided barbell work (a landmine press:
-    nobody tests its 1RM) are guided by effort and speed instead."""
+    """Whether the load guide is a %1RM range: a bilateral barbell (or trap bar) squat, press
+    or deadlift from the floor, the lifts whose 1RM a client knows, counted in repetitions.
+    Power work, holds, one-sided barbell work (a landmine press: nobody tests its 1RM) and the
+    lifts whose 1RM nobody tests (a row, a hip thrust, a Romanian deadlift: the blind review
+    of the first blocks) are guided by effort and speed instead."""
+    tested = exercise.family in TESTED_FAMILIES and (
+        exercise.family != "deadlift" or exercise.spinal_load == "high"
+    )
     return (
         exercise.is_main_lift
+        and tested
         and bool(BARBELLS & set(exercise.equipment))
         and not exercise.explosive
         and not exercise.unilateral
