@@ -41,7 +41,7 @@ from workbench.client import Client, SportProfile
 from workbench.errors import InputError, WorkbenchError
 from workbench.library import Library
 from workbench.optimize import SolveOptions, Termination
-from workbench.present import block_words
+from workbench.present import block_words, named_ids
 from workbench.ui.session import Subject, slug
 from workbench.ui.words import coach_line, named, wait_words
 from workbench.ui.worker import Job, PlanWorker
@@ -208,12 +208,21 @@ class BlockModel(t.HasTraits):
         self._outdated("the client's choices changed")
 
     def _outdated(self, why: str) -> None:
+        stopped = self.planning
         self.stop()
-        if self.result is not None and not self.stale:
-            self.stale = True
-            self.exported = ()
-            self.reported = ""
-            self.status = f"The block below is for earlier settings ({why}): plan it again."
+        if self.result is not None:
+            with self.hold_trait_notifications():
+                self.stale = True
+                self.exported = ()
+                self.reported = ""
+                self.status = f"The block below is for earlier settings ({why}): plan it again."
+        elif stopped:
+            self.status = f"Stopped: {why}; plan the block again."
+
+    @property
+    def planning(self) -> bool:
+        """Whether a block is being planned."""
+        return self._job is not None
 
     def stop(self) -> None:
         """Cancel the block being planned, if any (its result is dropped)."""
@@ -285,9 +294,11 @@ class BlockModel(t.HasTraits):
             return
         violations = check_block(block, self.library, client, result.problem.targets)
         if violations:
+            more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
             self._fail(
                 "No block: it failed the independent check: "
-                + named(self.library, "; ".join(map(str, violations)))
+                + named_ids(self.library, str(violations[0]))
+                + more
             )
             return
         self._cache[key] = result
@@ -343,7 +354,7 @@ class BlockModel(t.HasTraits):
         if error is None:
             return
         if isinstance(error, InputError):
-            self._fail(f"No block: {coach_line(error, self.library)}")
+            self._fail(f"No block: {named_ids(self.library, coach_line(error, self.library))}")
         elif isinstance(error, WorkbenchError):
             self._fail(f"No block: {error}")
         else:

@@ -19,7 +19,7 @@ from workbench.ui.export_panel import download_links
 from workbench.ui.figures_panel import figure_output
 from workbench.ui.model import DashboardModel
 
-__all__ = ["BlockPanel", "block_week_html", "week_choices"]
+__all__ = ["BlockPanel", "block_week_html", "picker_css", "week_choices"]
 
 AUTO = w.Layout(width="auto", min_width="max-content")
 DESCRIPTION = {"description_width": "auto"}
@@ -42,6 +42,20 @@ def week_choices(block: Block | None) -> list[tuple[str, int]]:
         (f"{week.number} {week.role.title}" if week.role.cuts else str(week.number), week.number)
         for week in block.weeks
     ]
+
+
+def picker_css(block: Block | None) -> str:
+    """Page rules that colour the week picker's deload or taper buttons (CSS ``nth-child``:
+    a picker's buttons cannot be styled one by one)."""
+    if block is None:
+        return ""
+    rules = "".join(
+        f".wb-block-week-picker .widget-toggle-button:nth-child({index}){{"
+        f"color:{COLOURS['cut']};font-weight:700;border:1px solid {COLOURS['cut']}}}"
+        for index, week in enumerate(block.weeks, start=1)
+        if week.role.cuts
+    )
+    return f"<style>{rules}</style>" if rules else ""
 
 
 def _cut_words(week: BlockWeek, block: Block) -> str:
@@ -108,7 +122,11 @@ class BlockPanel(w.VBox):
     def __init__(self, model: DashboardModel) -> None:
         self.model = model
         block = model.block
-        self.camp = w.Checkbox(description="Fight camp", indent=False, layout=AUTO)
+        self.camp = w.Checkbox(
+            description="Fight camp",
+            indent=False,
+            layout=w.Layout(width="auto", min_width="max-content", margin="0 16px 0 0"),
+        )
         self.weeks = w.Dropdown(
             options=[*BLOCK_WEEKS, *CAMP_WEEKS],
             description="Weeks",
@@ -180,6 +198,7 @@ class BlockPanel(w.VBox):
 
         self.picker = w.ToggleButtons(options=[], style={"button_width": "auto"})
         self.picker.add_class("wb-block-week-picker")
+        self.picker_style = w.HTML()
         self._picking = False
         self.picker.observe(self._picked, names="value")
         self.table = w.HTML(block_week_html(None, 1, 0.0))
@@ -213,6 +232,7 @@ class BlockPanel(w.VBox):
                 self.notes,
                 self.drawn,
                 w.HTML("<b>Week</b>"),
+                self.picker_style,
                 self.picker,
                 self.table,
                 w.HBox([self.export, self.report], layout=w.Layout(flex_flow="row wrap")),
@@ -243,6 +263,7 @@ class BlockPanel(w.VBox):
         self._picking = True
         try:
             self.picker.options = week_choices(self.model.block.block)
+            self.picker_style.value = picker_css(self.model.block.block)
             if self.picker.options:
                 self.picker.value = self.model.block.selected_week
         finally:
