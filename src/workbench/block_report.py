@@ -191,7 +191,7 @@ def progression_svg(
     slot = plot_width / max(len(weeks), 1)
     base = CHART_TOP + plot_height
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
+        f'<svg width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
         f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img">',
         f'<line x1="{CHART_SIDE}" y1="{base}" x2="{CHART_WIDTH - CHART_SIDE}" y2="{base}" '
         f'stroke="{COLOURS["grid"]}"/>',
