@@ -16,6 +16,7 @@ from test_ui_widgets import callback_errors  # noqa: F401  (an autouse fixture)
 
 from workbench import iotools
 from workbench.block import Block, BlockWeek, WeekRole
+from workbench.block_report import as_camp
 from workbench.blocks import BlockResult
 from workbench.check import check_block
 from workbench.cli import main
@@ -24,6 +25,7 @@ from workbench.library import Library
 from workbench.optimize import SolveOptions
 from workbench.plan import Plan
 from workbench.ui.block_model import BlockAsk, BlockPlanner, default_block_planner
+from workbench.ui.block_panel import block_week_html
 from workbench.ui.model import DashboardModel
 from workbench.ui.view import DashboardView
 from workbench.ui.worker import PlanWorker
@@ -342,3 +344,31 @@ def test_the_camp_controls(view: DashboardView) -> None:
     panel.fight.value = date(2027, 3, 13)
     assert view.model.block.fight_date == date(2027, 3, 13)
     assert view.model.block.ask() == BlockAsk(10, camp=True, fight_date=date(2027, 3, 13))
+
+
+def test_a_dated_camp_week_names_its_days_the_fight_and_the_sparring(library: Library) -> None:
+    """The week table of a camp with a fight date: each day dated, the fight named in its
+    week, the sparring days marked (built from a block's weeks given camp roles)."""
+    planned = memo_planner(
+        library,
+        Client(
+            name="Sam",
+            weekdays=("Mon", "Wed", "Fri"),
+            minutes_per_session=45,
+            equipment=("kettlebell", "band", "pullup_bar"),
+        ),
+        iotools.read_sport_profiles(library=library),
+        SolveOptions(),
+        BlockAsk(4),
+    )
+    assert planned.block is not None
+    weeks = tuple(
+        replace(planned.block.weeks[n % 3], number=n + 1, role=WeekRole.ACCUMULATION)
+        for n in range(8)
+    )
+    camp = as_camp(Block(weeks), date(2027, 3, 13))
+    last = block_week_html(camp, 8, 45, ("Wed",))
+    assert "data-role='taper'" in last and "Taper week: " in last
+    assert "Fight: Sat 2027-03-13" in last and "Mon 2027-03-08" in last
+    assert "Wed 2027-03-10 &middot; " in last and "<i>sparring day</i>" in last
+    assert "Fight: " not in block_week_html(camp, 1, 45, ("Wed",))

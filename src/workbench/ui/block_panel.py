@@ -11,7 +11,7 @@ from traitlets import dlink, link
 
 from workbench.block import Block, BlockWeek
 from workbench.blocks import BLOCK_WEEKS
-from workbench.camp import CAMP_WEEKS
+from workbench.camp import CAMP_PHASES, CAMP_WEEKS
 from workbench.glossary import WEEKDAYS
 from workbench.present import COLOURS, number, week_title
 from workbench.ui.block_model import BLOCK_FIGURES
@@ -67,26 +67,36 @@ def _cut_words(week: BlockWeek, block: Block) -> str:
     )
 
 
-def block_week_html(block: Block | None, number_shown: int, booked: float) -> str:
+def block_week_html(
+    block: Block | None, number_shown: int, booked: float, sparring: tuple[str, ...] = ()
+) -> str:
     """Week ``number_shown`` of ``block`` as a table per training day: exercise, sets x reps,
-    rest, reps in reserve, load and minutes (``booked``: the session's minutes)."""
+    rest, reps in reserve, load and minutes (``booked``: the session's minutes). A dated
+    block (a camp with a fight date) dates each day and names the fight in its week; the
+    ``sparring`` days are marked."""
     if block is None:
         return "<i>No block yet: set the weeks and plan the block.</i>"
     week = block.week(number_shown)
     minutes = week.plan.session_minutes()
+    dates = block.dates(week.number) if block.start is not None else None
     banner = (
         f"<div class='wb-cut-banner'><b>{escape(_cut_words(week, block))}</b></div>"
         if week.role.cuts
         else ""
     )
+    fight = block.fight_date
+    if dates is not None and fight is not None and fight in dates.values():
+        banner += f"<p><b>Fight: {fight:%a} {fight.isoformat()}</b></p>"
     rows = []
     for day in WEEKDAYS:
         session = sorted((e for e in week.entries if e.weekday == day), key=lambda e: e.order)
         if not session:
             continue
+        when = f" {dates[day].isoformat()}" if dates is not None else ""
+        spars = " &middot; <i>sparring day</i>" if day in sparring else ""
         rows.append(
-            f'<tr class="day"><th colspan="7">{day} &middot; '
-            f"{number(minutes.get(day, 0.0))} / {number(booked)} min</th></tr>"
+            f'<tr class="day"><th colspan="7">{day}{when} &middot; '
+            f"{number(minutes.get(day, 0.0))} / {number(booked)} min{spars}</th></tr>"
         )
         for entry in session:
             rows.append(
@@ -282,8 +292,12 @@ class BlockPanel(w.VBox):
                 self.picker.value = block.selected_week
             finally:
                 self._picking = False
-        booked = block.result.problem.client.minutes_per_session if block.result else 0.0
-        self.table.value = block_week_html(block.block, block.selected_week, booked)
+        client = block.result.problem.client if block.result else None
+        booked = client.minutes_per_session if client is not None else 0.0
+        # Sparring days mean something in a camp only (a weekly plan ignores them).
+        camp = block.block is not None and any(w.role in CAMP_PHASES for w in block.block.weeks)
+        sparring = client.sparring if client is not None and camp else ()
+        self.table.value = block_week_html(block.block, block.selected_week, booked, sparring)
 
     def mark_stale(self, stale: bool) -> None:
         if stale:
