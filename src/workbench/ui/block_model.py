@@ -34,7 +34,7 @@ import traitlets as t
 from workbench import figures, iotools
 from workbench.block import Block, BlockWeek, week_rows
 from workbench.block_report import client_block_report
-from workbench.blocks import BlockResult, block_roles, plan_block, plan_camp
+from workbench.blocks import BLOCK_WEEKS, BlockResult, block_roles, plan_block, plan_camp
 from workbench.camp import CAMP_WEEKS, camp_roles
 from workbench.check import check_block
 from workbench.client import Client, SportProfile
@@ -183,7 +183,7 @@ class BlockModel(t.HasTraits):
     def _on_camp(self, change: Any) -> None:
         """A camp is 8-12 weeks, a block 4-6: the length follows the kind when it does not
         fit it."""
-        allowed = CAMP_WEEKS if change.new else range(4, 7)
+        allowed = CAMP_WEEKS if change.new else BLOCK_WEEKS
         if self.weeks not in allowed:
             self.weeks = CAMP_DEFAULT if change.new else BLOCK_DEFAULT
 

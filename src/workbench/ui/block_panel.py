@@ -216,7 +216,13 @@ class BlockPanel(w.VBox):
         block.observe(lambda change: self.show_weeks(), names="result")
         block.observe(lambda change: self.show_week(), names="selected_week")
 
-        self.export = w.Button(description="Export block CSV", icon="download", layout=AUTO)
+        # Not "Export ...": the week's Export button keeps its name unique on the page.
+        self.export = w.Button(
+            description="Block CSV",
+            icon="download",
+            tooltip="write the block CSV and its client file into the exports folder",
+            layout=AUTO,
+        )
         self.report = w.Button(description="Client report for the block", icon="file", layout=AUTO)
         self.export.add_class("wb-block-export")
         self.report.add_class("wb-block-report")
