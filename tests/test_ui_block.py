@@ -143,7 +143,7 @@ def test_the_selected_week_rows_carry_rir_and_load(model: DashboardModel) -> Non
     assert {row["block_week"] for row in deload} == {4}
     assert {row["rir"] for row in deload} == {4}
     assert all(str(row["load"]).startswith("RIR 4") for row in deload)
-    assert sum(int(row["sets"]) for row in deload) == block.week(4).total_sets  # type: ignore[call-overload]
+    assert sum(int(row["sets"]) for row in deload) == block.week(4).total_sets
     # Unilateral work says "per side".
     assert any(str(row["reps"]).endswith("per side") for row in deload)
     model.block.select_week(9)  # no such week: the week shown stays
@@ -182,7 +182,7 @@ def test_a_settings_change_cancels_the_block_in_flight(
     started: list[BlockAsk] = []
 
     def slow(*args: object) -> BlockResult:
-        started.append(args[-1])  # type: ignore[arg-type]
+        started.append(args[-1])
         release.wait(10)
         return memo_planner(*args)  # type: ignore[arg-type]
 
