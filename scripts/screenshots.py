@@ -1,8 +1,9 @@
 """Screenshots of the real dashboard for the docs: ``workbench app`` driven by Chromium.
 
 Writes ``docs/screenshots/dashboard.png`` (the first screen as the page loads, nothing
-touched) and ``figures.png`` (the figures area, after pinning a baseline and switching to the
-garage kit so the comparison shows).
+touched), ``figures.png`` (the figures area, after pinning a baseline and switching to the
+garage kit so the comparison shows) and ``block.png`` (the block view: a 4-week block
+planned, its deload week picked).
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -109,6 +110,22 @@ def _shoot(url: str) -> None:
             _all_drawn(page)
             time.sleep(1.0)
             page.locator(".wb-figures").screenshot(path=str(OUT / "figures.png"))
+            page.close()
+            # The block view: a 4-week block for the same client, its deload week picked.
+            time.sleep(20)
+            page = browser.new_page(viewport={"width": 1500, "height": 4000})
+            page.goto(url, timeout=90_000)
+            _all_drawn(page)
+            page.locator(".wb-block-weeks select").select_option("4")
+            page.locator(".wb-block-plan").click()
+            page.locator(".wb-figure-block-lines .js-plotly-plot").wait_for(timeout=120_000)
+            page.locator(".wb-block-week-picker button", has_text="deload").click()
+            page.wait_for_function(
+                "() => document.querySelector('.wb-block-week')?.dataset.role === 'deload'",
+                timeout=30_000,
+            )
+            time.sleep(1.0)
+            page.locator(".wb-block").screenshot(path=str(OUT / "block.png"))
         finally:
             browser.close()
 
@@ -136,7 +153,7 @@ def main() -> None:
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=15)
-    print(f"wrote {OUT / 'dashboard.png'} and {OUT / 'figures.png'}")
+    print(f"wrote {OUT / 'dashboard.png'}, {OUT / 'figures.png'} and {OUT / 'block.png'}")
 
 
 if __name__ == "__main__":

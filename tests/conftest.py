@@ -146,7 +146,7 @@ def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
         key = ("plan_stages", *_memo_key(library, client, profiles, options, kw))
         if key not in _SOLVED:
             offered = []
-            for result in planning.plan_stages(library, client, profiles, options, **kw):  # type: ignore[arg-type]
+            for result in planning.plan_stages(library, client, profiles, options, **kw):
                 offered.append(result)
                 yield result
             _SOLVED[key] = tuple(offered)

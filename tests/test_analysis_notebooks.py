@@ -1,4 +1,4 @@
-"""The coach's analysis notebooks (scenarios, the fighter case study): committed without
+"""The coach's analysis notebooks (scenarios, the fighter case study, blocks): committed without
 outputs, thin, and run from a fresh kernel to their closing assertions, with every figure
 drawn at a real height."""
 
@@ -12,7 +12,7 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-ANALYSES = ["scenarios", "fighter_case_study"]
+ANALYSES = ["scenarios", "fighter_case_study", "block"]
 PLOTLY = "application/vnd.plotly.v1+json"
 
 

@@ -323,6 +323,113 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             browser.close()
 
 
+#: The block view's figures, each drawn at the height its layout asks for, with their data.
+BLOCK_DRAWN = """() => ['sets', 'lines'].map(name => {
+  const el = document.querySelector(`.wb-figure-block-${name} .js-plotly-plot`);
+  if (!el || !el._fullLayout) return null;
+  return {height: el.getBoundingClientRect().height, asked: el._fullLayout.height,
+          traces: el.data.length, points: el.data.reduce((n, t) => n + (t.z || t.y).length, 0)};
+})"""
+#: The colour a deload or taper is marked in (``present.COLOURS["cut"]``), as CSS computes it.
+CUT_RGB = "rgb(224, 122, 31)"
+
+
+@pytest.mark.browser
+def test_block_view_in_chromium(app_url: str, tmp_path: Path) -> None:
+    """Plan a 4-week block for the short-session example client and look at what is drawn:
+    both figures at full height with their data, the deload marked on each and on the week
+    picker, the picker changing the week's table, the block CSV offered and passing
+    ``workbench check``."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = _launch(playwright)
+        try:
+            # Tall: Voila paints only what its scroll box shows (the screenshot on failure).
+            page = browser.new_page(viewport={"width": 1500, "height": 2600})
+            page_errors: list[str] = []
+            page.on("pageerror", lambda error: page_errors.append(str(error)))
+            page.goto(app_url, timeout=60_000)
+            page.locator(".wb-figure-coverage .js-plotly-plot").wait_for(timeout=60_000)
+            try:
+                page.locator(".wb-block-weeks select").select_option("4")
+                page.locator(".wb-block-plan").click()
+                page.wait_for_function(
+                    f"() => ({BLOCK_DRAWN})().every(f => f && f.height > 200 "
+                    "&& Math.abs(f.height - f.asked) < 2 && f.points > 0)",
+                    timeout=60_000,
+                    polling=100,
+                )
+                status = page.locator(".wb-block-status").inner_text()
+                assert status.startswith("Block of 4 weeks planned in "), status
+                assert "deload week 4" in status and "every week passes the checker" in status
+                assert page.locator(".wb-block-error").inner_text() == ""
+                heat, lines = page.evaluate(BLOCK_DRAWN)
+                assert heat["traces"] == 1 and heat["points"] == 4  # a row per week
+                assert lines["traces"] == 4  # the prime movers
+
+                # The deload at a glance: named in capitals in the heatmap's rows, on the
+                # lines' axis, and on its own coloured button of the week picker.
+                rows = page.locator(".wb-figure-block-sets .ytick text").all_text_contents()
+                assert rows == [
+                    "Week 1 · accumulation",
+                    "Week 2 · accumulation",
+                    "Week 3 · accumulation",
+                    "Week 4 · DELOAD",
+                ], rows
+                ticks = page.locator(".wb-figure-block-lines .xtick text").all_text_contents()
+                assert any("deload" in tick for tick in ticks[3:]), ticks
+                buttons = page.locator(".wb-block-week-picker button")
+                assert buttons.all_text_contents() == ["1", "2", "3", "4 deload"]
+                colour = buttons.nth(3).evaluate("el => getComputedStyle(el).color")
+                assert (
+                    colour == CUT_RGB
+                    and buttons.nth(0).evaluate("el => getComputedStyle(el).color") != CUT_RGB
+                )
+
+                # The week picker changes the table: week 1, then the deload.
+                table = page.locator(".wb-block-week")
+                assert table.get_attribute("data-week") == "1"
+                first = page.locator(".wb-block-week-table").inner_text()
+                assert "RIR 3" in first and "per side" in first
+                buttons.nth(3).click()
+                page.wait_for_function(
+                    "() => document.querySelector('.wb-block-week').dataset.week === '4'",
+                    timeout=10_000,
+                )
+                assert table.get_attribute("data-role") == "deload"
+                deload = page.locator(".wb-block-week-table").inner_text()
+                assert deload != first and "Deload week: " in deload and "RIR 4" in deload
+
+                # Export: the block CSV offered for download, written, passing the checker.
+                page.locator(".wb-block-export").click()
+                link = page.locator(".wb-block-downloads a.wb-download").first
+                link.wait_for(timeout=20_000)
+                assert link.inner_text().endswith("_block.csv")
+                exported = next((tmp_path / "exports").glob("sam_home_*_block.csv"))
+                client = next((tmp_path / "exports").glob("sam_home_*_block_client.toml"))
+                check = subprocess.run(
+                    [str(VENV_BIN / "workbench"), "check", str(exported), "--client", str(client)],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+                assert check.returncode == 0, check.stdout + check.stderr
+                assert "each of its 4 weeks" in check.stdout
+                page.locator(".wb-block-report").click()
+                page.locator(".wb-block-report-link a.wb-download").wait_for(timeout=20_000)
+                assert list((tmp_path / "exports").glob("sam_home_*_block_report.html"))
+                # Still drawn at full height after the clicks.
+                for drawn in page.evaluate(BLOCK_DRAWN):
+                    assert drawn["height"] > 200 and abs(drawn["height"] - drawn["asked"]) < 2
+                assert not page_errors, page_errors
+            except BaseException:
+                page.screenshot(path=str(tmp_path / "block-view.png"), full_page=True)
+                raise
+        finally:
+            browser.close()
+
+
 @pytest.mark.browser
 def test_jupyterlab_run_all_draws_every_figure(tmp_path: Path) -> None:
     """JupyterLab, the dashboard notebook, Run All: every figure at full height, no label cut."""

@@ -12,6 +12,8 @@ import pytest
 
 from workbench import figures
 from workbench.analytics import MuscleCoverage
+from workbench.block import Block, WeekRole
+from workbench.blocks import plan_block
 from workbench.client import Client, Override, SportProfile
 from workbench.glossary import POSTERIOR_CHAIN, WEEKDAYS
 from workbench.library import Library
@@ -236,3 +238,78 @@ def test_figures_never_import_widgets() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+# ----- blocks ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def block(library: Library, profiles: dict[str, SportProfile]) -> Block:
+    """Sam's 4-week block: three accumulation weeks and a deload."""
+    client = Client(
+        name="Sam",
+        weekdays=("Mon", "Wed", "Fri"),
+        minutes_per_session=45,
+        equipment=("kettlebell", "band", "pullup_bar"),
+    )
+    result = plan_block(library, client, profiles, weeks=4, explain=False)
+    assert result.block is not None, result.message
+    return result.block
+
+
+def test_block_heatmap_a_row_per_week_the_deload_marked(library: Library, block: Block) -> None:
+    figure = figures.block_heatmap(block, library)
+    (heat,) = figure.data
+    assert figure.layout.height >= 240
+    assert list(heat.y) == ["1", "2", "3", "4"]
+    labels = list(figure.layout.yaxis.ticktext)
+    assert [("DELOAD" in label) for label in labels] == [False, False, False, True]
+    assert labels[0] == "Week 1 · accumulation"
+    # The deload's row is outlined; nothing else is.
+    (outline,) = figure.layout.shapes
+    assert (outline.y0, outline.y1) == (2.5, 3.5)
+    # Each cell is the week's effective sets of the muscle; every posterior muscle trained.
+    muscles = list(heat.x)
+    for row, week in zip(heat.z, block.weeks, strict=True):
+        sets = week.effective_sets()
+        assert list(row) == [sets.get(m, 0.0) for m in muscles]
+    assert muscles[: len(POSTERIOR_CHAIN)] == [
+        m.id for m in figures.block_muscles(block, library) if m.chain == "posterior"
+    ]
+    assert set(POSTERIOR_CHAIN) <= set(muscles)
+    assert sum(map(sum, heat.z)) > 0
+
+
+def test_block_lines_the_prime_movers_across_the_block(library: Library, block: Block) -> None:
+    figure = figures.block_lines(block, library)
+    assert figure.layout.height >= 240
+    assert [t.name for t in figure.data] == [
+        "gluteus maximus",
+        "hamstrings",
+        "latissimus dorsi",
+        "erector spinae",
+    ]
+    for line in figure.data:
+        assert list(line.x) == [1, 2, 3, 4] and min(line.y) > 0
+        assert line.y[3] < line.y[2]  # the deload cuts every prime mover
+    ticks = list(figure.layout.xaxis.ticktext)
+    assert "deload" in ticks[3] and all("deload" not in t for t in ticks[:3])
+    shaded = [s for s in figure.layout.shapes if s.fillcolor != "rgba(0, 0, 0, 0)"]
+    assert [(s.x0, s.x1) for s in shaded] == [(3.5, 4.5)]
+    named = [a.text for a in figure.layout.annotations]
+    assert named == ["accumulation", "<b>deload</b>"]
+    assert [t.name for t in figures.block_lines(block, library, ["soleus"]).data] == ["soleus"]
+
+
+def test_block_figures_name_a_camps_phases(library: Library, block: Block) -> None:
+    roles = (WeekRole.STRENGTH, WeekRole.STRENGTH_SPEED, WeekRole.SPEED, WeekRole.TAPER)
+    camp = Block(tuple(replace(w, role=r) for w, r in zip(block.weeks, roles, strict=True)))
+    heat = figures.block_heatmap(camp, library)
+    assert "TAPER" in heat.layout.yaxis.ticktext[3]
+    lines = figures.block_lines(camp, library)
+    assert [a.text for a in lines.layout.annotations] == [
+        "strength",
+        "strength-speed",
+        "speed",
+        "<b>taper</b>",
+    ]

@@ -45,7 +45,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planning", "blocks"),
     ("whatif",),
     ("explore", "figures"),
-    ("report", "ui", "app", "cli", "batch"),
+    ("report", "block_report", "ui", "app", "cli", "batch"),
 )
 #: Libraries only the top layer (figures, report, CLI, dashboard) may use.
 UI_ONLY = ("plotly", "ipywidgets", "traitlets", "IPython", "anywidget", "voila", "nbclient")

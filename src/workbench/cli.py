@@ -366,20 +366,31 @@ def _add_report_command(commands: Any) -> None:
     """Register ``workbench report`` on the CLI's sub-parsers."""
     parser = commands.add_parser(
         "report",
-        help="write a standalone HTML report of a plan",
+        help="write a standalone HTML report of a plan or a block",
         description=(
             "Check a plan CSV against a client's hard limits, then write a small standalone "
             "HTML page for the client: their limits, each session with a cue and load "
             "guidance per exercise, what each muscle gets in the week (and why anything "
-            "falls short), and the coach's check. The page works offline (no scripts)."
+            "falls short), and the coach's check. Given a block CSV (`workbench block "
+            "--out`; told apart by its header), every week is checked and the page holds the "
+            "block at a glance, each posterior-chain muscle's weekly sets across the block "
+            "as small charts, then a page per week: its role (accumulation or deload, or the "
+            "camp's phase) in the heading, each session with sets, reps (per side on "
+            "unilateral work), rest, reps in reserve and load. The page works offline (no "
+            "scripts). To report a block not planned yet: workbench block --client FILE "
+            "--weeks N --out BLOCK.csv, then workbench report BLOCK.csv."
         ),
         epilog=(
-            "exit codes: 0 report written; 1 the plan breaks a hard limit (each violation "
-            "listed, nothing written); 2 bad input (one line naming file, row, field and value)"
+            "exit codes: 0 report written; 1 the plan (or a week of the block) breaks a hard "
+            "limit (each violation listed, nothing written); 2 bad input (one line naming "
+            "file, row, field and value; nothing written)"
         ),
     )
     parser.add_argument(
-        "plan_csv", metavar="PLAN.csv", help="the plan (as `workbench plan` writes)"
+        "plan_csv",
+        metavar="PLAN.csv",
+        help="the plan (as `workbench plan --out` writes) or a block (as `workbench block "
+        "--out` writes: BLOCK.csv)",
     )
     parser.add_argument(
         "--client", metavar="FILE", required=True, help="client file (TOML) the plan is for"
@@ -394,6 +405,19 @@ def _add_report_command(commands: Any) -> None:
         "--library",
         metavar="DIR",
         help="folder with muscles.csv, exercises.csv, equipment.csv (default: the shipped data/)",
+    )
+    parser.add_argument(
+        "--camp",
+        action="store_true",
+        help="a block CSV: report it as a fight camp (the block CSV does not hold the weeks' "
+        "roles; with --camp each week is named by its camp phase: strength, strength-speed, "
+        "speed, taper)",
+    )
+    parser.add_argument(
+        "--fight-date",
+        metavar="YYYY-MM-DD",
+        help="with --camp: the fight's date, as given to `workbench block`; dates every week "
+        "and day of the report",
     )
     parser.set_defaults(handler=_cmd_report)
 

@@ -18,15 +18,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from workbench.analytics import MuscleCoverage, balance, effective_sets_by_day
+from workbench.block import Block, BlockWeek
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library, Muscle
 from workbench.plan import Plan
-from workbench.present import COLOURS, TOLERANCE
+from workbench.present import COLOURS, TOLERANCE, week_title
 
 __all__ = [
     "GROUPS",
     "PALETTE",
     "balance_figure",
+    "block_heatmap",
+    "block_lines",
+    "block_muscles",
     "comparison_figure",
     "coverage_figure",
     "empty_figure",
@@ -772,3 +776,187 @@ def scenario_heatmap(
     )
     layout["margin"].update({"l": 10, "b": 120})
     return go.Figure(data=[heat], layout=layout)
+
+
+# ----- blocks ------------------------------------------------------------------------------
+
+#: Height of one week's row in the block heatmap [px].
+WEEK_ROW_PX = 30
+#: One colour per line of the block's prime movers (distinct from the cut weeks' colour).
+LINE_COLOURS = ("#1f5f8b", "#2a9d8f", "#7b3fa0", "#264653", "#9c6644", "#5c6773")
+
+
+def block_muscles(block: Block, library: Library) -> list[Muscle]:
+    """The muscles a block trains (any effective sets in any week), posterior chain first."""
+    trained = {m for week in block.weeks for m, v in week.effective_sets().items() if v > 0}
+    return _ordered_muscles(library, trained)
+
+
+def _week_label(week: BlockWeek) -> str:
+    """A week's row or tick label; a deload or taper in bold capitals, seen at a glance."""
+    if week.role.cuts:
+        colour = PALETTE["cut"]
+        return f"<b><span style='color:{colour}'>Week {week.number} · {week.role.title.upper()}</span></b>"
+    return f"Week {week.number} · {week.role.title}"
+
+
+def _week_tick(week: BlockWeek) -> str:
+    """A week's tick on the lines' axis: "Week 2", a deload or taper named in its colour."""
+    if week.role.cuts:
+        colour = PALETTE["cut"]
+        return f"Week {week.number}<br><b><span style='color:{colour}'>{week.role.title}</span></b>"
+    return f"Week {week.number}"
+
+
+def block_heatmap(block: Block, library: Library, *, title: str | None = None) -> go.Figure:
+    """Weekly effective sets per muscle across a block [sets/week]: a row per week, a column
+    per muscle the block trains (posterior chain first). A deload or taper row is labelled in
+    capitals, outlined and named in the right margin, so the easy week stands out."""
+    muscles = block_muscles(block, library)
+    weeks = sorted(block.weeks, key=lambda w: w.number)
+    sets = {w.number: w.effective_sets() for w in weeks}
+    z = [[sets[w.number].get(m.id, 0.0) for m in muscles] for w in weeks]
+    heat = go.Heatmap(
+        z=z,
+        x=[m.id for m in muscles],
+        y=[str(w.number) for w in weeks],
+        text=[[_fmt(v) if v else "" for v in row] for row in z],
+        texttemplate="%{text}",
+        customdata=[[[_escape(m.name), week_title(w)] for m in muscles] for w in weeks],
+        colorscale=HEAT_SCALE,
+        zmin=0,
+        xgap=2,
+        ygap=2,
+        colorbar={"title": {"text": "sets"}, "thickness": 12},
+        hovertemplate="%{customdata[1]} · %{customdata[0]}: %{z:.1f} effective sets<extra></extra>",
+        name="effective sets",
+    )
+    # The easy week outlined: its row label already says so in capitals and in its colour.
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": row - 0.5,
+            "y1": row + 0.5,
+            "line": {"color": PALETTE["cut"], "width": 3},
+            "fillcolor": "rgba(0,0,0,0)",
+        }
+        for row, week in enumerate(weeks)
+        if week.role.cuts
+    ]
+    layout = _layout(
+        _escape(title)
+        if title is not None
+        else "Weekly effective sets per muscle across the block",
+        max(260, WEEK_ROW_PX * len(weeks) + 230),
+        yaxis={
+            "type": "category",
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": [str(w.number) for w in weeks],
+            "ticktext": [_week_label(w) for w in weeks],
+            "automargin": True,
+        },
+        xaxis={
+            "type": "category",
+            "tickmode": "array",
+            "tickvals": [m.id for m in muscles],
+            "ticktext": [_escape(m.name) for m in muscles],
+            "tickangle": -45,
+            "automargin": True,
+        },
+        shapes=shapes,
+    )
+    layout["margin"]["t"] = 60
+    return go.Figure(data=[heat], layout=layout)
+
+
+def block_lines(
+    block: Block,
+    library: Library,
+    muscles: Sequence[str] | None = None,
+    *,
+    title: str | None = None,
+) -> go.Figure:
+    """Weekly effective sets of the prime movers across a block [sets/week], a line each
+    (``muscles``: default the block's standards' prime movers it trains). Each run of weeks
+    is named by its role above the plot; a deload or taper is shaded."""
+    weeks = sorted(block.weeks, key=lambda w: w.number)
+    trained = {m.id for m in block_muscles(block, library)}
+    chosen = list(muscles) if muscles is not None else list(block.peak.standards.prime_movers)
+    chosen = [m for m in chosen if m in trained and library.has_muscle(m)]
+    sets = {w.number: w.effective_sets() for w in weeks}
+    numbers = [w.number for w in weeks]
+    traces = [
+        go.Scatter(
+            x=numbers,
+            y=[sets[n].get(muscle_id, 0.0) for n in numbers],
+            name=_escape(library.muscle(muscle_id).name),
+            mode="lines+markers",
+            line={"color": LINE_COLOURS[index % len(LINE_COLOURS)], "width": 2.5},
+            marker={"size": 7},
+            customdata=[week_title(w) for w in weeks],
+            hovertemplate=f"%{{customdata}} · {_escape(library.muscle(muscle_id).name)}: "
+            "%{y:.1f} effective sets<extra></extra>",
+        )
+        for index, muscle_id in enumerate(chosen)
+    ]
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    runs: list[list[BlockWeek]] = []
+    for week in weeks:
+        if runs and runs[-1][-1].role is week.role:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    for run in runs:
+        first, last = run[0].number, run[-1].number
+        cut = run[0].role.cuts
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": first - 0.5,
+                "x1": last + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(224, 122, 31, 0.16)" if cut else "rgba(0, 0, 0, 0)",
+                "line": {"color": PALETTE["grid"], "width": 1, "dash": "dot"},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": (first + last) / 2,
+                "y": 1.0,
+                "yanchor": "bottom",
+                "text": f"<b>{run[0].role.title}</b>" if cut else run[0].role.title,
+                "showarrow": False,
+                "font": {"size": 11, "color": PALETTE["cut"] if cut else PALETTE["neutral"]},
+            }
+        )
+    top = max([1.0, *(v for trace in traces for v in trace.y)])
+    layout = _layout(
+        _escape(title) if title is not None else "Prime movers' weekly effective sets",
+        360,
+        xaxis={
+            "tickmode": "array",
+            "tickvals": numbers,
+            "ticktext": [_week_tick(w) for w in weeks],
+            "range": [numbers[0] - 0.5, numbers[-1] + 0.5] if numbers else None,
+            "zeroline": False,
+        },
+        yaxis={"title": {"text": "effective sets / week"}, "range": [0, top * 1.15]},
+        shapes=shapes,
+        annotations=annotations,
+    )
+    # The legend goes below the plot: the roles' names sit above it.
+    layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "xanchor": "left"}
+    layout["margin"].update({"l": 60, "t": 80, "b": 100})
+    return go.Figure(data=traces, layout=layout)

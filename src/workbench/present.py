@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from workbench.block import BlockWeek
 from workbench.library import Library
 from workbench.optimize import SolveResult, Termination
 from workbench.plan import Plan, PlanEntry
@@ -17,6 +18,7 @@ __all__ = [
     "TAG_NAMES",
     "TOLERANCE",
     "SessionRows",
+    "block_words",
     "equipment_name",
     "floor_words",
     "muscle_name",
@@ -26,6 +28,7 @@ __all__ = [
     "status_words",
     "tag_name",
     "value_gap",
+    "week_title",
 ]
 
 #: Comparisons of effective sets and minutes allow this much float noise.
@@ -45,12 +48,35 @@ COLOURS = {
     "lower": "#2a9d8f",
     "core": "#e9c46a",
     "grid": "#c8ced6",
+    # A block's deload or taper week: an easy week, marked apart from the weeks that build.
+    "cut": "#e07a1f",
 }
 
 
 def number(value: float) -> str:
     """A number as a coach reads it: 4, 7.5, 12.25; never 7.500000001."""
     return f"{round(float(value), 2):g}"
+
+
+def week_title(week: BlockWeek, weeks: int | None = None) -> str:
+    """A block week as a coach names it: "Week 4 · deload", "Week 8 of 10 · speed"."""
+    of = f" of {weeks}" if weeks is not None else ""
+    return f"Week {week.number}{of} · {week.role.title}"
+
+
+def block_words(weeks: tuple[BlockWeek, ...]) -> str:
+    """The block's shape in words, each run of weeks by its role: "accumulation weeks 1-3,
+    deload week 4"; a camp's "strength weeks 1-4, strength-speed weeks 5-7, ..."."""
+    runs: list[tuple[str, int, int]] = []
+    for week in weeks:
+        if runs and runs[-1][0] == week.role.title and runs[-1][2] == week.number - 1:
+            runs[-1] = (runs[-1][0], runs[-1][1], week.number)
+        else:
+            runs.append((week.role.title, week.number, week.number))
+    return ", ".join(
+        f"{title} week {first}" if first == last else f"{title} weeks {first}-{last}"
+        for title, first, last in runs
+    )
 
 
 def muscle_name(library: Library, muscle_id: str) -> str:

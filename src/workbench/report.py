@@ -27,6 +27,7 @@ from workbench.client import (
     validate_client,
 )
 from workbench.coaching import CoachWeights
+from workbench.errors import InputError
 from workbench.explain import ShortMuscle, explain_shortfalls
 from workbench.glossary import LOADED_EQUIPMENT
 from workbench.library import Exercise, Library
@@ -43,6 +44,7 @@ __all__ = [
     "FIGURE_IDS",
     "client_report",
     "exercise_cue",
+    "limits_list",
     "load_guidance",
     "report_html",
     "run",
@@ -292,6 +294,20 @@ def load_guidance(exercise: Exercise, reps: str, level: str) -> str:
 def _header(
     client: Client, library: Library, profile: SportProfile | None, generated: dt.date
 ) -> str:
+    return (
+        f"<header>\n<h1>Your week of training: {escape(client.name)}</h1>\n"
+        '<p class="subtitle">A week that trains the back of the body (upper back, lower back, '
+        "glutes, hamstrings and calves), checked against your days, time, equipment, level, "
+        "injuries and a day's rest for each muscle between hard sessions.</p>\n"
+        f"{limits_list(client, library, profile, generated)}\n</header>"
+    )
+
+
+def limits_list(
+    client: Client, library: Library, profile: SportProfile | None, generated: dt.date
+) -> str:
+    """The client's limits as a definition list (the week's and the block's report open
+    with it)."""
     exercise_names = {e.id: e.name for e in library.exercises}
     equipment = ", ".join(equipment_name(library, e) for e in ("bodyweight", *client.equipment))
     sport = client.sport if profile is None else profile.name
@@ -306,14 +322,10 @@ def _header(
         ("Never includes", ", ".join(exercise_names.get(e, e) for e in client.ban) or "-"),
         ("Date", generated.isoformat()),
     ]
+    if client.sparring:
+        rows.insert(1, ("Sparring days", ", ".join(client.sparring)))
     items = "\n".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
-    return (
-        f"<header>\n<h1>Your week of training: {escape(client.name)}</h1>\n"
-        '<p class="subtitle">A week that trains the back of the body (upper back, lower back, '
-        "glutes, hamstrings and calves), checked against your days, time, equipment, level, "
-        "injuries and a day's rest for each muscle between hard sessions.</p>\n"
-        f'<dl class="limits">\n{items}\n</dl>\n</header>'
-    )
+    return f'<dl class="limits">\n{items}\n</dl>'
 
 
 def _plan_tables(plan: Plan, library: Library, client: Client) -> str:
@@ -535,9 +547,24 @@ def client_report(
 
 def run(args: argparse.Namespace) -> int:
     """The ``report`` command: 0 written, 1 the plan breaks a hard limit (nothing written).
+    A block CSV (recognised by its header) is reported by
+    :func:`workbench.block_report.run_block`.
 
     Bad input raises :class:`~workbench.errors.InputError`, which the CLI turns into exit 2.
     """
+    if iotools.is_block_csv(args.plan_csv):
+        # A block file (its header says so): a page per week and the progression.
+        from workbench.block_report import run_block
+
+        return run_block(args)
+    for option, given in (("--camp", args.camp or None), ("--fight-date", args.fight_date)):
+        if given is not None:
+            raise InputError(
+                f"is for a block CSV; {args.plan_csv} is a plan",
+                file="command line",
+                field=option,
+                value=given,
+            )
     library = iotools.read_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)

@@ -12,14 +12,15 @@ control change cancels the solve in flight, and a cancelled solve's weeks are dr
 The parts it composes get what they need handed to them (aiidalab-qe's pattern): the plan
 cache (:class:`~workbench.ui.session.PlanCache`) shared by every part that plans, the what-if
 tools (:class:`~workbench.ui.whatif_model.WhatIfModel`: the week on show through a link, the
-question's subject, ``show`` and ``choose`` through callables) and the idle prefetch
+question's subject, ``show`` and ``choose`` through callables), the block view
+(:class:`~workbench.ui.block_model.BlockModel`: the same subject, the worker, the exports
+folder through a link; told when the choices change) and the idle prefetch
 (:class:`~workbench.ui.prefetch.Prefetch`, on a worker of its own).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -56,9 +57,10 @@ from workbench.planner import PlanResult
 from workbench.planning import plan_stages
 from workbench.present import TOLERANCE, number
 from workbench.report import client_report
+from workbench.ui.block_model import BlockModel, BlockPlanner, default_block_planner
 from workbench.ui.debounce import Debouncer, Timer
 from workbench.ui.prefetch import Prefetch
-from workbench.ui.session import CACHE_SIZE, PlanCache, Planner, Subject
+from workbench.ui.session import CACHE_SIZE, PlanCache, Planner, Subject, slug
 from workbench.ui.whatif_model import WhatIfModel, placement_words
 from workbench.ui.words import coach_line, improving_line, named, status_line
 from workbench.ui.worker import Job, PlanWorker
@@ -118,11 +120,6 @@ ClientTraits = type(
     (t.HasTraits,),
     {spec.name: _trait(spec, getattr(_DEFAULT, spec.name)) for spec in CLIENT_FIELDS},
 )
-
-
-def slug(text: str) -> str:
-    """A file-name-safe lower-case id of a client name: "Sam (home)" -> "sam_home"."""
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "client"
 
 
 class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
@@ -197,6 +194,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         planner: Planner | None = None,
         worker: PlanWorker | None = None,
         prefetcher: PlanWorker | None = None,
+        block_planner: BlockPlanner | None = None,
         **traits: Any,
     ) -> None:
         self.library = library
@@ -236,6 +234,19 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         )
         t.dlink((self, "good"), (self.whatif, "week"))
         self.whatif.observe(self._whatif_working, names=["busy", "sweeping"])
+        #: A training block or fight camp for the client on show
+        #: (:mod:`workbench.ui.block_model`), on the same worker as the coach's plans.
+        self.block = BlockModel(
+            library,
+            self.profiles,
+            subject=self._subject,
+            worker=self.worker,
+            resolve_path=self.resolve_path,
+            today=today,
+            planner=block_planner if block_planner is not None else default_block_planner,
+        )
+        t.dlink((self, "export_folder"), (self.block, "export_folder"))
+        self.block.observe(self._whatif_working, names="busy")
         #: The likely next moves, planned while the coach looks at a finished week, on a
         #: worker of its own: a coach's request never queues behind it.
         self.prefetch = Prefetch(
@@ -274,6 +285,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         finally:
             self._applying = False
         self._resolve()
+        self.block.choices_changed()
         self.replan()
 
     def set_sets_per_exercise(self, low: int, high: int) -> None:
@@ -578,6 +590,7 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
             or self.debouncer.pending
             or self.whatif.busy
             or self.whatif.sweeping
+            or self.block.busy
             or self.stale
         )
 
@@ -591,8 +604,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         self.prefetch.schedule(client, self.options(), self._idle)
 
     def _whatif_working(self, change: Any) -> None:
-        """A what-if question started (it goes first: the prefetch stops) or ended (the
-        prefetch may go on)."""
+        """A what-if question or a block started (it goes first: the prefetch stops) or
+        ended (the prefetch may go on)."""
         if change.new:
             self.prefetch.stop()
         elif self._idle() and self.good is not None:
@@ -738,6 +751,8 @@ class DashboardModel(ClientTraits):  # type: ignore[misc, valid-type]
         # A what-if question answers for the choices it started from; left running, a
         # sweep's next full plan would be solved before the week the coach asks for now.
         self.whatif.stop()
+        # So does a block, and the block shown no longer fits the choices.
+        self.block.choices_changed()
 
     def _on_name(self, change: Any = None) -> None:
         # A save path made from the old name follows the new one.

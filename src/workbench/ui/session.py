@@ -8,6 +8,7 @@ the idle prefetch), so a week any of them planned is recalled by all, never solv
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -17,7 +18,7 @@ from workbench.library import Library
 from workbench.optimize import SolveOptions
 from workbench.planner import PlanResult
 
-__all__ = ["CACHE_SIZE", "PlanCache", "Planner", "Subject"]
+__all__ = ["CACHE_SIZE", "PlanCache", "Planner", "Subject", "slug"]
 
 #: ``planner(library, client, profiles, options)``: the checked week at each stage of its
 #: solve, the final one last (:func:`~workbench.planning.plan_stages`). Called on a worker
@@ -89,3 +90,9 @@ class Subject:
     client: Client
     week: PlanResult
     options: SolveOptions
+
+
+def slug(text: str) -> str:
+    """A file-name-safe lower-case id of a client name: "Sam (home)" -> "sam_home" (the
+    names of the files the dashboard's parts export)."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "client"

@@ -14,6 +14,7 @@ import ipywidgets as w
 from traitlets import dlink
 
 from workbench import iotools
+from workbench.ui.block_panel import BlockPanel
 from workbench.ui.check_panel import CheckPanel
 from workbench.ui.controls import ControlsPanel
 from workbench.ui.debounce import default_timer
@@ -70,6 +71,7 @@ class DashboardView(w.VBox):
         self.whatif = WhatIfPanel(model)
         self.figures = FiguresPanel(beside=w.VBox([self.plan, self.placements]))
         self.check = CheckPanel(model)
+        self.block = BlockPanel(model)
 
         self.status = w.HTML()
         self.error = w.HTML()
@@ -110,6 +112,8 @@ class DashboardView(w.VBox):
                 self.figures,
                 w.HTML("<h3>Coach check</h3>"),
                 self.check,
+                w.HTML("<h3>Training block</h3>"),
+                self.block,
             ],
             layout=w.Layout(flex="1 1 auto", width="100%", padding="0 0 0 12px"),
         )

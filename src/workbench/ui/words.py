@@ -51,6 +51,11 @@ FIELD_LABELS = {
     "lock": "Locked exercises",
     "swap": "Swapped-out exercises",
     "time_limit": "Time limit",
+    "sparring": "Sparring days",
+    # The block view's settings.
+    "weeks": "Block weeks",
+    "deload_week": "Deload week",
+    "fight_date": "Fight date",
 }
 #: Files the dashboard names itself (not a file the coach chose).
 INTERNAL_FILES = frozenset({"dashboard"})
