@@ -33,7 +33,7 @@ from workbench.glossary import WEEKDAYS
 from workbench.library import Library
 from workbench.present import COLOURS, block_words, number
 from workbench.problem import make_problem
-from workbench.report import STYLE, exercise_cue, limits_list
+from workbench.report import STYLE, exercise_cue, html_page, limits_list
 
 __all__ = [
     "BLOCK_SECTION_IDS",
@@ -355,28 +355,16 @@ def block_report_html(
     generated = generated or dt.date.today()
     camp = any(role in CAMP_PHASES for role in block.roles)
     title = "Fight camp" if camp else "Training block"
-    return "\n".join(
+    return html_page(
+        f"{title} for {escape(client.name)}",
+        STYLE + BLOCK_STYLE,
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{title} for {escape(client.name)}</title>",
-            f"<style>{STYLE}{BLOCK_STYLE}</style>",
-            "</head>",
-            "<body>",
             _header(block, library, client, profile, generated),
             _overview(block),
             _progression(block, library, targets),
             *(_week_page(block, week, library, client) for week in block.weeks),
             _how_to(block, library),
-            "<footer>Made with the posterior-chain program workbench. Warm up before each "
-            "session; stop an exercise that hurts and tell your coach.</footer>",
-            "</body>",
-            "</html>",
-            "",
-        ]
+        ],
     )
 
 

@@ -486,6 +486,23 @@ def report_html(
     # A plan read from CSV only knows the weekdays it uses; show the client's rest days too.
     plan = replace(plan, weekdays=tuple(client.weekdays))
     rows = coverage(plan, library, dict(targets))
+    return html_page(
+        f"Training week for {escape(client.name)}",
+        STYLE,
+        [
+            _header(client, library, profile, generated),
+            _summary(rows, short),
+            _plan_tables(plan, library, client),
+            _coverage_bars(rows),
+            _minutes_bars(plan, client),
+            _check_section(check, library),
+        ],
+    )
+
+
+def html_page(title: str, style: str, sections: Sequence[str]) -> str:
+    """A client's page: one offline HTML file with its ``style``, ``sections`` and the
+    handout's footer (the week's report and the block's share it)."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -493,16 +510,11 @@ def report_html(
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>Training week for {escape(client.name)}</title>",
-            f"<style>{STYLE}</style>",
+            f"<title>{title}</title>",
+            f"<style>{style}</style>",
             "</head>",
             "<body>",
-            _header(client, library, profile, generated),
-            _summary(rows, short),
-            _plan_tables(plan, library, client),
-            _coverage_bars(rows),
-            _minutes_bars(plan, client),
-            _check_section(check, library),
+            *sections,
             "<footer>Made with the posterior-chain program workbench. Warm up before each "
             "session; stop an exercise that hurts and tell your coach.</footer>",
             "</body>",
