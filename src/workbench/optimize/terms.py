@@ -830,8 +830,15 @@ def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
     the day after another. The blind reviews of rounds 7, 8 and 10: a deadlift on Thursday
     and a barbell row on Friday, a Pendlay row the day after Romanian deadlifts."""
     # And a barbell's slow hinge or row at a moderate load (round 16: a deadlift on Monday,
-    # a barbell row on Tuesday, a Romanian deadlift on Wednesday).
-    group = catalogue.where(lambda e: e.heavy_spinal or (_low_back(e) and e.load_class >= 3))
+    # a barbell row on Tuesday, a Romanian deadlift on Wednesday), and any unsupported row
+    # at one (the stop hook's week of 2026-12-07: a deadlift on Friday, a dumbbell bent-over
+    # row on Saturday, a straight-leg deadlift on Sunday).
+    group = catalogue.where(
+        lambda e: (
+            e.heavy_spinal
+            or (_low_back(e) and (e.load_class >= 3 or e.pattern == "horizontal_pull"))
+        )
+    )
     if not group:
         return []
     return [
