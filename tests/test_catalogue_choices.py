@@ -68,3 +68,22 @@ def test_a_back_to_spare_rows_seated_not_bent_over(library, profiles) -> None:
     bent = term_values(groups, {("band_bent_over_row", "Mon"): 3})
     seated = term_values(groups, {("band_seated_row", "Mon"): 3})
     assert bent["spine_sparing"] < seated["spine_sparing"] == 0
+
+
+def test_a_dumbbell_bent_over_row_the_day_after_a_deadlift_loads_the_same_back(
+    library, profiles
+) -> None:
+    """The stop hook's week of 2026-12-07: a deadlift on Friday, a dumbbell bent-over row on
+    Saturday, a straight-leg deadlift on Sunday. A row on a bench is another matter."""
+    groups = catalogue(
+        make_problem(
+            library,
+            Client(weekdays=("Fri", "Sat", "Sun"), minutes_per_session=60, equipment=FULL_GYM),
+            profiles,
+        )
+    )
+    bent = term_values(groups, {("barbell_deadlift", "Fri"): 4, ("bent_over_row", "Sat"): 4})
+    supported = term_values(
+        groups, {("barbell_deadlift", "Fri"): 4, ("chest_supported_row", "Sat"): 4}
+    )
+    assert bent["low_back_days"] < supported["low_back_days"] == 0
