@@ -87,3 +87,41 @@ def test_a_dumbbell_bent_over_row_the_day_after_a_deadlift_loads_the_same_back(
         groups, {("barbell_deadlift", "Fri"): 4, ("chest_supported_row", "Sat"): 4}
     )
     assert bent["low_back_days"] < supported["low_back_days"] == 0
+
+
+def test_a_beginner_is_not_given_swings_as_a_staple(library, profiles) -> None:
+    """Rounds 22-24: swings opened the weeks of unsupervised beginners of 42-55, a staple the
+    value paid 30 points for. For a beginner a swing is no staple and costs its sets; an
+    intermediate's swing is the staple still, and a beginner who asks for it keeps it."""
+    kit = ("kettlebell", "band", "pullup_bar")
+    beginner = _catalogue(library, profiles, equipment=kit, level="beginner")
+    assert "kettlebell_swing" not in beginner.staples
+    assert term_values(beginner, {("kettlebell_swing", "Mon"): 3})["beginner_ballistic"] < 0
+    intermediate = _catalogue(library, profiles, equipment=kit, level="intermediate")
+    assert "kettlebell_swing" in intermediate.staples
+    asked = _catalogue(
+        library, profiles, equipment=kit, level="beginner", require=("kettlebell_swing",)
+    )
+    assert "kettlebell_swing" in asked.staples
+
+
+def test_a_missing_hamstring_curl_costs_like_a_missing_press(library, profiles) -> None:
+    """Round 23: a desk worker's single hour in a machine gym held a bird dog and no leg curl
+    (two more weeks had no knee-flexion work); the curl's two points a set lost to any
+    accessory. Its floor is now the rubric floors' ten a set, shrinking in a short week."""
+    machines = ("dumbbell", "bench", "cable", "machine")
+    week = _catalogue(
+        library, profiles, equipment=machines, sport="desk_worker", minutes_per_session=60
+    )
+    none = term_values(week, {})["rubric_floors"]
+    curled = term_values(week, {("seated_leg_curl", "Mon"): 2})["rubric_floors"]
+    assert curled - none == 2
+    short = _catalogue(
+        library,
+        profiles,
+        equipment=machines,
+        weekdays=("Tue",),
+        minutes_per_session=30,
+    )
+    curl = term_values(short, {("seated_leg_curl", "Tue"): 2})["rubric_floors"]
+    assert curl == term_values(short, {})["rubric_floors"]

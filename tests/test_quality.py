@@ -951,3 +951,18 @@ def test_a_session_runs_power_then_hinge_before_a_pull_of_the_same_set_length(
     ]
     order = [exercise.id for exercise, _ in session_order(chosen)]
     assert order == ["kettlebell_swing", "romanian_deadlift", "barbell_row", "trap_bar_shrug"]
+
+
+def test_the_barbell_press_opens_the_upper_body_lifts(library: Library) -> None:
+    """Round 23: a Pendlay row (the heavier spinal load at the same set length) went before
+    the bench press in two lifters' weeks, "the competition lift not first"."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("pendlay_row"), 4),
+        (library.exercise("chin_up"), 4),
+        (library.exercise("bench_press"), 4),
+        (library.exercise("back_squat"), 4),
+    ]
+    order = [exercise.id for exercise, _ in session_order(chosen)]
+    assert order[:3] == ["back_squat", "bench_press", "pendlay_row"]

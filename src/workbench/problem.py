@@ -99,8 +99,19 @@ class Problem:
         client, allowed as it is: jumps for a knee or a back to spare, lunges past a right
         angle for a knee to spare, squats and lunges in posterior-chain scope (round 14: a
         runner's staple pogo hops and walking lunges for a marathoner's cranky knee, in a
-        posterior-chain week)."""
+        posterior-chain week). Nor a beginner's swing, clean or snatch the client did not
+        ask for (the blind reviews of rounds 22-24: swings opening the weeks of unsupervised
+        beginners aged 42-55, "before the hinge has been taught through the RDL", in four
+        weeks of three rounds; NSCA Essentials: the slow lifts first)."""
         client = self.client
+        if (
+            client.level == "beginner"
+            and exercise.explosive
+            and exercise.pattern == "hinge"
+            and exercise.id not in client.require
+            and exercise.family not in self.profile.specific.families
+        ):
+            return True
         knee = "deep_knee_flexion" in client.avoid
         if exercise.impact and (knee or "high_spinal_load" in client.avoid):
             return True

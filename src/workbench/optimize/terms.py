@@ -1441,7 +1441,11 @@ def _beginner_ballistic(catalogue: Catalogue) -> list[Quantity]:
     if problem.client.level != "beginner":
         return []
     wanted = catalogue.wanted_families | set(problem.client.require)
-    group = catalogue.where(lambda e: e.explosive and e.family not in wanted and e.id not in wanted)
+    group = catalogue.where(
+        lambda e: (
+            e.explosive and (problem.spared(e) or (e.family not in wanted and e.id not in wanted))
+        )
+    )
     return [Quantity("beginner_ballistic", group, identity(-1.0))] if group else []
 
 
