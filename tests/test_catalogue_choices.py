@@ -125,3 +125,25 @@ def test_a_missing_hamstring_curl_costs_like_a_missing_press(library, profiles) 
     )
     curl = term_values(short, {("seated_leg_curl", "Tue"): 2})["rubric_floors"]
     assert curl == term_values(short, {})["rubric_floors"]
+
+
+def test_a_calf_machine_beats_a_dumbbell_on_the_knee(library, profiles) -> None:
+    """Round 25: dumbbell and kettlebell seated calf raises in two full gyms with a calf
+    machine. A machine's isolation drill is the better tool; a main lift is not judged so (a
+    dumbbell row is no lighter variant of a machine row)."""
+    groups = _catalogue(library, profiles, equipment=(*FULL_GYM, "kettlebell"))
+    steps = groups.lighter_steps
+    assert steps.get("dumbbell_seated_calf_raise", 0) >= 1
+    assert steps.get("kettlebell_seated_calf_raise", 0) >= 1
+    assert "seated_calf_raise" not in steps
+    assert "dumbbell_row" not in steps or steps["dumbbell_row"] == steps.get("kettlebell_row")
+
+
+def test_pogo_hops_are_a_runners_power_and_anyone_elses_calf_work(library, profiles) -> None:
+    """Round 25: pogo hops the only jumps of an MMA fighter's week, "they train the ankles
+    rather than hip extension"; for a runner they are the sport's staple power drill."""
+    fighter = _catalogue(library, profiles, equipment=("band",), sport="fighter")
+    assert "pogo_hop" in {e.id for e in fighter.patterns["calf"]}
+    assert "pogo_hop" not in {e.id for e in fighter.patterns["power"]}
+    runner = _catalogue(library, profiles, equipment=("band",), sport="runner")
+    assert "pogo_hop" in {e.id for e in runner.patterns["power"]}

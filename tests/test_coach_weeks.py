@@ -105,7 +105,10 @@ def test_a_short_week_carries_part_of_each_floor(library, profiles) -> None:
     assert whole.solved.shortfall == 0
     failed = {c.id for c in whole.check.failed}
     required = failed & set(whole.check.required)
-    assert required and required <= set(whole.coverage_costs), whole.coverage_costs
+    # The bridge and the staples are what coverage costs (the week free of the floors
+    # passes them); its press is a set short either way in 2 x 35 minutes beside the
+    # profile's dead bug and the hamstring curl (round 25).
+    assert {"C7", "C12"} <= required & set(whole.coverage_costs), whole.coverage_costs
     short = _plan("desk_worker", library, profiles)
     assert short.problem.floor_share == pytest.approx(70 / 150)
     assert short.problem.targets["gluteus_maximus"].min_sets == 3.5  # 8 x 47%, to the half set

@@ -528,6 +528,7 @@ def test_c12_a_priority_muscle_at_its_floor(library: Library, problem_for: Probl
         ("glute_bridge", "Thu"): 2,
         ("dumbbell_row", "Thu"): 3,
         ("half_kneeling_dumbbell_press", "Thu"): 3,  # the desk worker's defining press
+        ("dead_bug", "Sat"): 3,  # and its anti-extension core
     }
     c12 = failing(judge(library, problem, sets), "C12")
     assert c12.detail == "gluteus maximus: 7 effective sets (priority: ≥ 10)"

