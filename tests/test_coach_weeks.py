@@ -258,3 +258,30 @@ def test_a_sore_shoulder_presses_with_dumbbells(library, profiles) -> None:
     benched = [e.id for e, _ in placed if e.family == "press" and "barbell" in e.equipment]
     assert presses >= 4 and not benched, (presses, benched)
     assert not [e.id for e, _ in placed if e.family == "y_raise"]
+
+
+def test_a_general_beginner_is_not_filled_with_presses(library, profiles) -> None:
+    """Round 26: a beginner parent's 4 x 70 with dumbbells held 17 pressing sets (a bench
+    press twice beside a floor, a seated and a half-kneeling press), within twice each press
+    pattern's target; the coach's week held 10. Pressing outside a sport that sets it apart
+    stops at 1.25 times its targets, and no hip adduction fills a general client's time."""
+    from workbench.optimize.terms import PRESS_CEILING
+
+    client = Client(
+        name="beginner parent, dumbbells",
+        weekdays=("Mon", "Wed", "Thu", "Sat"),
+        minutes_per_session=70,
+        warmup_minutes=10,
+        equipment=("dumbbell", "bench", "band"),
+        level="beginner",
+        avoid=("high_spinal_load", "deep_knee_flexion"),
+        priorities={"latissimus_dorsi": 1.5},
+    )
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None and result.solved.shortfall == 0
+    goals = result.problem.weights.patterns
+    ceiling = PRESS_CEILING * (goals["press"].target + goals["overhead_press"].target)
+    placed = [(library.exercise(e.exercise_id), e.sets) for e in result.plan.entries]
+    presses = sum(sets for e, sets in placed if e.press)
+    assert 4 <= presses <= ceiling, presses
+    assert not [e.id for e, _ in placed if e.family == "adduction"]
