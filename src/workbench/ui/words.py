@@ -108,11 +108,10 @@ def coach_line(error: InputError, library: Library) -> str:
 
 def short_line(library: Library, short: ShortMuscle) -> str:
     """``gluteus_medius short by 1: time: ...`` as "Gluteus medius: 1 set a week short (...)"."""
-    reason = short.reason.removeprefix(f"{short.cause}: ")
     sets = "set" if short.shortfall == 1 else "sets"
     return (
         f"{muscle_name(library, short.muscle_id)}: {number(short.shortfall)} {sets} a week "
-        f"short of its minimum ({named(library, reason)})"
+        f"short of its minimum ({named(library, short.detail)})"
     )
 
 
