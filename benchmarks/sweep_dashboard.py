@@ -36,9 +36,9 @@ async def sweep(name: str, values: tuple[float, ...]) -> tuple[list[float], floa
         timer=asyncio_timer,
         worker=PlanWorker(wake=loop.call_soon_threadsafe),
     )
-    model.prefetch.timer = None  # no idle prefetch: the sweep alone
+    model.plans.prefetch.timer = None  # no idle prefetch: the sweep alone
     model.set_client(iotools.read_client(iotools.shipped_data_dir() / "clients" / f"{name}.toml"))
-    while model.planning:
+    while model.plans.planning:
         await asyncio.sleep(0.02)
     landed: list[float] = []
     started = time.perf_counter()

@@ -28,7 +28,7 @@ GOAL = 0.5  # [s] median
 
 
 def _toggle_saturday(model: DashboardModel, step: int) -> None:
-    model.toggle_weekday("Sat", step % 2 == 0)
+    model.choices.toggle_weekday("Sat", step % 2 == 0)
 
 
 CHANGES: dict[str, Callable[[DashboardModel, int], None]] = {
@@ -52,7 +52,7 @@ def main() -> None:
     # recalled plans too).
     model = DashboardModel(library, profiles, iotools.read_kits(library=library), cache_size=0)
     DashboardView(model)  # attached, so figures are serialised into widgets too
-    model.load_client(CLIENT)
+    model.files.load_client(CLIENT)
     print(
         f"UI latency on the shipped library ({len(library.exercises)} exercises), client "
         f"{CLIENT.name}, every stage to its proven gap, {REPEATS} repetitions"
@@ -69,11 +69,11 @@ def main() -> None:
             model.flush()
             total = time.perf_counter() - started
             totals.append(total)
-            solves.append(model.timings["solve"])
-            builds.append(model.timings["figures"])
+            solves.append(model.plans.timings["solve"])
+            builds.append(model.plans.timings["figures"])
         median = statistics.median(totals)
         medians.append(median)
-        status = model.status.split(";")[0]
+        status = model.plans.status.split(";")[0]
         print(
             f"{label:<26} {median:7.3f} {_p90(totals):7.3f} {statistics.median(solves):7.3f} "
             f"{statistics.median(builds):8.3f}  {status}"
@@ -81,15 +81,15 @@ def main() -> None:
     worst = max(medians)
     verdict = "meets" if worst < GOAL else "MISSES"
     print(f"\nworst median {worst:.3f} s: {verdict} the {GOAL} s goal")
-    model.load_client(CLIENT)
-    model.apply_kit("gym")
-    model.minutes_per_session = 30
-    model.toggle_weekday("Mon", False)
+    model.files.load_client(CLIENT)
+    model.choices.apply_kit("gym")
+    model.choices.minutes_per_session = 30
+    model.choices.toggle_weekday("Mon", False)
     started = time.perf_counter()
     model.flush()
     print(
         f"tight case (gym, 2 x 30 min): {time.perf_counter() - started:.2f} s, "
-        f"{model.status.split(';')[0]}"
+        f"{model.plans.status.split(';')[0]}"
     )
 
 

@@ -133,8 +133,7 @@ def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
     sweeps) through the session's memo of solved plans; a memo of staged planning replays
     every week it offered, in order."""
     from workbench import planning
-    from workbench.ui import model as ui_model
-    from workbench.ui import whatif_model
+    from workbench.ui import planning_model, whatif_model
 
     def plan_stages(
         library: Library,
@@ -153,5 +152,5 @@ def solved_once(monkeypatch: pytest.MonkeyPatch) -> None:
             return
         yield from _SOLVED[key]  # type: ignore[misc]
 
-    monkeypatch.setattr(ui_model, "plan_stages", plan_stages)
+    monkeypatch.setattr(planning_model, "plan_stages", plan_stages)
     monkeypatch.setattr(whatif_model, "plan_stages", plan_stages)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from workbench.client import Client, Override, SportProfile
-from workbench.explain import what_relaxing_buys
+from workbench.explain import NO_PLAN, Cause, what_relaxing_buys
 from workbench.library import Library
 from workbench.optimize import SolveOptions, Termination
 from workbench.planner import make_plan
+from workbench.report import SHORT_WORDS
 
 TIGHT = Client(
     name="Tight",
@@ -65,3 +66,35 @@ def test_nothing_to_relax_when_every_muscle_is_covered(
     result = make_plan(library, client, profiles, explain=False)
     assert result.solved.shortfall == 0
     assert what_relaxing_buys(result.problem, result.solved) == []
+
+
+def test_each_short_muscle_names_its_cause_as_an_enum(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    """The dashboard reads the cause and its detail apart; the command line's one-line
+    reason ("time: 30 min x 2 sessions cannot fit ...") stays as it was."""
+    result = make_plan(library, TIGHT, profiles, SolveOptions(preferences=False))
+    assert result.short
+    for short in result.short:
+        assert isinstance(short.cause, Cause) and short.detail
+        named_first = short.cause in (Cause.TIME, Cause.RECOVERY, Cause.LIMITS)
+        expected = f"{short.cause.value}: {short.detail}" if named_first else short.detail
+        assert short.reason == expected
+    assert set(SHORT_WORDS) == set(Cause)  # the client's report has words for each cause
+
+
+def test_a_week_no_plan_meets_gives_its_reasons_one_by_one(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    client = Client(
+        name="Too short",
+        weekdays=("Mon",),
+        minutes_per_session=5,
+        equipment=("kettlebell",),
+        require=("kettlebell_swing", "kettlebell_deadlift"),
+    )
+    result = make_plan(library, client, profiles)
+    assert result.status is Termination.INFEASIBLE and result.reasons
+    assert result.message == f"{NO_PLAN}: " + "; ".join(result.reasons)
+    unexplained = make_plan(library, client, profiles, explain=False)
+    assert unexplained.reasons == unexplained.solved.conflicts

@@ -76,7 +76,7 @@ def make_model(
             worker=worker,
             block_planner=planner,
         )
-        model.load_client(HOME)
+        model.files.load_client(HOME)
         model.wait()
         return model
 
@@ -100,16 +100,16 @@ def _planned(model: DashboardModel) -> Block:
 def test_a_block_planned_through_the_model_is_checked_and_drawn(
     model: DashboardModel, library: Library
 ) -> None:
-    assert model.good is not None and model.block.result is None
+    assert model.plans.good is not None and model.block.result is None
     block = _planned(model)
     result = model.block.result
     assert result is not None
     assert [w.role for w in block.weeks] == [WeekRole.ACCUMULATION] * 3 + [WeekRole.DELOAD]
-    assert check_block(block, library, model.client(), result.problem.targets) == []
+    assert check_block(block, library, model.choices.client(), result.problem.targets) == []
     # The peak week is the week the dashboard shows for the same client.
-    assert model.good is not None and model.good.plan is not None
+    assert model.plans.good is not None and model.plans.good.plan is not None
     peak = [(e.exercise_id, e.weekday, e.sets) for e in block.peak.plan.entries]
-    assert peak == [(e.exercise_id, e.weekday, e.sets) for e in model.good.plan.entries]
+    assert peak == [(e.exercise_id, e.weekday, e.sets) for e in model.plans.good.plan.entries]
     status = model.block.status
     assert status.startswith("Block of 4 weeks planned in ")
     assert "accumulation weeks 1-3, deload week 4" in status
@@ -164,7 +164,7 @@ def test_the_export_round_trips_and_passes_workbench_check(
     report = model.block.write_report()
     page = report.read_text(encoding="utf-8")
     assert all(f'id="week-{n}"' in page for n in range(1, 5))
-    model.name = "Sam B"
+    model.choices.name = "Sam B"
     again, _ = model.block.export()
     assert again.name == "sam_b_2026-12-07_block.csv"
     model.block.export()
@@ -218,7 +218,7 @@ def test_a_client_change_cancels_the_block_and_marks_the_shown_one_stale(
     model.block.weeks = 5
     model.block.plan()
     assert model.block.busy
-    model.minutes_per_session = 50  # a client change: the block in flight stops
+    model.choices.minutes_per_session = 50  # a client change: the block in flight stops
     assert not model.block.busy and model.block.stale
     assert model.block.status.startswith("The block below is for earlier settings")
     release.set()
@@ -251,11 +251,11 @@ def test_a_planner_error_is_one_line_never_a_traceback(
 ) -> None:
     """A lock that keeps a hard lift on a sparring day is bad input for a camp."""
     model = make_model()
-    model.lock = ("kettlebell_swing@Mon",)
-    model.sparring = ("Mon",)
+    model.choices.lock = ("kettlebell_swing@Mon",)
+    model.choices.sparring = ("Mon",)
     model.flush()
     model.wait()
-    assert model.good is not None and not model.error
+    assert model.plans.good is not None and not model.plans.error
     model.block.camp = True
     model.block.plan()
     assert model.block.result is None and not model.block.busy
@@ -326,7 +326,7 @@ def test_the_panel_plans_draws_and_picks_weeks(view: DashboardView) -> None:
     panel.report.click()
     assert "data:text/html;base64," in panel.report_link.value
     # A client change greys the block and takes its downloads off the page.
-    view.model.minutes_per_session = 50
+    view.model.choices.minutes_per_session = 50
     assert "wb-stale" in panel.drawn._dom_classes
     assert panel.downloads.value == "" and panel.report_link.value == ""
 
@@ -340,7 +340,7 @@ def test_the_camp_controls(view: DashboardView) -> None:
     assert not panel.fight.disabled and panel.deload.disabled
     assert panel.sparring_row.layout.display == "flex"
     panel.sparring["Thu"].value = True
-    assert view.model.sparring == ("Thu",)
+    assert view.model.choices.sparring == ("Thu",)
     panel.fight.value = date(2027, 3, 13)
     assert view.model.block.fight_date == date(2027, 3, 13)
     assert view.model.block.ask() == BlockAsk(10, camp=True, fight_date=date(2027, 3, 13))

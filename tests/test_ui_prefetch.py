@@ -96,28 +96,34 @@ def test_after_idle_prefetch_five_more_minutes_are_recalled_and_cost_no_solve(
             worker=PlanWorker(wake=loop.call_soon_threadsafe),
             base_folder=tmp_path,
         )
-        counting = Counting(model.planner)
-        model.planner = counting
-        model.prefetch.delay = 0.2
+        counting = Counting(model.plans.planner)
+        model.plans.planner = counting
+        model.plans.prefetch.delay = 0.2
         model.set_client(read_client(HOME))
         deadline = time.monotonic() + 300
         # The week lands, then the prefetch starts by itself and plans all six moves.
-        while model.planning or model.prefetch.running or len(model.prefetch.planned) < 6:
-            assert time.monotonic() < deadline, (model.prefetch.planned, model.planning)
+        while (
+            model.plans.planning
+            or model.plans.prefetch.running
+            or len(model.plans.prefetch.planned) < 6
+        ):
+            assert time.monotonic() < deadline, (model.plans.prefetch.planned, model.plans.planning)
             await asyncio.sleep(0.02)
         seen["prefetched"] = [
-            (c.minutes_per_session, len(c.weekdays)) for c in model.prefetch.planned
+            (c.minutes_per_session, len(c.weekdays)) for c in model.plans.prefetch.planned
         ]
         seen["threads"] = {name for _, _, name in counting.asked[1:]}
         asked = len(counting.asked)
-        model.minutes_per_session = 50
-        while model.debouncer.pending:
+        model.choices.minutes_per_session = 50
+        while model.plans.debouncer.pending:
             await asyncio.sleep(0.01)
-        seen["planning"] = model.planning
-        seen["status"] = model.status
+        seen["planning"] = model.plans.planning
+        seen["status"] = model.plans.status
         seen["asked"] = len(counting.asked) - asked
-        seen["minutes"] = model.good.problem.client.minutes_per_session if model.good else None
-        model.prefetch.stop()
+        seen["minutes"] = (
+            model.plans.good.problem.client.minutes_per_session if model.plans.good else None
+        )
+        model.plans.prefetch.stop()
 
     asyncio.run(scenario())
     assert seen["prefetched"] == [(50, 3), (40, 3), (60, 3), (30, 3), (45, 4), (45, 2)]
@@ -136,38 +142,44 @@ def test_a_change_stops_the_prefetch_at_once_and_the_coach_never_waits_behind_it
     model = DashboardModel(
         library, profiles, kits, worker=PlanWorker(wake=lambda callback: None), base_folder=tmp_path
     )
-    model.load_client(HOME)
+    model.files.load_client(HOME)
     assert model.wait(120)
-    held = Counting(model.planner)
+    held = Counting(model.plans.planner)
     held.gate = threading.Semaphore(0)
-    model.prefetch.planner = held
-    job = model.prefetch.start(model.client(), model.options())
+    model.plans.prefetch.planner = held
+    job = model.plans.prefetch.start(model.choices.client(), model.choices.options())
     assert job is not None
     deadline = time.monotonic() + 30
     while not held.asked:
         assert time.monotonic() < deadline
         time.sleep(0.01)
     assert held.asked[0][0] == 50  # held in the +5 minutes' planning
-    model.minutes_per_session = 55
-    assert job.cancelled and not model.prefetch.running  # at the change, before the debounce
+    model.choices.minutes_per_session = 55
+    assert job.cancelled and not model.plans.prefetch.running  # at the change, before the debounce
     model.flush()  # the coach's week, on the coach's worker
     deadline = time.monotonic() + 120
-    while model.planning:
+    while model.plans.planning:
         assert time.monotonic() < deadline, "the coach's week waited behind the prefetch"
-        model.worker.drain()
+        model.plans.worker.drain()
         time.sleep(0.01)
-    assert model.result is not None and model.result.problem.client.minutes_per_session == 55
-    assert model.status.startswith("Week planned") and not job.finished.is_set()
+    assert (
+        model.plans.result is not None
+        and model.plans.result.problem.client.minutes_per_session == 55
+    )
+    assert model.plans.status.startswith("Week planned") and not job.finished.is_set()
     held.gate.release()  # the held planning goes on, sees the stop, and ends
     assert job.finished.wait(60)
-    model.prefetch.worker.drain()
+    model.plans.prefetch.worker.drain()
     assert [minutes for minutes, _, _ in held.asked] == [50]  # nothing after it
-    assert (model.client().evolve(minutes_per_session=50.0), model.options()) not in model.cache
+    assert (
+        model.choices.client().evolve(minutes_per_session=50.0),
+        model.choices.options(),
+    ) not in model.plans.cache
 
     # A what-if question goes first too.
-    model.prefetch.planner = Counting(model.planner)
-    job = model.prefetch.start(model.client(), model.options())
+    model.plans.prefetch.planner = Counting(model.plans.planner)
+    job = model.plans.prefetch.start(model.choices.client(), model.choices.options())
     assert job is not None
     model.whatif.sweep_minutes()  # the shortfall at 30-75 min
-    assert job.cancelled and not model.prefetch.running
+    assert job.cancelled and not model.plans.prefetch.running
     assert model.wait(120) and model.whatif.sweep_figure is not None

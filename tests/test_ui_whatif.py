@@ -61,7 +61,7 @@ def pump(model: DashboardModel, until: Callable[[], bool], seconds: float = 60) 
     deadline = time.monotonic() + seconds
     while not until():
         assert time.monotonic() < deadline, "timed out"
-        model.worker.drain()
+        model.plans.worker.drain()
         time.sleep(0.01)
 
 
@@ -79,8 +79,12 @@ def model(
     model = DashboardModel(
         library, profiles, kits, worker=PlanWorker(wake=lambda callback: None), base_folder=tmp_path
     )
-    model.load_client(HOME)  # 45 min
-    assert model.wait(120) and model.result is not None and model.good is model.result
+    model.files.load_client(HOME)  # 45 min
+    assert (
+        model.wait(120)
+        and model.plans.result is not None
+        and model.plans.good is model.plans.result
+    )
     return model
 
 
@@ -92,29 +96,31 @@ def bars(model: DashboardModel) -> list[str]:
 def test_a_full_sweep_draws_each_value_as_it_lands_and_a_change_stops_it(
     model: DashboardModel,
 ) -> None:
-    gate = Gate(model.planner)
-    model.planner = gate
-    week = model.good
+    gate = Gate(model.plans.planner)
+    model.plans.planner = gate
+    week = model.plans.good
     model.whatif.sweep_minutes(full=True)  # 30, 45 (the week on show: recalled), 60, 75
-    assert model.whatif.sweeping and not model.planning  # returned at once
+    assert model.whatif.sweeping and not model.plans.planning  # returned at once
     assert bars(model) == ["45"]  # the week on show, recalled: drawn at once
     assert model.whatif.sweep_status.startswith("Planning 30 min (2 of 4)… 1 drawn")
     gate.permits.release()  # 30 min lands
     pump(model, lambda: bars(model) == ["30", "45"])
     assert model.whatif.sweep_status.startswith("Planning 60 min (3 of 4)… 2 drawn")
-    assert model.good is week  # the sweep never touches the week on show
+    assert model.plans.good is week  # the sweep never touches the week on show
     pump(model, lambda: gate.started == [30, 60])  # 60 is being planned
-    model.minutes_per_session = 30  # planned by the sweep
+    model.choices.minutes_per_session = 30  # planned by the sweep
     assert not model.whatif.sweeping and "Stopped" in model.whatif.sweep_status
     assert model.whatif.sweep_figure is None  # its values answer for the old choices
     model.flush()  # recalled on this thread: no solve, not queued behind the sweep
-    assert model.status.startswith("Week recalled") and not model.planning
-    assert model.good is not None and model.good.problem.client.minutes_per_session == 30
+    assert model.plans.status.startswith("Week recalled") and not model.plans.planning
+    assert (
+        model.plans.good is not None and model.plans.good.problem.client.minutes_per_session == 30
+    )
     for _ in range(3):
         gate.permits.release()
     assert model.wait(60)
     assert gate.started == [30, 60]  # 75 never planned; 60's week was dropped
-    assert model.good.problem.client.minutes_per_session == 30
+    assert model.plans.good.problem.client.minutes_per_session == 30
 
 
 def test_a_fast_sweep_shows_bars_one_by_one(model: DashboardModel) -> None:
@@ -134,21 +140,21 @@ def test_a_fast_sweep_shows_bars_one_by_one(model: DashboardModel) -> None:
 def test_another_week_and_swaps_are_searched_on_the_worker_and_dropped_on_a_change(
     model: DashboardModel,
 ) -> None:
-    week = model.good
+    week = model.plans.good
     assert week is not None and week.plan is not None
     model.whatif.another_week()
     job = model.whatif._job
     assert job is not None and model.whatif.busy  # returned at once, the search runs
     assert model.whatif.week_note == "Looking for another week like this…"
-    model.minutes_per_session = 50  # the coach moves on
+    model.choices.minutes_per_session = 50  # the coach moves on
     assert job.cancelled and not model.whatif.busy
     assert job.finished.wait(60)  # HiGHS stopped through its interrupt callbacks
-    model.worker.drain()
-    assert model.good is week and model.whatif.week_index == 0  # nothing shown from it
+    model.plans.worker.drain()
+    assert model.plans.good is week and model.whatif.week_index == 0  # nothing shown from it
 
-    model.minutes_per_session = 45  # back: recalled
+    model.choices.minutes_per_session = 45  # back: recalled
     model.flush()
-    assert model.good is week
+    assert model.plans.good is week
     row = next(r for r in week.plan.entries if _has_a_sibling(week, r.exercise_id))
     model.whatif.ask_swap(row.exercise_id, row.weekday)
     assert model.whatif.busy and model.whatif.placement_note.startswith(
@@ -160,10 +166,10 @@ def test_another_week_and_swaps_are_searched_on_the_worker_and_dropped_on_a_chan
     model.whatif.ask_swap(row.exercise_id, row.weekday)
     job = model.whatif._job
     assert job is not None
-    model.toggle_weekday("Sat", True)
+    model.choices.toggle_weekday("Sat", True)
     assert job.cancelled and not model.whatif.busy and model.whatif.candidates == ()
     assert job.finished.wait(60)
-    model.worker.drain()
+    model.plans.worker.drain()
     assert model.whatif.candidates == () and model.whatif.swap_row == ()
 
 
@@ -250,7 +256,7 @@ def test_a_sweep_from_20_to_120_minutes_lands_value_by_value_on_a_free_event_loo
             base_folder=tmp_path,
         )
         model.set_client(read_client(DESK))
-        while model.planning:
+        while model.plans.planning:
             await asyncio.sleep(0.01)
         model.whatif.observe(lambda change: counts.append(len(bars(model))), "sweep_figure")
         model.whatif.sweep_minutes(full=True, values=(20, 40, 60, 80, 100, 120))

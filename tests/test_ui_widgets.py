@@ -72,7 +72,7 @@ def view(library: Library, profiles: dict[str, SportProfile], tmp_path: Path) ->
         export_folder=str(tmp_path / "exports"),
     )
     view = DashboardView(model)
-    model.load_client(HOME)
+    model.files.load_client(HOME)
     return view
 
 
@@ -99,7 +99,7 @@ def test_callback_errors_are_caught_by_the_fixture(callback_errors: list[str]) -
 def test_entry_point_builds_a_planned_dashboard(tmp_path: Path) -> None:
     view = dashboard(HOME, export_folder=tmp_path)
     model = view.model
-    assert model.good is not None and model.good.plan is not None
+    assert model.plans.good is not None and model.plans.good.plan is not None
     assert "Week planned in " in view.status.value and "coach check" in view.status.value
     assert view.error.value == ""
     for name in FIGURES:
@@ -107,24 +107,24 @@ def test_entry_point_builds_a_planned_dashboard(tmp_path: Path) -> None:
     names = [m.name for m in model.library.posterior_chain]
     coverage = figure_json(view, "coverage")
     assert all(json.dumps(name)[1:-1] in coverage for name in names)
-    first = model.good.plan.entries[0]
+    first = model.plans.good.plan.entries[0]
     assert first.exercise in view.plan.value
     assert view.controls.minutes.continuous_update is False
     # No running event loop here: a control change re-plans at once.
     view.controls.minutes.value = 30
-    assert model.good.problem.client.minutes_per_session == 30
+    assert model.plans.good.problem.client.minutes_per_session == 30
 
 
 def test_minutes_slider_replans_and_redraws(view: DashboardView) -> None:
     model = view.model
     before = {name: figure_json(view, name) for name in ("coverage", "minutes")}
-    plan = model.good
+    plan = model.plans.good
     view.controls.minutes.value = 55
     view.controls.minutes.value = 60  # a second release before the debounce fires
-    assert model.good is plan
+    assert model.plans.good is plan
     model.flush()
-    assert model.good is not plan and model.good is not None
-    assert model.good.problem.client.minutes_per_session == 60
+    assert model.plans.good is not plan and model.plans.good is not None
+    assert model.plans.good.problem.client.minutes_per_session == 60
     assert figure_json(view, "minutes") != before["minutes"]
     assert figure_json(view, "coverage") != before["coverage"]
     assert "60 min" in view.plan.value
@@ -138,7 +138,7 @@ def test_one_change_redraws_every_figure_in_one_update(view: DashboardView) -> N
     updates: list[tuple[Any, ...]] = []
     panel.grid.observe(lambda change: updates.append(change.new), names="children")
     sets: list[object] = []
-    model.observe(lambda change: sets.append(change.new), names="figures")
+    model.figures.observe(lambda change: sets.append(change.new), names="shown")
     in_place: list[str] = []
 
     def on_page(out: w.Output) -> bool:
@@ -163,16 +163,18 @@ def test_one_change_redraws_every_figure_in_one_update(view: DashboardView) -> N
     updates.clear()
     view.controls.minutes.value = 45  # recalled: one change, one set of figures
     model.flush()
-    assert model.status.startswith("Week recalled")
+    assert model.plans.status.startswith("Week recalled")
     assert len(sets) == 1 and len(updates) == 1 and not in_place
     assert {name: figure_json(view, name) for name in FIGURES} == before
-    panel.show(model.figures)  # nothing differs: nothing sent
+    panel.show(model.figures.shown)  # nothing differs: nothing sent
     assert len(updates) == 1
     # The status line and the figures say which week they show.
-    week = model.week_shown
+    week = model.plans.week_shown
     assert f"data-week='{week}'" in view.status.value
     assert f"wb-week-{week}" in panel.grid._dom_classes
-    panel.show(model.figures, week=week + 1)  # the same figures for the next week: stamped only
+    panel.show(
+        model.figures.shown, week=week + 1
+    )  # the same figures for the next week: stamped only
     assert len(updates) == 1
     assert [c for c in panel.grid._dom_classes if c.startswith("wb-week-")] == [
         f"wb-week-{week + 1}"
@@ -185,11 +187,11 @@ def test_the_warm_up_slider_shows_a_loaded_warm_up_without_changing_it(
     """A client file's warm-up the slider cannot show exactly (7.5 min, rounded) stays the
     client's; moving the slider sets a new one."""
     model = view.model
-    model.set_client(model.client().evolve(minutes_per_session=90, warmup_minutes=7.5))
+    model.set_client(model.choices.client().evolve(minutes_per_session=90, warmup_minutes=7.5))
     assert view.controls.warmup.value == 8  # shown, rounded
-    assert model.client().warmup_minutes == 7.5
+    assert model.choices.client().warmup_minutes == 7.5
     view.controls.warmup.value = 10
-    assert model.client().warmup_minutes == 10
+    assert model.choices.client().warmup_minutes == 10
 
 
 def test_weekday_toggles_follow_and_drive_the_model(view: DashboardView) -> None:
@@ -197,11 +199,11 @@ def test_weekday_toggles_follow_and_drive_the_model(view: DashboardView) -> None
     toggles = view.controls.weekdays
     assert [d for d, t in toggles.items() if t.value] == ["Mon", "Wed", "Fri"]
     toggles["Sat"].value = True
-    assert model.weekdays == ("Mon", "Wed", "Fri", "Sat")
+    assert model.choices.weekdays == ("Mon", "Wed", "Fri", "Sat")
     model.flush()
-    assert "Sat" in model.good.problem.weekdays  # type: ignore[union-attr]
+    assert "Sat" in model.plans.good.problem.weekdays  # type: ignore[union-attr]
     assert "Sat &middot;" in view.plan.value
-    model.toggle_weekday("Mon", False)
+    model.choices.toggle_weekday("Mon", False)
     assert toggles["Mon"].value is False
 
 
@@ -214,7 +216,7 @@ def test_kit_buttons_set_equipment(view: DashboardView) -> None:
     assert view.controls.kits["gym"].button_style == "info"
     assert view.controls.kits["home"].button_style == ""
     model.flush()
-    assert model.good is not None and set(model.good.problem.client.equipment) == set(
+    assert model.plans.good is not None and set(model.plans.good.problem.client.equipment) == set(
         model.kits["gym"].equipment
     )
 
@@ -225,7 +227,7 @@ def test_level_sport_and_avoid_controls(view: DashboardView) -> None:
     view.controls.sport.value = "fighter"
     view.controls.avoid["impact"].value = True
     model.flush()
-    client = model.good.problem.client  # type: ignore[union-attr]
+    client = model.plans.good.problem.client  # type: ignore[union-attr]
     assert (client.level, client.sport, client.avoid) == ("beginner", "fighter", ("impact",))
     fighter = model.profiles["fighter"]
     for muscle, weight in fighter.priorities.items():
@@ -255,7 +257,7 @@ def test_pin_and_export_buttons(view: DashboardView, tmp_path: Path) -> None:
     model = view.model
     assert not view.figures.outputs["comparison"].outputs[0]["data"][PLOTLY_MIME]["data"]
     view.export.pin.click()
-    assert model.baseline is model.good
+    assert model.figures.baseline is model.plans.good
     assert view.export.clear.disabled is False
     view.controls.minutes.value = 30
     model.flush()
@@ -268,23 +270,23 @@ def test_pin_and_export_buttons(view: DashboardView, tmp_path: Path) -> None:
         "plan.csv",
     ]
     assert view.export.downloads.value.count("data:text/csv;base64,") == 2
-    plan = iotools.read_plan(model.exported[0])
-    assert plan == model.good.plan  # type: ignore[union-attr]
+    plan = iotools.read_plan(model.files.exported[0])
+    assert plan == model.plans.good.plan  # type: ignore[union-attr]
     view.export.clear.click()
-    assert model.baseline is None and view.export.clear.disabled
+    assert model.figures.baseline is None and view.export.clear.disabled
 
 
 def test_muscle_sliders_store_overrides(view: DashboardView) -> None:
     model = view.model
     view.muscles.priorities["hamstrings"].value = 3.0
     view.muscles.targets["soleus"].value = (10.0, 18.0)
-    assert model.priorities == {"hamstrings": 3.0}
-    assert model.targets["soleus"].min_sets == 10.0
+    assert model.choices.priorities == {"hamstrings": 3.0}
+    assert model.choices.targets["soleus"].min_sets == 10.0
     model.flush()
-    rows = {r.muscle_id: r for r in model.good.coverage}  # type: ignore[union-attr]
+    rows = {r.muscle_id: r for r in model.plans.good.coverage}  # type: ignore[union-attr]
     assert rows["soleus"].min_sets == 10.0
     view.muscles.reset.click()
-    assert model.targets == {} and model.priorities == {}
+    assert model.choices.targets == {} and model.choices.priorities == {}
     assert view.muscles.priorities["hamstrings"].value == 1.0
 
 
@@ -295,15 +297,15 @@ def test_exercise_search_require_and_ban(view: DashboardView) -> None:
     assert "kettlebell_swing" in ids
     view.exercises.found.value = "kettlebell_swing"
     view.exercises.add_require.click()
-    assert model.require == ("kettlebell_swing",)
+    assert model.choices.require == ("kettlebell_swing",)
     assert list(view.exercises.require.value) == ["kettlebell_swing"]
     model.flush()
-    used = {e.exercise_id for e in model.good.plan.entries}  # type: ignore[union-attr]
+    used = {e.exercise_id for e in model.plans.good.plan.entries}  # type: ignore[union-attr]
     assert "kettlebell_swing" in used
     view.exercises.add_ban.click()
-    assert model.ban == ("kettlebell_swing",) and model.require == ()
+    assert model.choices.ban == ("kettlebell_swing",) and model.choices.require == ()
     view.exercises.ban.value = []
-    assert model.ban == ()
+    assert model.choices.ban == ()
 
 
 def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
@@ -327,7 +329,7 @@ def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
     view.files.path.value = str(path)
     view.controls.name.value = "Someone else"
     view.files.load.click()
-    assert model.name == "Robin" and view.controls.name.value == "Robin"
+    assert model.choices.name == "Robin" and view.controls.name.value == "Robin"
     text = HOME.read_bytes()
     view.files.upload.value = (
         {
@@ -338,7 +340,7 @@ def test_client_file_buttons(view: DashboardView, tmp_path: Path) -> None:
             "last_modified": datetime.now(UTC),
         },
     )
-    assert model.name == "Sam (home)" and model.error == ""
+    assert model.choices.name == "Sam (home)" and model.plans.error == ""
     assert view.files.save_path.value.endswith("/home.toml")
 
 
@@ -380,7 +382,7 @@ def test_client_report_button_and_links_of_the_previous_client(
     assert "Wrote the client&#x27;s report to " in view.files.notice.value
     assert view.export.downloads.value
     _upload(view, ROOT / "data" / "clients" / "fighter.toml")
-    assert view.model.name != "Sam (home)"
+    assert view.model.choices.name != "Sam (home)"
     assert view.export.downloads.value == "" and view.files.report_link.value == ""
 
 
@@ -406,15 +408,15 @@ def test_equipment_and_avoid_toggle_one_item_per_click(view: DashboardView) -> N
     equipment = view.controls.equipment
     assert len(equipment) == 12 and equipment["pullup_bar"].description == "Pull-up bar"
     equipment["dumbbell"].value = True  # one click adds one item, the rest stay
-    assert model.equipment == ("kettlebell", "band", "pullup_bar", "dumbbell")
+    assert model.choices.equipment == ("kettlebell", "band", "pullup_bar", "dumbbell")
     equipment["band"].value = False
-    assert model.equipment == ("kettlebell", "pullup_bar", "dumbbell")
+    assert model.choices.equipment == ("kettlebell", "pullup_bar", "dumbbell")
     assert [t.value for t in equipment.values()].count(True) == 3
     avoid = view.controls.avoid
     assert len(avoid) == 7 and avoid["deep_knee_flexion"].description == "Deep knee bend"
     avoid["impact"].value = True
     avoid["overhead"].value = True
-    assert model.avoid == ("impact", "overhead")
+    assert model.choices.avoid == ("impact", "overhead")
 
 
 def test_advanced_controls(view: DashboardView) -> None:
@@ -424,29 +426,29 @@ def test_advanced_controls(view: DashboardView) -> None:
     view.advanced.sets.value = (3, 4)
     view.advanced.max_exercises.value = 5
     view.advanced.replan.click()
-    assert not model.debouncer.pending
-    assert (model.min_sets_per_exercise, model.max_sets_per_exercise) == (3, 4)
-    assert model.max_exercises_per_session == 5
-    assert model.good is not None and model.good.solved.solver == "cbc"
-    plan = model.good.plan
+    assert not model.plans.debouncer.pending
+    assert (model.choices.min_sets_per_exercise, model.choices.max_sets_per_exercise) == (3, 4)
+    assert model.choices.max_exercises_per_session == 5
+    assert model.plans.good is not None and model.plans.good.solved.solver == "cbc"
+    plan = model.plans.good.plan
     assert plan is not None and {e.sets for e in plan.entries} <= {3, 4}
     assert max(len(plan.session(d)) for d in plan.training_weekdays) <= 5
-    assert model.options().time_limit == 20
+    assert model.choices.options().time_limit == 20
     view.advanced.max_exercises.value = 0  # no cap
-    assert model.max_exercises_per_session is None
+    assert model.choices.max_exercises_per_session is None
 
 
 def test_coach_check_panel_follows_the_plan(view: DashboardView) -> None:
     model = view.model
-    assert model.good is not None and model.good.check is not None
+    assert model.plans.good is not None and model.plans.good.check is not None
     page = view.check.value
-    assert model.good.check.summary() in page
+    assert model.plans.good.check.summary() in page
     assert page.count("<tr>") == 19  # every criterion, with its number
     assert "✗" not in page  # the home client's week passes every criterion
     view.controls.minutes.value = 15  # a week too short for the rubric
     model.flush()
-    assert model.good.check is not None and model.good.check.failed
-    assert "✗" in view.check.value and model.good.check.summary() in view.check.value
+    assert model.plans.good.check is not None and model.plans.good.check.failed
+    assert "✗" in view.check.value and model.plans.good.check.summary() in view.check.value
 
 
 def test_close_the_gap_button(view: DashboardView) -> None:
@@ -454,19 +456,19 @@ def test_close_the_gap_button(view: DashboardView) -> None:
     assert view.gap.ask.disabled  # every muscle covered: nothing to ask
     # A short week carries part of each floor; floors the coach sets stay whole.
     for muscle in ("hamstrings", "latissimus_dorsi", "gluteus_maximus", "erector_spinae"):
-        model.set_target(muscle, 16, 20)
+        model.choices.set_target(muscle, 16, 20)
     view.controls.minutes.value = 15
     model.flush()
-    assert model.good is not None and model.good.short
+    assert model.plans.good is not None and model.plans.good.short
     assert not view.gap.ask.disabled
     view.gap.ask.click()
     assert "sets a week short" in view.gap.answer.value
-    assert len(view.gap.apply) == len(model.relaxation_options) >= 1
-    chosen = model.relaxation_options[0]
+    assert len(view.gap.apply) == len(model.gap.relaxation_options) >= 1
+    chosen = model.gap.relaxation_options[0]
     view.gap.apply[0].click()
-    assert model.good is not None
-    assert model.good.problem.client == chosen.client  # the change, planned
-    assert model.good.solved.shortfall == chosen.shortfall
+    assert model.plans.good is not None
+    assert model.plans.good.problem.client == chosen.client  # the change, planned
+    assert model.plans.good.solved.shortfall == chosen.shortfall
     assert view.gap.apply == [] and view.gap.answer.value == ""  # the old answer is cleared
 
 
@@ -482,13 +484,13 @@ def test_what_if_buttons_draw_the_sweep_and_step_through_weeks(view: DashboardVi
     assert view.whatif.sweep_status.value.startswith("4 shortfall-only plans")
     assert not view.whatif.sweep_fast.disabled
 
-    best = model.good
+    best = model.plans.good
     view.whatif.another.click()
-    assert model.good is not best and "Week 2" in view.whatif.week_note.value
+    assert model.plans.good is not best and "Week 2" in view.whatif.week_note.value
     assert not view.whatif.best.disabled
-    assert model.good.plan.entries[0].exercise in view.plan.value  # type: ignore[union-attr]
+    assert model.plans.good.plan.entries[0].exercise in view.plan.value  # type: ignore[union-attr]
     view.whatif.best.click()
-    assert model.good is best and view.whatif.best.disabled
+    assert model.plans.good is best and view.whatif.best.disabled
 
 
 def test_lock_and_swap_from_a_plan_row(view: DashboardView) -> None:
@@ -498,14 +500,14 @@ def test_lock_and_swap_from_a_plan_row(view: DashboardView) -> None:
     exercise_id, weekday = view.placements.row.value
     name = model.library.exercise(exercise_id).name
     view.placements.lock.click()
-    assert model.lock == (f"{exercise_id}@{weekday}",)
+    assert model.choices.lock == (f"{exercise_id}@{weekday}",)
     assert f"Locked: {name} on {weekday}" in view.placements.listed.children[0].children[1].value
     view.placements.remove_buttons[f"{exercise_id}@{weekday}"].click()
-    assert model.lock == () and view.placements.listed.children == ()
+    assert model.choices.lock == () and view.placements.listed.children == ()
     model.flush()
 
     # The last row whose exercise has a same-family exercise the client's kit allows.
-    kit = set(model.equipment) | {"bodyweight"}
+    kit = set(model.choices.equipment) | {"bodyweight"}
 
     def has_family(exercise_id: str) -> bool:
         mine = model.library.exercise(exercise_id)
@@ -522,8 +524,8 @@ def test_lock_and_swap_from_a_plan_row(view: DashboardView) -> None:
     offers = model.whatif.candidates
     assert offers and len(view.placements.offer_buttons) == len(offers)
     view.placements.offer_buttons[0].click()
-    placed = model.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
+    placed = model.plans.good.plan.sets_by_exercise_day()  # type: ignore[union-attr]
     assert (exercise_id, weekday) not in placed
     assert (offers[0].exercise_id, weekday) in placed
-    assert model.swap == (f"{exercise_id}@{weekday}",)
+    assert model.choices.swap == (f"{exercise_id}@{weekday}",)
     assert view.placements.offers.children == ()  # the offer is taken: cleared

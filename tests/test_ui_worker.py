@@ -99,23 +99,23 @@ def test_the_first_checked_week_shows_improving_then_a_change_cancels_the_solve(
     planner = SlowPlanner(staged)
     model = _model(library, profiles, planner, tmp_path)
     shown: list[PlanResult] = []
-    model.observe(lambda change: shown.append(change.new), names="good")
-    model.load_client(HOME)  # 45 min: returns at once, the solve runs on the worker
+    model.plans.observe(lambda change: shown.append(change.new), names="good")
+    model.files.load_client(HOME)  # 45 min: returns at once, the solve runs on the worker
     assert planner.held.wait(10)
-    model.worker.drain()  # the kernel's loop turns
+    model.plans.worker.drain()  # the kernel's loop turns
     first = staged[45.0][0]
     assert first.solved.milestone is Milestone.COVERAGE
-    assert model.good is first and model.busy and model.planning
-    assert "improving" in model.status and model.figures["coverage"].data
-    model.minutes_per_session = 55  # while the 45-minute week is still proving
-    assert not model.planning  # cancelled at the change, not after the debounce
+    assert model.plans.good is first and model.plans.busy and model.plans.planning
+    assert "improving" in model.plans.status and model.figures.shown["coverage"].data
+    model.choices.minutes_per_session = 55  # while the 45-minute week is still proving
+    assert not model.plans.planning  # cancelled at the change, not after the debounce
     model.flush()  # the new solve waits behind the held one (one worker)
     planner.gate.set()
     assert model.wait(30)
     final = staged[55.0][-1]
-    assert model.good is final and model.result is final
-    assert model.status.startswith("Week planned") and "improving" not in model.status
-    assert not model.busy and not model.planning
+    assert model.plans.good is final and model.plans.result is final
+    assert model.plans.status.startswith("Week planned") and "improving" not in model.plans.status
+    assert not model.plans.busy and not model.plans.planning
     # The held solve stopped at its next stage: no later week of it was offered or shown.
     assert 45.0 not in planner.finished
     assert all(r.problem.client.minutes_per_session == 55 for r in shown[1:])
@@ -131,17 +131,17 @@ def test_a_week_posted_by_a_cancelled_solve_never_replaces_a_newer_one(
     the coach changed a control: drained after the change, that week is dropped."""
     planner = SlowPlanner(staged)
     model = _model(library, profiles, planner, tmp_path)
-    model.load_client(HOME)
+    model.files.load_client(HOME)
     assert planner.held.wait(10)
-    job = model._job
+    job = model.plans._job
     planner.gate.set()
     assert job is not None and job.finished.wait(10)  # every week of 45 min is in the inbox
-    model.minutes_per_session = 55
-    model.worker.drain()  # the 45-minute weeks arrive after the change
-    assert model.good is None and model.result is None  # every 45-minute week dropped
+    model.choices.minutes_per_session = 55
+    model.plans.worker.drain()  # the 45-minute weeks arrive after the change
+    assert model.plans.good is None and model.plans.result is None  # every 45-minute week dropped
     model.flush()
     assert model.wait(30)
-    assert model.result is staged[55.0][-1] and model.good is staged[55.0][-1]
+    assert model.plans.result is staged[55.0][-1] and model.plans.good is staged[55.0][-1]
 
 
 def test_a_recalled_week_needs_no_worker(
@@ -153,15 +153,15 @@ def test_a_recalled_week_needs_no_worker(
     planner = SlowPlanner(staged)
     planner.gate.set()
     model = _model(library, profiles, planner, tmp_path)
-    model.load_client(HOME)
-    assert model.wait(30) and model.result is staged[45.0][-1]
-    model.minutes_per_session = 55
+    model.files.load_client(HOME)
+    assert model.wait(30) and model.plans.result is staged[45.0][-1]
+    model.choices.minutes_per_session = 55
     model.flush()
     assert model.wait(30)
-    model.minutes_per_session = 45
+    model.choices.minutes_per_session = 45
     model.flush()  # recalled on this thread: shown before flush returns, no solve started
-    assert not model.planning and model.result is staged[45.0][-1]
-    assert model.status.startswith("Week recalled")
+    assert not model.plans.planning and model.plans.result is staged[45.0][-1]
+    assert model.plans.status.startswith("Week recalled")
 
 
 def test_the_kernel_loop_stays_free_while_the_worker_solves(
@@ -185,11 +185,11 @@ def test_the_kernel_loop_stays_free_while_the_worker_solves(
             base_folder=tmp_path,
         )
         model.set_client(read_client(HOME).evolve(minutes_per_session=50))
-        assert model.planning
+        assert model.plans.planning
         # Building an offered week's figures is the loop's own work (widgets change on the
         # kernel's thread), not a wait on the solve: its time is taken out of the turn.
         drawing: list[float] = []
-        build = model.build_figures
+        build = model.plans.build_figures
 
         def timed_build() -> Any:
             began = time.perf_counter()
@@ -197,29 +197,34 @@ def test_the_kernel_loop_stays_free_while_the_worker_solves(
             drawing.append(time.perf_counter() - began)
             return built
 
-        model.build_figures = timed_build  # type: ignore[method-assign]
+        model.plans.build_figures = timed_build  # type: ignore[method-assign]
         changed = False
         last = time.perf_counter()
-        while model.planning or model.debouncer.pending:
+        while model.plans.planning or model.plans.debouncer.pending:
             await asyncio.sleep(0.01)
             now = time.perf_counter()
             turns.append(now - last - sum(drawing))
             drawing.clear()
             last = now
-            if not changed and model.good is not None:  # the first checked week is drawn
-                assert "improving" in model.status
-                model.observe(lambda change: handled.append(model.planning), names="kit")
-                model.equipment = tuple(e for e in model.equipment if e != "kettlebell")
-                handled.append(model.planning)  # the handler ran on this turn
+            if not changed and model.plans.good is not None:  # the first checked week is drawn
+                assert "improving" in model.plans.status
+                # After the dashboard's own handler of the change (observers run in order).
+                model.choices.observe(
+                    lambda change: handled.append(model.plans.planning), names="changes"
+                )
+                model.choices.equipment = tuple(
+                    e for e in model.choices.equipment if e != "kettlebell"
+                )
+                handled.append(model.plans.planning)  # the handler ran on this turn
                 changed = True
             assert time.perf_counter() - last < 60
         return model
 
     model = asyncio.run(scenario())
     assert handled and not handled[0]  # the change cancelled the solve at once
-    assert model.result is not None and model.result.solved.final
-    assert "kettlebell" not in model.result.problem.client.equipment
-    assert model.good is model.result and model.status.startswith("Week planned")
+    assert model.plans.result is not None and model.plans.result.solved.final
+    assert "kettlebell" not in model.plans.result.problem.client.equipment
+    assert model.plans.good is model.plans.result and model.plans.status.startswith("Week planned")
     # The loop turned every 10 ms or so; no turn waited on a solve (the GIL is shared with
     # the worker's model building, so allow a generous margin on a busy machine); the time
     # spent drawing a week's figures is the loop's own work and is not counted.

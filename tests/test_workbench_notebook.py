@@ -32,7 +32,9 @@ def test_notebook_runs_from_a_fresh_kernel(
     monkeypatch.setenv("WORKBENCH_CLIENT", str(CLIENT))
     monkeypatch.setenv("WORKBENCH_EXPORTS", str(tmp_path / "exports"))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    probe = nbformat.v4.new_code_cell("print(view.model.name, view.model.good.solved.solver)")
+    probe = nbformat.v4.new_code_cell(
+        "print(view.model.choices.name, view.model.plans.good.solved.solver)"
+    )
     notebook.cells.append(probe)
     NotebookClient(
         notebook,

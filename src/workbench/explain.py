@@ -8,6 +8,7 @@ with one change to the client (more minutes, one more day, one more equipment it
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from workbench.analytics import coverage
 from workbench.client import MAX_MINUTES, Client
@@ -17,11 +18,14 @@ from workbench.problem import Problem, exclusion_reasons
 from workbench.rules import HardLimit
 
 __all__ = [
+    "NO_PLAN",
     "RELAXABLE",
+    "Cause",
     "Relaxation",
     "ShortMuscle",
     "explain_infeasible",
     "explain_shortfalls",
+    "infeasible_reasons",
     "short_muscles",
     "what_relaxing_buys",
 ]
@@ -32,31 +36,46 @@ MORE_MINUTES = 15
 #: Equipment items tried, the ones opening most exercises for the short muscles first.
 EQUIPMENT_TRIED = 3
 
+
+class Cause(StrEnum):
+    """What keeps a short muscle below its minimum (the binding cause)."""
+
+    EXERCISES = "exercises"  # no allowed exercise reaches it
+    TIME = "time"
+    RECOVERY = "recovery"
+    LIMITS = "limits"
+    REQUIRED = "required"
+
+
 #: Limits a diagnosis may leave out, in the order they are tried, with what each means to a
 #: coach when leaving it out helps. Limits 1, 3 and 4 are the client's own choices (days,
 #: equipment, level and injuries): the client changes below speak to those.
-RELAXABLE: dict[HardLimit, tuple[str, str]] = {
-    HardLimit.SESSION_MINUTES: ("time", "longer sessions"),
-    HardLimit.RECOVERY: ("recovery", "other weekdays (no muscle primary two days running)"),
-    HardLimit.MUSCLE_MAXIMUM: ("limits", "a higher weekly maximum on another muscle"),
-    HardLimit.SETS_PER_EXERCISE: ("limits", "other sets per exercise"),
-    HardLimit.EXERCISES_PER_SESSION: ("limits", "more exercises per session"),
-    HardLimit.REQUIRED: ("required", "fewer required exercises or locks"),
+RELAXABLE: dict[HardLimit, tuple[Cause, str]] = {
+    HardLimit.SESSION_MINUTES: (Cause.TIME, "longer sessions"),
+    HardLimit.RECOVERY: (Cause.RECOVERY, "other weekdays (no muscle primary two days running)"),
+    HardLimit.MUSCLE_MAXIMUM: (Cause.LIMITS, "a higher weekly maximum on another muscle"),
+    HardLimit.SETS_PER_EXERCISE: (Cause.LIMITS, "other sets per exercise"),
+    HardLimit.EXERCISES_PER_SESSION: (Cause.LIMITS, "more exercises per session"),
+    HardLimit.REQUIRED: (Cause.REQUIRED, "fewer required exercises or locks"),
 }
+#: Causes whose reason names them first ("time: 45 min x 3 sessions cannot fit ...").
+_NAMED_FIRST = frozenset({Cause.TIME, Cause.RECOVERY, Cause.LIMITS})
 
 
 @dataclass(frozen=True)
 class ShortMuscle:
-    """A posterior-chain muscle below its minimum, with the binding cause.
-
-    ``cause`` is ``exercises`` (no allowed exercise reaches it), ``time``, ``recovery``,
-    ``limits`` or ``required``.
-    """
+    """A posterior-chain muscle below its minimum, with the binding cause and what it is
+    about this client (``detail``: "45 min x 3 sessions cannot fit ...")."""
 
     muscle_id: str
     shortfall: float
-    cause: str
-    reason: str
+    cause: Cause
+    detail: str
+
+    @property
+    def reason(self) -> str:
+        """The cause and its detail in one line, as the command line prints it."""
+        return f"{self.cause}: {self.detail}" if self.cause in _NAMED_FIRST else self.detail
 
     def __str__(self) -> str:
         return f"{self.muscle_id} short by {self.shortfall:g}: {self.reason}"
@@ -123,22 +142,23 @@ def _no_exercise_reason(problem: Problem, muscle_id: str) -> str | None:
     return text
 
 
-def _cause_text(problem: Problem, limit: HardLimit) -> str:
+def _cause_detail(problem: Problem, limit: HardLimit) -> str:
+    """What the limit a short muscle is bound by means for this client."""
     client = problem.client
     if limit is HardLimit.SESSION_MINUTES:
         return (
-            f"time: {client.minutes_per_session:g} min x {len(problem.weekdays)} sessions cannot "
+            f"{client.minutes_per_session:g} min x {len(problem.weekdays)} sessions cannot "
             "fit enough sets for it alongside the other muscles"
         )
     if limit is HardLimit.RECOVERY:
         return (
-            "recovery: its exercises cannot be repeated on consecutive training days "
+            "its exercises cannot be repeated on consecutive training days "
             f"({', '.join(problem.weekdays)})"
         )
     if limit is HardLimit.REQUIRED:
         return "required exercises take the time or the recovery days it would need"
     return (
-        f"limits: {client.min_sets_per_exercise}-{client.max_sets_per_exercise} sets per "
+        f"{client.min_sets_per_exercise}-{client.max_sets_per_exercise} sets per "
         "exercise, the exercise cap and other muscles' maxima cap the exercises that reach it"
     )
 
@@ -154,22 +174,24 @@ def explain_shortfalls(
     for muscle_id, amount in short.items():
         reason = _no_exercise_reason(problem, muscle_id)
         if reason is not None:
-            explained.append(ShortMuscle(muscle_id, amount, "exercises", reason))
+            explained.append(ShortMuscle(muscle_id, amount, Cause.EXERCISES, reason))
             continue
         for limit, (cause, _relief) in RELAXABLE.items():
             if limit not in relaxed:
                 relaxed[limit] = _shortfalls_without(problem, options, limit)
             without = relaxed[limit]
             if without is not None and without.get(muscle_id, 0.0) < amount - TOLERANCE:
-                explained.append(ShortMuscle(muscle_id, amount, cause, _cause_text(problem, limit)))
+                explained.append(
+                    ShortMuscle(muscle_id, amount, cause, _cause_detail(problem, limit))
+                )
                 break
         else:
             explained.append(
                 ShortMuscle(
                     muscle_id,
                     amount,
-                    "limits",
-                    _cause_text(problem, HardLimit.MUSCLE_MAXIMUM)
+                    Cause.LIMITS,
+                    _cause_detail(problem, HardLimit.MUSCLE_MAXIMUM)
                     + " (no single limit relaxed closes it)",
                 )
             )
@@ -240,10 +262,21 @@ def what_relaxing_buys(
     return sorted(relaxations, key=lambda r: (r.shortfall, r.change))
 
 
+#: What a message about a week no plan meets starts with (the reasons follow it).
+NO_PLAN = "no plan meets the hard limits"
+
+
 def explain_infeasible(problem: Problem, result: SolveResult, options: SolveOptions) -> str:
-    """Which hard limits conflict, and what relaxing each would allow."""
+    """Which hard limits conflict, and what relaxing each would allow, in one line."""
+    return f"{NO_PLAN}: " + "; ".join(infeasible_reasons(problem, result, options))
+
+
+def infeasible_reasons(
+    problem: Problem, result: SolveResult, options: SolveOptions
+) -> tuple[str, ...]:
+    """Which hard limits conflict, and what relaxing each would allow, one reason each."""
     if result.conflicts:
-        return "no plan meets the hard limits: " + "; ".join(result.conflicts)
+        return tuple(result.conflicts)
     # Locks first: the coach set them a moment ago, and dropping one is the smallest change.
     client = problem.client
     fixes = [
@@ -263,4 +296,4 @@ def explain_infeasible(problem: Problem, result: SolveResult, options: SolveOpti
     ]
     if not fixes:
         fixes.append("the required exercises cannot all be placed; require fewer")
-    return "no plan meets the hard limits: " + "; ".join(fixes)
+    return tuple(fixes)

@@ -13,7 +13,7 @@ from workbench.analytics import MuscleCoverage, coverage
 from workbench.check import Violation, check_plan
 from workbench.client import Client, FrozenMap, SportProfile
 from workbench.coaching import CoachWeights
-from workbench.explain import ShortMuscle, explain_infeasible, explain_shortfalls
+from workbench.explain import NO_PLAN, ShortMuscle, explain_shortfalls, infeasible_reasons
 from workbench.library import Library
 from workbench.optimize import (
     SolveOptions,
@@ -40,6 +40,8 @@ class PlanResult:
     #: planned without the floors (the same hard limits) passes them.
     coverage_costs: tuple[str, ...] = ()
     message: str = ""
+    #: Why no week meets the hard limits, one reason each (``message`` says them in a line).
+    reasons: tuple[str, ...] = ()
 
     @property
     def plan(self) -> Plan | None:
@@ -85,8 +87,12 @@ def judge(
     :func:`make_plan` does after solving, for solves made another way (alternatives)."""
     library = problem.library
     if solved.status is Termination.INFEASIBLE:
-        message = explain_infeasible(problem, solved, options) if explain else solved.message
-        return PlanResult(problem, solved, message=message)
+        if not explain:
+            return PlanResult(problem, solved, message=solved.message, reasons=solved.conflicts)
+        reasons = infeasible_reasons(problem, solved, options)
+        return PlanResult(
+            problem, solved, message=f"{NO_PLAN}: " + "; ".join(reasons), reasons=reasons
+        )
     if not solved.ok or solved.plan is None:
         return PlanResult(problem, solved, message=solved.message)
     violations = tuple(check_plan(solved.plan, library, problem.client, problem.targets))

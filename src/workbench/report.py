@@ -28,7 +28,7 @@ from workbench.client import (
 )
 from workbench.coaching import CoachWeights
 from workbench.errors import InputError
-from workbench.explain import ShortMuscle, explain_shortfalls
+from workbench.explain import Cause, ShortMuscle, explain_shortfalls
 from workbench.glossary import LOADED_EQUIPMENT
 from workbench.library import Exercise, Library
 from workbench.optimize import SolveOptions, SolveResult, Termination
@@ -417,13 +417,13 @@ def _minutes_bars(plan: Plan, client: Client) -> str:
 
 #: Why a muscle falls short, in the client's words, by the cause the explainer found.
 SHORT_WORDS = {
-    "exercises": "none of the exercises that train it fit the equipment, level or injuries",
-    "time": "the sessions are too short to fit enough sets for it beside the other muscles",
-    "recovery": "its exercises would fall on two days in a row, and each muscle needs a day's "
-    "rest between hard sessions",
-    "required": "the exercises asked for take the time it would need",
-    "limits": "the limits on sets per exercise and on the other muscles' weekly volume leave "
-    "no room for more",
+    Cause.EXERCISES: "none of the exercises that train it fit the equipment, level or injuries",
+    Cause.TIME: "the sessions are too short to fit enough sets for it beside the other muscles",
+    Cause.RECOVERY: "its exercises would fall on two days in a row, and each muscle needs a "
+    "day's rest between hard sessions",
+    Cause.REQUIRED: "the exercises asked for take the time it would need",
+    Cause.LIMITS: "the limits on sets per exercise and on the other muscles' weekly volume "
+    "leave no room for more",
 }
 
 

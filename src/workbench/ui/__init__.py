@@ -1,4 +1,5 @@
-"""The dashboard: a traitlets model (:mod:`workbench.ui.model`) and a widget view of it.
+"""The dashboard: traitlets models (:mod:`workbench.ui.model`, a thin parent of small parts)
+and a widget view of them.
 
 Only this package imports ipywidgets, and only its view modules do.
 """

@@ -336,7 +336,8 @@ class BlockModel(t.HasTraits):
 
     def _no_block_words(self, result: BlockResult) -> str:
         if result.status is Termination.INFEASIBLE:
-            why = result.message.removeprefix("no plan meets the hard limits: ")
+            # Unexplained, a week with no conflict found says only that there is none.
+            why = "; ".join(result.peak.reasons) or result.message
             return f"No block: no week meets every limit: {named(self.library, why)}"
         return f"No block: {named(self.library, result.message or result.status.value)}"
 

@@ -166,11 +166,12 @@ class BlockPanel(w.VBox):
             day: w.ToggleButton(description=day, layout=w.Layout(width="44px", padding="0"))
             for day in WEEKDAYS
         }
+        choices = model.choices
         for day, toggle in self.sparring.items():
             toggle.add_class(f"wb-sparring-{day}")
-            dlink((model, "sparring"), (toggle, "value"), lambda days, day=day: day in days)
+            dlink((choices, "sparring"), (toggle, "value"), lambda days, day=day: day in days)
             toggle.observe(
-                lambda c, day=day: model.toggle_item("sparring", day, c.new), names="value"
+                lambda c, day=day: choices.toggle_item("sparring", day, c.new), names="value"
             )
         self.sparring_row = w.HBox(
             [w.Label("Sparring days"), *self.sparring.values()],

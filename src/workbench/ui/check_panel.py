@@ -9,7 +9,7 @@ from traitlets import dlink
 
 from workbench.planner import PlanResult
 from workbench.present import COLOURS
-from workbench.ui.model import DashboardModel
+from workbench.ui.planning_model import PlanningModel
 
 __all__ = ["CheckPanel", "check_html"]
 
@@ -48,7 +48,7 @@ def check_html(result: PlanResult | None) -> str:
 
 
 class CheckPanel(w.HTML):
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: PlanningModel) -> None:
         super().__init__(layout=w.Layout(width="100%"))
         self.add_class("wb-check-panel")
         dlink((model, "good"), (self, "value"), check_html)

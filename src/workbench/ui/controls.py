@@ -9,7 +9,7 @@ from traitlets import dlink, link
 
 from workbench.glossary import BODYWEIGHT, LEVELS, SCOPES, TAGS, WEEKDAYS
 from workbench.present import tag_name
-from workbench.ui.model import DashboardModel
+from workbench.ui.choices_model import ChoicesModel
 
 __all__ = ["ControlsPanel", "short_label", "toggle_grid"]
 
@@ -38,7 +38,7 @@ def short_label(name: str) -> str:
 
 
 def toggle_grid(
-    model: DashboardModel, trait: str, items: list[tuple[str, str, str]], css: str
+    model: ChoicesModel, trait: str, items: list[tuple[str, str, str]], css: str
 ) -> tuple[dict[str, w.ToggleButton], w.GridBox]:
     """One toggle per ``(id, label, tooltip)``, all visible: a click adds or drops that item
     only (a multi-select list dropped every other item on a plain click)."""
@@ -60,9 +60,9 @@ def toggle_grid(
 
 
 class ControlsPanel(w.VBox):
-    """Widgets bound to the model's client traits; every callback is one model call."""
+    """Widgets bound to the client's choices; every callback is one model call."""
 
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: ChoicesModel) -> None:
         library = model.library
         self.name = w.Text(
             description="Client", continuous_update=False, layout=WIDE, style=DESCRIPTION

@@ -8,7 +8,7 @@ import ipywidgets as w
 from traitlets import dlink, link
 
 from workbench.library import Library
-from workbench.ui.model import DashboardModel
+from workbench.ui.choices_model import ChoicesModel
 
 __all__ = ["ExercisesPanel", "matching"]
 
@@ -39,7 +39,7 @@ def _names(names: dict[str, str], ids: tuple[str, ...]) -> str:
 class ExercisesPanel(w.VBox):
     """A search box and list to find an exercise, and tag inputs holding the chosen ids."""
 
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: ChoicesModel) -> None:
         self.search = w.Text(
             placeholder="search exercises, e.g. 'swing'", layout=w.Layout(width="100%")
         )

@@ -50,12 +50,13 @@ class ExportPanel(w.VBox):
         )
         self.downloads = w.HTML()
         self.export.add_class("wb-export")
-        self.pin.on_click(lambda _: model.pin_baseline())
-        self.clear.on_click(lambda _: model.clear_baseline())
-        self.export.on_click(lambda _: model.export_or_report())
-        link((model, "export_folder"), (self.folder, "value"))
-        dlink((model, "exported"), (self.downloads, "value"), download_links)
-        dlink((model, "baseline"), (self.clear, "disabled"), lambda baseline: baseline is None)
+        figures, files = model.figures, model.files
+        self.pin.on_click(lambda _: figures.pin_baseline())
+        self.clear.on_click(lambda _: figures.clear_baseline())
+        self.export.on_click(lambda _: files.export_or_say())
+        link((files, "export_folder"), (self.folder, "value"))
+        dlink((files, "exported"), (self.downloads, "value"), download_links)
+        dlink((figures, "baseline"), (self.clear, "disabled"), lambda baseline: baseline is None)
         super().__init__(
             [
                 w.HBox(

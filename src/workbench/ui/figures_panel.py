@@ -15,7 +15,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from workbench.ui.model import FIGURES
+from workbench.ui.figures_model import FIGURES
 
 __all__ = ["FiguresPanel", "figure_output"]
 

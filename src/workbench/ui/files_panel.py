@@ -10,6 +10,7 @@ from traitlets import dlink, link
 
 from workbench.optimize import SOLVERS
 from workbench.ui.export_panel import download_links
+from workbench.ui.files_model import FilesModel
 from workbench.ui.model import DashboardModel
 
 __all__ = ["AdvancedPanel", "FilesPanel", "uploaded"]
@@ -29,7 +30,7 @@ class FilesPanel(w.VBox):
     """Open a file, save to a file (asking before an overwrite), upload; the client's report
     of the shown plan; one notice line (a file that cannot be loaded says why here)."""
 
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: FilesModel) -> None:
         self.path = w.Text(
             description="Open file",
             continuous_update=False,
@@ -98,7 +99,10 @@ def _shown(pending: str) -> str:
 
 
 class AdvancedPanel(w.VBox):
+    """The solver's settings, the sets per exercise, the exercise cap, and a re-plan."""
+
     def __init__(self, model: DashboardModel) -> None:
+        plans, choices = model.plans, model.choices
         self.solver = w.Dropdown(options=list(SOLVERS), description="Solver")
         # Not bounded: a bounded box clamps -5 to 0 silently; the model rejects it in words.
         self.time_limit = w.FloatText(
@@ -119,23 +123,23 @@ class AdvancedPanel(w.VBox):
             description="Max exercises",
             style={"description_width": "90px"},
         )
-        link((model, "solver"), (self.solver, "value"))
-        link((model, "time_limit"), (self.time_limit, "value"))
+        link((choices, "solver"), (self.solver, "value"))
+        link((choices, "time_limit"), (self.time_limit, "value"))
 
         # One slider for both bounds of hard limit 5; 0 exercises means no cap (limit 9).
         def show_sets(_change: object = None) -> None:
-            self.sets.value = (model.min_sets_per_exercise, model.max_sets_per_exercise)
+            self.sets.value = (choices.min_sets_per_exercise, choices.max_sets_per_exercise)
 
         show_sets()
-        model.observe(show_sets, names=["min_sets_per_exercise", "max_sets_per_exercise"])
-        self.sets.observe(lambda change: model.set_sets_per_exercise(*change.new), names="value")
+        choices.observe(show_sets, names=["min_sets_per_exercise", "max_sets_per_exercise"])
+        self.sets.observe(lambda change: choices.set_sets_per_exercise(*change.new), names="value")
         link(
-            (model, "max_exercises_per_session"),
+            (choices, "max_exercises_per_session"),
             (self.max_exercises, "value"),
             transform=(lambda cap: cap or 0, lambda value: value or None),
         )
         self.replan = w.Button(description="Re-plan now", icon="refresh", layout=AUTO)
-        self.replan.on_click(lambda _: model.replan())
+        self.replan.on_click(lambda _: plans.replan())
         super().__init__(
             [
                 self.solver,

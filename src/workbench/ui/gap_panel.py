@@ -10,7 +10,7 @@ import ipywidgets as w
 from traitlets import dlink
 
 from workbench.planner import PlanResult
-from workbench.ui.model import DashboardModel
+from workbench.ui.gap_model import GapModel
 
 __all__ = ["GapPanel"]
 
@@ -20,7 +20,7 @@ def _nothing_short(result: PlanResult | None) -> bool:
 
 
 class GapPanel(w.VBox):
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: GapModel) -> None:
         self.model = model
         self.ask = w.Button(
             description="What would close the gap?",
@@ -32,7 +32,7 @@ class GapPanel(w.VBox):
         self.changes = w.VBox()
         self.apply: list[w.Button] = []
         self.ask.on_click(lambda _: model.close_the_gap())
-        dlink((model, "good"), (self.ask, "disabled"), _nothing_short)
+        dlink((model, "week"), (self.ask, "disabled"), _nothing_short)
         model.observe(lambda change: self.show(change.new), names="relaxations")
         super().__init__([self.ask, self.answer, self.changes])
 

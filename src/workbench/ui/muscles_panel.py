@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 from traitlets import dlink
 
-from workbench.ui.model import DashboardModel
+from workbench.ui.choices_model import ChoicesModel
 
 __all__ = ["MusclesPanel"]
 
@@ -16,7 +16,7 @@ MAX_SETS = 40.0
 class MusclesPanel(w.VBox):
     """Sliders that show the resolved value and store an override when moved."""
 
-    def __init__(self, model: DashboardModel) -> None:
+    def __init__(self, model: ChoicesModel) -> None:
         self.priorities: dict[str, w.FloatSlider] = {}
         self.targets: dict[str, w.FloatRangeSlider] = {}
         rows = []

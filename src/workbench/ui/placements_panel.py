@@ -48,8 +48,8 @@ class PlacementsPanel(w.VBox):
         self.remove_buttons: dict[str, w.Button] = {}
         whatif.observe(lambda _: self.show_offers(), names=["candidates", "swap_row"])
         whatif.observe(lambda c: setattr(self.note, "value", escape(c.new)), "placement_note")
-        model.observe(lambda _: self.show_rows(), names="good")
-        model.observe(lambda _: self.show_placements(), names=["lock", "swap"])
+        model.plans.observe(lambda _: self.show_rows(), names="good")
+        model.choices.observe(lambda _: self.show_placements(), names=["lock", "swap"])
         self.show_rows()
         self.show_placements()
         super().__init__(
@@ -62,7 +62,7 @@ class PlacementsPanel(w.VBox):
         )
 
     def show_rows(self) -> None:
-        choices = row_choices(self.model.good)
+        choices = row_choices(self.model.plans.good)
         kept = self.row.value
         self.row.options = choices
         values = [value for _, value in choices]
@@ -97,12 +97,13 @@ class PlacementsPanel(w.VBox):
         """Each lock and swap, with a button that removes it (and re-plans)."""
         rows = []
         self.remove_buttons = {}
-        for kind, text, words in self.model.placements():
+        choices = self.model.choices
+        for kind, text, words in choices.placements():
             button = w.Button(
                 icon="times", tooltip="Remove", layout=w.Layout(width="32px", min_width="32px")
             )
             button.add_class("wb-remove-placement")
-            button.on_click(lambda _, kind=kind, text=text: self.model.remove_placement(kind, text))
+            button.on_click(lambda _, kind=kind, text=text: choices.remove_placement(kind, text))
             self.remove_buttons[text] = button
             rows.append(w.HBox([button, w.HTML(escape(words))]))
         self.listed.children = rows

@@ -76,7 +76,9 @@ class PlanTable(w.HTML):
         self.model = model
         self.add_class("wb-plan-table")
         self.redraw()
-        model.observe(self.redraw, names=["good", "stale", "name"])
+        model.plans.observe(self.redraw, names=["good", "stale"])
+        model.choices.observe(self.redraw, names="name")
 
     def redraw(self, _change: object = None) -> None:
-        self.value = plan_html(self.model.good, self.model.stale, self.model.name)
+        plans = self.model.plans
+        self.value = plan_html(plans.good, plans.stale, self.model.choices.name)

@@ -1,9 +1,11 @@
 """What the dashboard's parts share about planning: the planner, the cache of recent plans,
 and the week a what-if question is asked about.
 
-No widgets here. The parent model (:class:`~workbench.ui.model.DashboardModel`) owns one
-:class:`PlanCache` and hands it, with its planner, to the parts that plan (the what-if tools,
-the idle prefetch), so a week any of them planned is recalled by all, never solved twice.
+No widgets here. The dashboard's planning model
+(:class:`~workbench.ui.planning_model.PlanningModel`) owns one :class:`PlanCache`; the
+parent hands it, with the planner, to the parts that plan (the what-if tools; the idle
+prefetch gets it from the planning model), so a week any of them planned is recalled by
+all, never solved twice.
 """
 
 from __future__ import annotations

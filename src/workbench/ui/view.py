@@ -59,18 +59,20 @@ class DashboardView(w.VBox):
 
     def __init__(self, model: DashboardModel) -> None:
         self.model = model
-        self.controls = ControlsPanel(model)
-        self.muscles = MusclesPanel(model)
-        self.exercises = ExercisesPanel(model)
-        self.files = FilesPanel(model)
+        plans, figures = model.plans, model.figures
+        # A panel bound to one part gets that part; one that spans parts, the parent.
+        self.controls = ControlsPanel(model.choices)
+        self.muscles = MusclesPanel(model.choices)
+        self.exercises = ExercisesPanel(model.choices)
+        self.files = FilesPanel(model.files)
         self.advanced = AdvancedPanel(model)
         self.export = ExportPanel(model)
-        self.gap = GapPanel(model)
+        self.gap = GapPanel(model.gap)
         self.plan = PlanTable(model)
         self.placements = PlacementsPanel(model)
-        self.whatif = WhatIfPanel(model)
+        self.whatif = WhatIfPanel(model.whatif)
         self.figures = FiguresPanel(beside=w.VBox([self.plan, self.placements]))
-        self.check = CheckPanel(model)
+        self.check = CheckPanel(plans)
         self.block = BlockPanel(model)
 
         self.status = w.HTML()
@@ -80,15 +82,17 @@ class DashboardView(w.VBox):
         self.busy = w.HTML()
         self.busy.add_class("wb-busy")
         self.show_status()
-        model.observe(lambda change: self.show_status(), names="status")
-        dlink((model, "error"), (self.error, "value"), error_html)
-        dlink((model, "busy"), (self.busy, "value"), busy_html)
-        self.figures.show(model.figures, week=model.figures_week)
-        model.observe(
-            lambda change: self.figures.show(model.figures, week=model.figures_week),
-            names=["figures_week", "figures"],
+        plans.observe(lambda change: self.show_status(), names="status")
+        dlink((plans, "error"), (self.error, "value"), error_html)
+        self.show_busy()
+        plans.observe(lambda change: self.show_busy(), names="busy")
+        model.gap.observe(lambda change: self.show_busy(), names="busy")
+        self.figures.show(figures.shown, week=figures.shown_week)
+        figures.observe(
+            lambda change: self.figures.show(figures.shown, week=figures.shown_week),
+            names=["shown_week", "shown"],
         )
-        model.observe(lambda change: self.figures.mark_stale(change.new), names="stale")
+        plans.observe(lambda change: self.figures.mark_stale(change.new), names="stale")
 
         self.sections = w.Accordion(
             children=[self.controls, self.muscles, self.exercises, self.files, self.advanced],
@@ -127,7 +131,12 @@ class DashboardView(w.VBox):
         self.add_class("wb-dashboard")
 
     def show_status(self) -> None:
-        self.status.value = status_html(self.model.status, self.model.week_shown)
+        plans = self.model.plans
+        self.status.value = status_html(plans.status, plans.week_shown)
+
+    def show_busy(self) -> None:
+        """Re-planning, or re-solving what would close the gap."""
+        self.busy.value = busy_html(self.model.plans.busy or self.model.gap.busy)
 
 
 def build_dashboard(
@@ -156,8 +165,8 @@ def build_dashboard(
     )
     view = DashboardView(model)
     if client_path is not None:
-        model.load_client(client_path)
+        model.files.load_client(client_path)
     else:
-        model.replan()
+        model.plans.replan()
     model.wait()
     return view

@@ -8,7 +8,7 @@ import ipywidgets as w
 from traitlets import dlink
 
 from workbench.ui.figures_panel import figure_output
-from workbench.ui.model import DashboardModel
+from workbench.ui.whatif_model import WhatIfModel
 
 __all__ = ["WhatIfPanel"]
 
@@ -16,9 +16,8 @@ AUTO = w.Layout(width="auto", min_width="max-content")
 
 
 class WhatIfPanel(w.VBox):
-    def __init__(self, model: DashboardModel) -> None:
-        self.model = model
-        whatif = model.whatif
+    def __init__(self, whatif: WhatIfModel) -> None:
+        self.model = whatif
         self.sweep_fast = w.Button(
             description="What more time buys (fast: shortfall only)",
             icon="clock",
@@ -64,5 +63,5 @@ class WhatIfPanel(w.VBox):
         )
 
     def draw(self) -> None:
-        figure = self.model.whatif.sweep_figure
+        figure = self.model.sweep_figure
         self.sweep_output.outputs = (figure_output(figure),) if figure is not None else ()

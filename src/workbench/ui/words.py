@@ -1,13 +1,16 @@
-"""The dashboard's words: errors and short muscles as a coach reads them.
+"""The dashboard's words: errors, short muscles and the week's status as a coach reads them.
 
 No widgets here. The command line keeps the contract's one-line errors (file, row, field and
 value); on the page the same error reads with the control's label instead of the field id,
-and with absolute paths, once.
+and with absolute paths, once. The dashboard's models hold what the week on show is and why
+there is none as enums (:class:`WeekState`, :class:`NoPlan`); the words for each are in one
+table here (:data:`WEEK_WORDS`, :data:`NO_PLAN_WORDS`), never parsed back.
 """
 
 from __future__ import annotations
 
 import re
+from enum import Enum
 from pathlib import Path
 
 from workbench.client import small_floor_share
@@ -21,9 +24,15 @@ from workbench.quality import CoachCheck
 __all__ = [
     "FIELD_LABELS",
     "IMPROVING",
+    "NO_PLAN_WORDS",
+    "WEEK_WORDS",
+    "NoPlan",
+    "WeekState",
+    "another_line",
     "coach_line",
     "improving_line",
     "named",
+    "no_plan_line",
     "short_line",
     "status_line",
     "wait_words",
@@ -108,11 +117,10 @@ def coach_line(error: InputError, library: Library) -> str:
 
 def short_line(library: Library, short: ShortMuscle) -> str:
     """``gluteus_medius short by 1: time: ...`` as "Gluteus medius: 1 set a week short (...)"."""
-    reason = short.reason.removeprefix(f"{short.cause}: ")
     sets = "set" if short.shortfall == 1 else "sets"
     return (
         f"{muscle_name(library, short.muscle_id)}: {number(short.shortfall)} {sets} a week "
-        f"short of its minimum ({named(library, reason)})"
+        f"short of its minimum ({named(library, short.detail)})"
     )
 
 
@@ -163,33 +171,54 @@ def _coverage_words(solved: SolveResult, short: int, floor_share: float) -> str:
     return words
 
 
+class WeekState(Enum):
+    """What the week on show is, for the choices shown."""
+
+    NONE = "none"  # no week yet
+    IMPROVING = "improving"  # a checked week, shown while the solve proves its value
+    PLANNED = "planned"  # the final week of a solve of these choices
+    RECALLED = "recalled"  # ... recalled from the plan cache
+    ANOTHER = "another"  # another checked week for the same choices (a what-if)
+    KEPT = "kept"  # the choices give no plan: the last good week stays, marked stale
+
+
+#: How the status line of each state begins: ``{waited}`` the whole wait, ``{planned}`` how
+#: long a recalled week's planning took, ``{line}`` what a what-if says of its week.
+WEEK_WORDS: dict[WeekState, str] = {
+    WeekState.NONE: "No plan yet.",
+    WeekState.IMPROVING: "A checked week in {waited}, improving…",
+    WeekState.PLANNED: "Week planned in {waited}",
+    WeekState.RECALLED: "Week recalled in {waited}",
+    WeekState.ANOTHER: "{line}",
+    WeekState.KEPT: (
+        "No plan for these choices: the plan below is the last good one (marked stale)."
+    ),
+}
+#: The mark of a week shown while the solve goes on proving its value.
+IMPROVING = WeekState.IMPROVING.value
+
+
 def status_line(
+    state: WeekState,
     solved: SolveResult,
     short: int,
     check: CoachCheck | None,
     waited: float,
     *,
-    recalled: bool = False,
     planned: float | None = None,
     floor_share: float = 1.0,
 ) -> str:
-    """One short line: how long the coach waited for the week (every solve and the figures),
-    what is proven, what is short, the coach check. A ``recalled`` week was planned before,
-    in ``planned`` seconds when known; a short week carries ``floor_share`` of each floor."""
-    if not recalled:
-        head = f"Week planned in {wait_words(waited)}"
-    elif planned is None:
-        head = f"Week recalled in {wait_words(waited)}"
-    else:
-        head = f"Week recalled in {wait_words(waited)} (planned earlier in {wait_words(planned)})"
+    """One short line for a final week (``state`` planned or recalled): how long the coach
+    waited for it (every solve and the figures), what is proven, what is short, the coach
+    check. A recalled week was planned before, in ``planned`` seconds when known; a short
+    week carries ``floor_share`` of each floor."""
+    head = WEEK_WORDS[state].format(waited=wait_words(waited))
+    if state is WeekState.RECALLED and planned is not None:
+        head += f" (planned earlier in {wait_words(planned)})"
     parts = [head, week_words(solved), _coverage_words(solved, short, floor_share)]
     if check is not None:
         parts.append(f"coach check {check.passed}/{check.applicable}")
     return " · ".join(parts)
-
-
-#: The mark of a week shown while the solve goes on proving its value.
-IMPROVING = "improving"
 
 
 def improving_line(
@@ -199,9 +228,52 @@ def improving_line(
     the fewest sets short are proven (the week keeps them), and that the week is still
     improving (the coach value not yet proven)."""
     parts = [
-        f"A checked week in {wait_words(waited)}, {IMPROVING}…",
+        WEEK_WORDS[WeekState.IMPROVING].format(waited=wait_words(waited)),
         _coverage_words(solved, 0, floor_share),
     ]
     if check is not None:
         parts.append(f"coach check {check.passed}/{check.applicable} so far")
     return " · ".join(parts)
+
+
+def another_line(line: str, check: CoachCheck | None) -> str:
+    """The line of another checked week a what-if put on show, with its coach check."""
+    head = WEEK_WORDS[WeekState.ANOTHER].format(line=line)
+    return f"{head} {check.summary()}" if check is not None else head
+
+
+class NoPlan(Enum):
+    """Why the choices shown give no plan."""
+
+    CHOICES = "choices"  # a value no client may have (the control's label, the value)
+    INFEASIBLE = "infeasible"  # no week meets every hard limit
+    EMPTY = "empty"  # no exercise fits the choices
+    TIME_LIMIT = "time_limit"  # the solver found none within the time limit
+    SOLVER = "solver"  # the solver failed
+    ERROR = "error"  # the planning stopped with the workbench's own error
+    INTERNAL = "internal"  # a bug (logged)
+
+
+#: The error line for each cause: ``{why}`` its detail, ``{limit}`` the time limit [s].
+NO_PLAN_WORDS: dict[NoPlan, str] = {
+    NoPlan.CHOICES: "{why}",
+    NoPlan.INFEASIBLE: "No plan meets every limit: {why}",
+    NoPlan.EMPTY: (
+        "No exercise fits these choices (everything is banned, avoided, above the level or "
+        "needs equipment the client lacks): allow more"
+    ),
+    NoPlan.TIME_LIMIT: (
+        "The solver found no plan within the time limit of {limit} s: raise it, or set 0 for "
+        "no limit"
+    ),
+    NoPlan.SOLVER: (
+        "The solver failed on these choices; try again or switch the solver (Advanced)"
+    ),
+    NoPlan.ERROR: "{why}",
+    NoPlan.INTERNAL: "internal error: {why} (see the log)",
+}
+
+
+def no_plan_line(cause: NoPlan, why: str = "", limit: float | None = None) -> str:
+    """The error line saying why the choices give no plan."""
+    return NO_PLAN_WORDS[cause].format(why=why, limit=number(limit or 0.0))
