@@ -586,7 +586,9 @@ def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
     problem = catalogue.problem
     standards = problem.standards
     curl = _pattern_goals(catalogue).get("curl", (0.0, 0.0))[0] * problem.floor_share
-    floors = [("curl", ("curl",), curl if curl >= 1.0 else 0.0)]
+    floors: list[tuple[str, tuple[str, ...], float]] = [
+        ("curl", ("curl",), curl if curl >= 1.0 else 0.0)
+    ]
     if not problem.client.posterior_only:
         floors += [
             ("press", ("press", "overhead_press"), standards.press_sets),
