@@ -747,7 +747,7 @@ def test_a_full_sweep_checks_each_week_and_fills_the_plan_cache(model: Dashboard
     model.choices.minutes_per_session = 35
     model.flush()
     # 20, 35, 50, 65 min: one full plan each (the home client solves each in under 6 s; at
-    # 75-105 min a session the coach value's proof takes minutes, see the README's Speed)
+    # 75-105 min a session the coach value's proof takes minutes, see docs/speed.md)
     model.whatif.sweep_minutes(full=True)
     figure = model.whatif.sweep_figure
     assert figure is not None and list(figure.data[0].x) == ["20", "35", "50", "65"]
