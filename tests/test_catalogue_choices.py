@@ -147,3 +147,37 @@ def test_pogo_hops_are_a_runners_power_and_anyone_elses_calf_work(library, profi
     assert "pogo_hop" not in {e.id for e in fighter.patterns["power"]}
     runner = _catalogue(library, profiles, equipment=("band",), sport="runner")
     assert "pogo_hop" in {e.id for e in runner.patterns["power"]}
+
+
+def test_a_fighters_neck_work_goes_on_two_days(library, profiles) -> None:
+    """Round 27: a BJJ competitor's and a wrestler's neck work on one day a week; a coach
+    trains it twice (Eckner et al. 2014)."""
+    groups = _catalogue(library, profiles, equipment=("kettlebell", "band"), sport="grappler")
+    once = term_values(groups, {("band_neck_extension", "Mon"): 4})
+    twice = term_values(
+        groups, {("band_neck_extension", "Mon"): 2, ("band_neck_extension", "Fri"): 2}
+    )
+    assert twice["pattern_days"] > once["pattern_days"]
+
+
+def test_a_clients_own_emphasis_is_read_as_the_lifts_it_leads(library, profiles) -> None:
+    """Round 27: a glute medius x1.5 met by single-leg RDLs with three sets of abduction. A
+    client's own emphasis counts the lifts the muscle leads; a sport's priority keeps every
+    prime mover's sets (a strength profile's glutes are its squats' too)."""
+    kit = ("dumbbell", "bench", "cable", "machine", "band")
+    own = _catalogue(library, profiles, equipment=kit, priorities={"gluteus_medius": 1.5})
+    rdl = term_values(own, {("dumbbell_single_leg_rdl", "Mon"): 3})
+    abduction = term_values(own, {("hip_abduction_machine", "Mon"): 3})
+    assert rdl["emphasis"] == 0 < abduction["emphasis"]
+    six = term_values(own, {("hip_abduction_machine", "Mon"): 3, ("clamshell", "Fri"): 3})
+    assert six["emphasis"] == 2 * abduction["emphasis"]  # two sessions' worth, all first sets
+    sport = _catalogue(library, profiles, equipment=(*kit, "barbell"), sport="strength")
+    assert term_values(sport, {("back_squat", "Mon"): 3})["emphasis"] > 0
+
+
+def test_pogo_hops_are_filler_outside_running(library, profiles) -> None:
+    """Round 27: pogo hops in a BJJ competitor's week, "add little for a grappler"."""
+    grappler = _catalogue(library, profiles, equipment=("kettlebell",), sport="grappler")
+    assert "pogo_hop" in {e.id for e in grappler.filler}
+    runner = _catalogue(library, profiles, equipment=("kettlebell",), sport="runner")
+    assert "pogo_hop" not in {e.id for e in runner.filler}

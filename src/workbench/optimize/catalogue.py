@@ -45,9 +45,10 @@ PATTERNS: dict[str, str] = {
 #: Families the blind reviews called filler for a client whose sport does not ask for them.
 #: Hip adduction since round 26 (band, cable and machine adduction in the weeks of a Muay
 #: Thai fighter, a beginner parent and a powerlifter, rounds 23-26: "filler"; a grappler's
-#: sport asks for it, and squats and lunges credit the adductors for everyone else).
+#: sport asks for it, and squats and lunges credit the adductors for everyone else). Pogo
+#: hops since round 27 (a BJJ competitor's: "add little for a grappler"; a runner's staple).
 FILLER_FAMILIES: frozenset[str] = frozenset(
-    {"adduction", "crawl", "neck", "serratus_punch", "shrug", "side_bend", "windmill"}
+    {"adduction", "crawl", "neck", "pogo", "serratus_punch", "shrug", "side_bend", "windmill"}
 )
 
 

@@ -553,7 +553,20 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         quantities.append(
             Quantity(f"{name}_days", (), capped(2.0 if twice else 1.0), parts=per_day)
         )
+    # A fighter's or a grappler's neck work on two days (Eckner et al. 2014, and the camp's
+    # NECK_DAYS; round 27: a BJJ competitor's and a wrestler's neck work once a week, on one
+    # day, marked down beside the coaches' twice).
+    neck = catalogue.patterns.get("neck", ())
+    if neck and goals.get("neck", (0.0, 0.0))[1] >= NECK_TWICE_FROM:
+        per_day = tuple(
+            Quantity(f"neck_on_{day}", neck, capped(1.0), _pick, (day,)) for day in days
+        )
+        quantities.append(Quantity("neck_days", (), capped(2.0), parts=per_day))
     return quantities
+
+
+#: A sport's weekly neck target from which it goes on two days [sets/week].
+NECK_TWICE_FROM = 4.0
 
 
 def _session_balance(catalogue: Catalogue) -> list[Quantity]:
@@ -1158,13 +1171,33 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
         direct = tuple(
             e for e in catalogue.exercises if muscle.id in e.primary_muscles and e.role != "core"
         )
+        own = problem.client.priorities.get(muscle.id, 1.0) > 1.0
+        if own:
+            direct = _led_by(muscle.id, direct)
         if extra > 0 and goal > 0 and direct:
             # The first session's worth of direct sets is what a reader looks for: worth
-            # four times the rest (round 13: an erector x1.5 with no back extension at all).
-            first = min(goal, EMPHASIS_FIRST_SETS)
+            # four times the rest (round 13: an erector x1.5 with no back extension at all);
+            # of the client's own emphasis, two sessions' worth (round 27).
+            first = min(goal, EMPHASIS_FIRST_SETS * (2.0 if own else 1.0))
             value = steps((first, EMPHASIS_FIRST_RATIO * extra), (goal - first, extra))
             quantities.append(Quantity(f"emphasis_{muscle.id}", direct, value, _sets))
     return quantities
+
+
+def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """The ``lifts`` a client's own emphasis reads as direct work: those the muscle leads
+    (its first prime mover), a deadlift the erectors' only; all of ``lifts`` where none is.
+    Round 27: a client's glute max x2 met by a trap-bar deadlift and lunges with three sets
+    of hip thrusts, a glute medius x1.5 by single-leg RDLs with three sets of abduction, both
+    marked down beside the coaches' seven and nine direct sets. (A sport's priorities keep
+    every prime mover's sets: a strength profile's x1.5 glutes are its squats' too.)"""
+    led = tuple(
+        e
+        for e in lifts
+        if e.primary_muscles[0] == muscle_id
+        and (e.family != "deadlift" or muscle_id == "erector_spinae")
+    )
+    return led or lifts
 
 
 def _power_sessions(catalogue: Catalogue) -> list[Quantity]:
