@@ -181,3 +181,24 @@ def test_pogo_hops_are_filler_outside_running(library, profiles) -> None:
     assert "pogo_hop" in {e.id for e in grappler.filler}
     runner = _catalogue(library, profiles, equipment=("kettlebell",), sport="runner")
     assert "pogo_hop" not in {e.id for e in runner.filler}
+
+
+def test_a_sports_accessory_floor_is_held_like_the_rubrics(library, profiles) -> None:
+    """Round 28: a trail runner's week with no direct hip abduction, whose profile sets a
+    floor of four sets. The sport's accessory floors cost the rubric floors' points a set
+    short, shrinking with a short week."""
+    kit = ("dumbbell", "band")
+    runner = _catalogue(library, profiles, equipment=kit, sport="runner", minutes_per_session=60)
+    none = term_values(runner, {})["rubric_floors"]
+    walked = term_values(runner, {("lateral_band_walk", "Mon"): 3})["rubric_floors"]
+    assert walked - none == 3
+
+
+def test_a_powerlifters_swing_is_worth_a_third_of_a_staple(library, profiles) -> None:
+    """Rounds 23 and 28: a powerlifter's swings and calf raises were worth his second squat
+    day. The article's staples the strength profile leaves out are worth a third."""
+    gym = (*FULL_GYM, "kettlebell")
+    strength = _catalogue(library, profiles, equipment=gym, sport="strength")
+    general = _catalogue(library, profiles, equipment=gym)
+    swing = {("kettlebell_swing", "Mon"): 3}
+    assert term_values(strength, swing)["staple"] < term_values(general, swing)["staple"] == 1

@@ -967,3 +967,17 @@ def test_the_barbell_press_opens_the_upper_body_lifts(library: Library) -> None:
     ]
     order = [exercise.id for exercise, _ in session_order(chosen)]
     assert order[:3] == ["back_squat", "bench_press", "pendlay_row"]
+
+
+def test_a_split_squat_follows_the_sessions_hinge(library: Library) -> None:
+    """Round 28: band split squats opened two desk workers' days, "the quad work this profile
+    wants least, put first"; a lunge follows the session's hinge, squat or bridge."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("band_split_squat"), 4),
+        (library.exercise("band_romanian_deadlift"), 4),
+        (library.exercise("band_seated_row"), 3),
+    ]
+    order = [exercise.id for exercise, _ in session_order(chosen)]
+    assert order[:2] == ["band_romanian_deadlift", "band_split_squat"]

@@ -83,7 +83,9 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
-def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, int, float, int, int, int, str]:
+def _rank(
+    exercise: Exercise, sets: int
+) -> tuple[int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -104,6 +106,10 @@ def _rank(exercise: Exercise, sets: int) -> tuple[int, int, int, int, float, int
         0 if opens else 1,
         role,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
+        # A lunge or split squat after the session's hinge, squat or bridge (round 28: band
+        # split squats opening two desk workers' days, "the quad work this profile wants
+        # least, put first").
+        1 if exercise.pattern == "lunge" else 0,
         0 if barbell_press else 1,
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,

@@ -79,6 +79,11 @@ class Standards:
     #: each".
     staple_sets: float = field(default=2.0, metadata=_number(AMOUNT))
     staple_minutes: float = field(default=10.0, metadata=_number(AMOUNT))
+    #: What one of the article's staples is worth to the coach value where the sport's own
+    #: staples leave it out [share of a staple]: a strength profile's third (rounds 23 and
+    #: 28: a powerlifter's swings and calf raises were worth his second squat day, and the
+    #: week squatted once); a fighter's deadlift, row and pull-up keep their whole worth.
+    article_staple_worth: float = field(default=1.0, metadata=_number(SHARE))
     # --- C8, C10: dose and frequency of the major muscles ---------------------------------------
     #: C8 "glute max, hamstrings, lats each ≥ 10 effective sets a week (≥ 6 beginners), ≤ 20
     #: non-ballistic (when ≥ 60 min are booked a week)" (Schoenfeld, Ogborn & Krieger 2017:

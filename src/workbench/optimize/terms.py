@@ -565,6 +565,8 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+#: The accessory patterns whose sport-profile floors are held like the rubric's.
+SPORT_FLOORS: tuple[str, ...] = ("glute_med", "adductor", "neck", "calf", "core", "upper_back")
 #: A sport's weekly neck target from which it goes on two days [sets/week].
 NECK_TWICE_FROM = 4.0
 
@@ -607,6 +609,14 @@ def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
             ("press", ("press", "overhead_press"), standards.press_sets),
             ("knee", ("knee",), standards.knee_dominant_sets),
         ]
+    # The sport's own accessory floors (a runner's hip abduction and calf raises, a
+    # grappler's adductor and neck work, a desk worker's upper back and core), shrinking with
+    # a short week like the curl's: round 28, a trail runner's week with no direct hip
+    # abduction, whose profile sets a floor of four sets, at the patterns' three points a set.
+    for name in SPORT_FLOORS:
+        floor = problem.profile.patterns.get(name, (0.0, 0.0))[0] * problem.floor_share
+        if floor >= 1.0:
+            floors.append((f"sport_{name}", (name,), floor))
     quantities = []
     for name, patterns, floor in floors:
         group = tuple(e for p in patterns for e in catalogue.patterns.get(p, ()))
@@ -1049,9 +1059,17 @@ def _heavy_hinge(catalogue: Catalogue) -> list[Quantity]:
 
 def _staples(catalogue: Catalogue) -> list[Quantity]:
     """C7: the article's staple families (and the sport's), each with two sets or more."""
-    fewest = _std(catalogue.problem).staple_sets
+    standards = _std(catalogue.problem)
+    fewest = standards.staple_sets
+    own = set(catalogue.problem.profile.staples)
+    worth = standards.article_staple_worth
     return [
-        Quantity(f"staple_{family}", group, capped(1.0), picks_from(math.ceil(fewest)))
+        Quantity(
+            f"staple_{family}",
+            group,
+            capped(1.0) if family in own else steps((1.0, worth)),
+            picks_from(math.ceil(fewest)),
+        )
         for family, group in catalogue.staples.items()
     ]
 
