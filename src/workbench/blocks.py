@@ -400,11 +400,12 @@ def _week_specs(
         allowed = {**variants, **lift_variants} if give_way else variants
         taper_days = (
             tuple(d for d in problem.weekdays if d not in rest_days.get(len(roles) - 1, ()))
-            if index == last_speed and roles[-1] is WeekRole.TAPER
+            if role is WeekRole.SPEED and roles[-1] is WeekRole.TAPER
             else None
         )
         # Room for the taper's floor, as much as the speed week's own bands allow on those
         # days (a Wednesday fight leaves Monday alone: no speed week can hold 40% there).
+        # Every speed week keeps it, so that they stay alike (and are solved once).
         room = (
             min(
                 DELOAD_BAND[0] * peak_total,
