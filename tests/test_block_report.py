@@ -190,6 +190,36 @@ def test_cli_writes_the_block_report(
     assert "Wrote" in capsys.readouterr().out
 
 
+def _ten_weeks(block: Block) -> Block:
+    """Sam's weeks as a 10-week file: the accumulation weeks in turn, the deload last (a
+    camp's shape: only its last week keeps 4 or more reps in reserve)."""
+    accumulation = [replace(block.weeks[index % 3], number=index + 1) for index in range(9)]
+    weeks = (*accumulation, replace(block.weeks[3], number=10))
+    return Block(weeks)
+
+
+def test_a_camp_read_back_is_reported_as_a_camp_without_camp(
+    files: dict[str, Path], block: Block, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The block CSV holds no roles, and keeps its columns: a file of 8-12 weeks whose last
+    week alone is a cut week reads back as a camp (blocks are 4-6 weeks long)."""
+    camp_file = iotools.write_block(_ten_weeks(block), files["block"].with_name("camp.csv"))
+    assert iotools.read_block(camp_file).roles[-1] is WeekRole.TAPER
+    args = ["report", str(camp_file), "--client", str(files["client"])]
+    assert cli.main([*args, "--out", str(files["out"]), "--fight-date", "2027-03-13"]) == 0
+    page = files["out"].read_text(encoding="utf-8")
+    assert "strength weeks 1-4, strength-speed weeks 5-7, speed weeks 8-9, taper week 10" in page
+    assert "Week 10 of 10: taper" in page and "The fight: <b>Sat 2027-03-13</b>" in page
+    capsys.readouterr()
+    # Four weeks, or a cut week before the last: a block, as before.
+    assert iotools.read_block(files["block"]).roles[-1] is WeekRole.DELOAD
+    two_cuts = Block(
+        (*_ten_weeks(block).weeks[:4], *[replace(block.weeks[3], number=n) for n in range(5, 11)])
+    )
+    read = iotools.read_block(iotools.write_block(two_cuts, files["block"].with_name("b.csv")))
+    assert WeekRole.TAPER not in read.roles and read.roles[-1] is WeekRole.DELOAD
+
+
 def _edit_row(path: Path, row: int, **changes: str) -> None:
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     rows[row].update(changes)

@@ -7,7 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from workbench.block import BlockEntry
+from workbench.block import BlockEntry, WeekRole
+from workbench.camp import CAMP_PHASES, phase_reps
 from workbench.effort import (
     PERCENT_BY_REPS_TO_FAILURE,
     load_text,
@@ -98,3 +99,57 @@ def test_a_single_week_takes_effort_too(library: Library) -> None:
     ]
     light = with_effort(plan, library, 0, sparring=("Mon",))
     assert {e.rir for e in light.entries if e.weekday == "Mon"} == {3}
+
+
+# ----- a fight camp's rep schemes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "reps"),
+    [
+        # strength, strength-speed, speed, taper
+        ("barbell_deadlift", ("5", "3", "3", "3")),
+        ("kettlebell_front_squat", ("5", "3", "3", "3")),  # its own 6-8: a loaded main lift
+        ("kettlebell_row", ("5", "3", "3", "3")),
+        ("kettlebell_glute_bridge", ("12-15",) * 4),  # a load-limited lift keeps its reps
+        ("pull_up", ("5", "3", "3", "3")),  # a pull-up bar takes a belt's load
+        ("push_up", ("10-15",) * 4),  # bodyweight: its own
+        ("kettlebell_swing", ("5", "5", "3-5", "3-5")),
+        ("squat_jump", ("5", "5", "5", "5")),  # never more reps than its own 5
+        ("sprawl", ("5", "5", "3-5", "3-5")),
+        ("pogo_hop", ("20", "20", "10", "10")),  # contacts
+        ("suitcase_carry", ("30s",) * 4),
+        ("band_neck_extension", ("15",) * 4),
+    ],
+)
+def test_each_phase_has_its_rep_scheme(
+    library: Library, exercise_id: str, reps: tuple[str, ...]
+) -> None:
+    exercise = library.exercise(exercise_id)
+    roles = (WeekRole.STRENGTH, WeekRole.STRENGTH_SPEED, WeekRole.SPEED, WeekRole.TAPER)
+    assert tuple(phase_reps(exercise, CAMP_PHASES[role]) for role in roles) == reps
+
+
+def test_a_camp_phase_sets_reps_loads_and_order(library: Library) -> None:
+    plan = build_plan(
+        library,
+        ("Mon",),
+        {
+            ("barbell_deadlift", "Mon"): 3,
+            ("kettlebell_row", "Mon"): 3,
+            ("kettlebell_swing", "Mon"): 3,
+        },
+    )
+    for role, phase in CAMP_PHASES.items():
+        week = with_effort(plan, library, 2, role=role)
+        entries = {e.exercise_id: e for e in week.entries}
+        deadlift = entries["barbell_deadlift"]
+        low, high = phase.band
+        assert deadlift.reps == phase.reps and deadlift.load.startswith(f"{low}-{high}% 1RM")
+        assert entries["kettlebell_row"].reps == f"{phase.reps} per side"
+        assert entries["kettlebell_swing"].reps == phase.power_reps
+        # Past the strength phase (whose order is the peak week's), power work leads.
+        if role is not WeekRole.STRENGTH:
+            assert week.entries[0].exercise_id == "kettlebell_swing", role
+    # A single week keeps every exercise's own reps.
+    assert {e.reps for e in with_effort(plan, library, 2).entries} == {"5", "10 per side", "15"}

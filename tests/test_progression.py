@@ -3,10 +3,13 @@ answer changes without it), on every solver backend."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from workbench.optimize.backends import SOLVERS
 from workbench.optimize.progression import (
+    OptionSpec,
     ProgressionSpec,
     SlotSpec,
     WeekSpec,
@@ -135,3 +138,108 @@ def test_the_same_spec_gives_the_same_sets() -> None:
         len({tuple(tuple(w.items()) for w in solve_progression(spec).sets or ()) for _ in range(3)})
         == 1
     )
+
+
+# ----- weeks of other exercises (a fight camp's phases) ------------------------------------
+
+#: A slot of 4 sets of "lift" on Monday (muscle m), and an option that may stand in it,
+#: "jump" (muscles m and n).
+JUMP = OptionSpec("jump", {"m": 1.0, "n": 1.0}, 2.0, 4)
+LIFTS = (SlotSpec("lift", "Mon", 4, {"m": 1.0}, main=True, minutes=3.0),)
+
+
+def _held(result_sets: dict[tuple[str, str], int]) -> dict[str, int]:
+    return {exercise: n for (exercise, _day), n in result_sets.items() if n}
+
+
+def test_an_option_stands_in_its_slot_when_it_is_worth_it(solver: str) -> None:
+    """The jump's 3 sets overshoot n's goal by 3: held only where it is worth more."""
+    options = {LIFT: (JUMP,)}
+    prefer = {(LIFT, "jump"): 5.0}
+    week = WeekSpec(goal={"m": 3.0, "n": 0.0}, options=options, prefer=prefer)
+    result = solve_progression(ProgressionSpec(LIFTS, (week,), min_sets=2, solver=solver))
+    assert result.sets is not None and _held(dict(result.sets[0])) == {"jump": 3}
+    assert result.placed[0] == {("jump", "Mon"): LIFT}
+    plain = WeekSpec(goal={"m": 3.0, "n": 0.0}, options=options)
+    result = solve_progression(ProgressionSpec(LIFTS, (plain,), min_sets=2, solver=solver))
+    assert result.sets is not None and _held(dict(result.sets[0])) == {"lift": 3}
+
+
+def test_a_muscles_maximum_and_a_sessions_minutes_hold_for_an_option(solver: str) -> None:
+    """A sub-week of the peak holds them by construction; a week of other exercises needs
+    the rows: without them the jump's 4 sets would go past n's maximum (2) and Monday's
+    8 minutes."""
+    week = WeekSpec(goal={"m": 4.0}, options={LIFT: (JUMP,)}, prefer={(LIFT, "jump"): 5.0})
+    free = solve_progression(ProgressionSpec(LIFTS, (week,), min_sets=2, solver=solver))
+    assert free.sets is not None and _held(dict(free.sets[0])) == {"jump": 4}
+    capped = ProgressionSpec(
+        LIFTS, (week,), min_sets=2, solver=solver, ceilings={"n": 2.0}, session_minutes={}
+    )
+    result = solve_progression(capped)
+    assert result.sets is not None and _held(dict(result.sets[0])) == {"jump": 2}
+    timed = ProgressionSpec(LIFTS, (week,), min_sets=2, solver=solver, session_minutes={"Mon": 5.0})
+    result = solve_progression(timed)
+    assert result.sets is not None and _held(dict(result.sets[0])) == {"jump": 2}
+
+
+def test_an_open_slot_adds_an_exercise_once_a_session(solver: str) -> None:
+    """An open slot may hold the lift's own exercise only once a session: with "lift"
+    already held, it takes the jump."""
+    slots = (*LIFTS, SlotSpec("+power", "Mon", 0, {}, open=True))
+    lift_again = OptionSpec("lift", {"m": 1.0}, 3.0, 4)
+    week = WeekSpec(
+        goal={"m": 8.0},
+        present=frozenset({LIFT}),
+        options={("+power", "Mon"): (lift_again, JUMP)},
+    )
+    result = solve_progression(ProgressionSpec(slots, (week,), min_sets=2, solver=solver))
+    assert result.sets is not None
+    assert _held(dict(result.sets[0])) == {"lift": 4, "jump": 4}
+
+
+def test_weeks_of_a_phase_hold_the_same_exercise(solver: str) -> None:
+    """Two weeks of one phase: the first would rather hold the jump, the second the lift
+    (its goal for n is 0); sharing a phase they hold one of them both weeks."""
+    options = {LIFT: (JUMP,)}
+    first = WeekSpec(goal={"m": 3.0, "n": 3.0}, options=options, phase="speed")
+    second = WeekSpec(goal={"m": 3.0, "n": 0.0}, options=options, phase="speed")
+    apart = ProgressionSpec(LIFTS, (first, replace(second, phase=None)), min_sets=2)
+    result = solve_progression(replace(apart, solver=solver))
+    assert result.sets is not None
+    assert [set(_held(dict(w))) for w in result.sets] == [{"jump"}, {"lift"}]
+    together = ProgressionSpec(LIFTS, (first, second), min_sets=2, solver=solver)
+    result = solve_progression(together)
+    assert result.sets is not None
+    assert len({frozenset(_held(dict(w))) for w in result.sets}) == 1
+
+
+def test_a_floor_on_a_group_of_exercises(solver: str) -> None:
+    week = WeekSpec(
+        goal={"m": 2.0}, options={LIFT: (JUMP,)}, floors=((frozenset({"jump"}), 4.0, 3.0),)
+    )
+    result = solve_progression(ProgressionSpec(LIFTS, (week,), min_sets=2, solver=solver))
+    assert result.sets is not None and _held(dict(result.sets[0])) == {"jump": 4}
+
+
+def test_a_week_under_another_holds_its_exercises_and_no_more(solver: str) -> None:
+    """The taper under the last speed week: it wants 5 sets of m on Monday but the week it
+    is planned under holds 3 of the jump there: 3 of the jump, no lift."""
+    slots = (
+        SlotSpec("lift", "Mon", 5, {"m": 1.0}, minutes=3.0),
+        SlotSpec("row", "Thu", 5, {"m": 1.0}, minutes=3.0),
+    )
+    speed = WeekSpec(
+        goal={"m": 3.0},
+        options={LIFT: (replace(JUMP, most_sets=5),)},
+        prefer={(LIFT, "jump"): 1.0},
+        absent=frozenset({("row", "Thu")}),
+    )
+    taper = WeekSpec(goal={"m": 5.0}, options=speed.options, under=0, total=(5.0, 5.0))
+    result = solve_progression(ProgressionSpec(slots, (speed, taper), min_sets=2, solver=solver))
+    assert result.sets is not None
+    assert _held(dict(result.sets[0])) == {"jump": 3}
+    assert _held(dict(result.sets[1])) == {"jump": 3}
+    assert result.misses == ("week 2: total sets outside 5-5",)
+    alone = replace(taper, under=None)
+    result = solve_progression(ProgressionSpec(slots, (speed, alone), min_sets=2, solver=solver))
+    assert result.sets is not None and sum(result.sets[1].values()) == 5

@@ -83,17 +83,19 @@ ROLE_WORDS: Mapping[WeekRole, str] = {
     "set a little closer to your limit.",
     WeekRole.DELOAD: "Deload: an easier week. About half the sets, every set well short of "
     "your limit. It lets the body catch up, so the next block starts fresh.",
-    WeekRole.STRENGTH: "Strength: heavy main lifts, about "
+    WeekRole.STRENGTH: "Strength: heavy main lifts for low reps, about "
     f"{CAMP_PHASES[WeekRole.STRENGTH].band[0]}-{CAMP_PHASES[WeekRole.STRENGTH].band[1]}% of "
     "the most you can lift once, with sets rising week on week.",
     WeekRole.STRENGTH_SPEED: "Strength-speed: heavier main lifts for fewer reps, about "
     f"{CAMP_PHASES[WeekRole.STRENGTH_SPEED].band[0]}-"
-    f"{CAMP_PHASES[WeekRole.STRENGTH_SPEED].band[1]}% of the most you can lift once, and a "
-    "little less work than the hardest week.",
-    WeekRole.SPEED: "Speed: lighter main lifts moved as fast as you can, about "
+    f"{CAMP_PHASES[WeekRole.STRENGTH_SPEED].band[1]}% of the most you can lift once, power "
+    "work (swings, cleans, jumps) beside them, and a little less work than the hardest week.",
+    WeekRole.SPEED: "Speed: power work first in every session and more of it, a few fast "
+    "reps at a time; fewer main lifts, lighter and moved as fast as you can, about "
     f"{CAMP_PHASES[WeekRole.SPEED].band[0]}-{CAMP_PHASES[WeekRole.SPEED].band[1]}% of the "
-    "most you can lift once; power work first in every session.",
-    WeekRole.TAPER: "Taper: about half the sets, light and fast, so you arrive at the fight "
+    "most you can lift once.",
+    WeekRole.TAPER: "Taper: the speed weeks' exercises at about half the hardest week's sets, "
+    "no session longer than the same day's in the speed weeks, so you arrive at the fight "
     "fresh. No session the day before the fight, on it or after it.",
 }
 
@@ -412,13 +414,9 @@ def as_camp(block: Block, fight_date: dt.date | None = None, *, file: str = "blo
     )
 
 
-def _fight_date(text: str | None, camp: bool) -> dt.date | None:
+def _fight_date(text: str | None) -> dt.date | None:
     if text is None:
         return None
-    if not camp:
-        raise InputError(
-            "is for a fight camp (add --camp)", file=COMMAND_LINE, field="--fight-date", value=text
-        )
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
@@ -432,13 +430,25 @@ def _fight_date(text: str | None, camp: bool) -> dt.date | None:
 
 def run_block(args: argparse.Namespace) -> int:
     """``workbench report BLOCK.csv``: 0 written, 1 a week breaks a hard limit (each listed,
-    nothing written). Bad input raises :class:`~workbench.errors.InputError` (exit 2)."""
-    fight = _fight_date(args.fight_date, args.camp)
+    nothing written). Bad input raises :class:`~workbench.errors.InputError` (exit 2).
+
+    A camp is read back as one (:func:`~workbench.iotools.block_roles_read`: 8-12 weeks, the
+    last alone a taper); ``--camp`` names the weeks by a camp's phases whatever the file
+    holds."""
+    fight = _fight_date(args.fight_date)
     library = iotools.read_library(args.library)
     profiles = iotools.read_library_profiles(args.library, library)
     client = validate_client(iotools.read_client(args.client), library, profiles, file=args.client)
     block = iotools.read_block(args.plan_csv)
-    if args.camp:
+    camp = args.camp or any(role in CAMP_PHASES for role in block.roles)
+    if fight is not None and not camp:
+        raise InputError(
+            "is for a fight camp (add --camp)",
+            file=COMMAND_LINE,
+            field="--fight-date",
+            value=args.fight_date,
+        )
+    if camp:
         block = as_camp(block, fight, file=args.plan_csv)
     weights = iotools.read_library_weights(args.library)
     problem = make_problem(library, client, profiles, weights, file=args.client)

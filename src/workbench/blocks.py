@@ -32,9 +32,13 @@ from workbench.camp import (
     NECK_FAMILY,
     camp_roles,
     camp_start,
+    eve_swaps,
     fight_rest_days,
+    light_exercise,
     neck_days,
     neck_locks,
+    power_variant,
+    rotation_variant,
     sparring_swaps,
 )
 from workbench.check import Violation, check_block
@@ -43,16 +47,17 @@ from workbench.coaching import CoachWeights
 from workbench.effort import week_rir, with_effort
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
-from workbench.library import Library
+from workbench.library import Exercise, Library
 from workbench.optimize import SolveOptions, Termination
 from workbench.optimize.progression import (
+    OptionSpec,
     ProgressionResult,
     ProgressionSpec,
     SlotSpec,
     WeekSpec,
     solve_progression,
 )
-from workbench.plan import Plan, build_plan
+from workbench.plan import Plan, PlanEntry, build_plan
 from workbench.planner import PlanResult, make_plan
 from workbench.problem import Problem, make_problem
 from workbench.quality import CoachCheck, coach_check
@@ -100,6 +105,16 @@ LIFT_KEEP = 20.0
 #: minutes and sets then jumped 2 -> 4 ("start at 3 sets and grow more gently").
 MAX_RISE = 1.0
 PRIME_RISE = 1.0
+#: A camp phase's exercises (:mod:`workbench.camp`): what a set short of the phase's power
+#: work costs (about a set off a muscle's goal: a main-lift set gives way to a power set on
+#: the same muscles, no set is added for it) [per set]; what holding the phase's preferred
+#: power work, and an accessory rotated from the peak week's, is worth (tie-breakers well
+#: below a set) [per week].
+POWER_SHORT_COST = 2.0
+PHASE_POWER_VALUE = 0.2
+ROTATE_VALUE = 0.1
+#: The name of a camp's open slot: power work a later phase adds beside a day's main lifts.
+ADDED_POWER = "+power"
 
 
 @dataclass(frozen=True)
@@ -208,6 +223,7 @@ def plan_camp(
         swaps = sparring_swaps(client, base.eligible)
     except InputError as error:
         raise error.located(file) from None
+    swaps += tuple(s for s in eve_swaps(client, base.eligible) if s not in swaps)
     camp_client = client.evolve(swap=client.swap + swaps)
     rest = (
         {weeks - 1 + back: days for back, days in fight_rest_days(fight_date).items()}
@@ -254,7 +270,11 @@ def plan_camp(
 # ----- the block model --------------------------------------------------------------------
 
 
-def _slots(plan: Plan, library: Library) -> tuple[SlotSpec, ...]:
+def _slots(plan: Plan, library: Library, *, timed: bool = False) -> tuple[SlotSpec, ...]:
+    """The peak week's slots. ``timed``: with each set's minutes (a camp, whose later phases
+    change exercises, caps sessions by their minutes). A block's slots carry none, as they
+    always have: its sub-weeks hold the session limit by construction, and the block's
+    numbers in docs/blocks.md were measured so."""
     return tuple(
         SlotSpec(
             e.exercise_id,
@@ -262,6 +282,7 @@ def _slots(plan: Plan, library: Library) -> tuple[SlotSpec, ...]:
             e.sets,
             library.exercise(e.exercise_id).muscle_weights,
             library.exercise(e.exercise_id).is_main_lift,
+            minutes=library.exercise(e.exercise_id).set_minutes if timed else 0.0,
         )
         for e in sorted(plan.entries, key=lambda e: (e.day, e.order))
     )
@@ -280,7 +301,11 @@ def _week_specs(
     slots: Sequence[SlotSpec],
     rest_days: Mapping[int, Sequence[str]],
     coach: Client,
+    variants: Mapping[tuple[str, str], tuple[OptionSpec, ...]] | None = None,
+    lift_variants: Mapping[tuple[str, str], tuple[OptionSpec, ...]] | None = None,
 ) -> tuple[tuple[WeekSpec, ...], tuple[tuple[int, int, str, float], ...]]:
+    variants = variants or {}
+    lift_variants = lift_variants or {}
     library = problem.library
     peak_sets = {m: v for m, v in _effective(plan, library).items() if v > 0}
     trained = trained_muscles(plan, library, problem.client.min_sets_per_exercise)
@@ -289,21 +314,36 @@ def _week_specs(
     main = frozenset(s.key for s in slots if s.main)
     every = frozenset(s.key for s in slots)
     by_exercise: dict[str, set[tuple[str, str]]] = {}
+    by_family: dict[str, set[tuple[str, str]]] = {}
     for slot in slots:
         if slot.main:
             by_exercise.setdefault(slot.exercise_id, set()).add(slot.key)
-    neck = frozenset(s.key for s in slots if library.exercise(s.exercise_id).family == NECK_FAMILY)
-    power = frozenset(s.key for s in slots if library.exercise(s.exercise_id).explosive)
+            by_family.setdefault(library.exercise(slot.exercise_id).family, set()).add(slot.key)
+    own = [s for s in slots if not s.open]
+    neck = frozenset(s.key for s in own if library.exercise(s.exercise_id).family == NECK_FAMILY)
+    power = frozenset(s.key for s in own if library.exercise(s.exercise_id).explosive)
     camp = any(role in CAMP_PHASES for role in roles)
     families: dict[str, set[tuple[str, str]]] = {}
-    for slot in slots:
+    for slot in own:
         families.setdefault(library.exercise(slot.exercise_id).family, set()).add(slot.key)
+    for slot_key, choices in [*variants.items(), *lift_variants.items()]:
+        for option in choices:
+            families.setdefault(library.exercise(option.exercise_id).family, set()).add(
+                (option.exercise_id, slot_key[1])
+            )
     wanted = set(problem.profile.staples) | set(problem.profile.specific.families)
+    peak_total = float(plan.total_sets)
+    # The session-balance rows weigh each set by its slot's minutes. A block's slots carry
+    # none, so they have never acted on a block (docs/blocks.md); a camp's slots carry them
+    # for its session caps, and its weeks keep the blocks' behaviour without the rows.
+    balance = not camp
+    last_speed = max((i for i, r in enumerate(roles) if r is WeekRole.SPEED), default=None)
     # The client's locks hold in every week (hard limit 6), a fight's rest days included;
     # its required exercises appear in every week, on one of their days at least.
     locked = frozenset((p.exercise_id, p.weekday) for p in coach.locks) & every
     required = [
-        frozenset(k for k in every if k[0] == exercise_id) for exercise_id in problem.client.require
+        frozenset(s.key for s in own if s.exercise_id == exercise_id)
+        for exercise_id in problem.client.require
     ]
     specs = []
     for index, role in enumerate(roles):
@@ -340,29 +380,57 @@ def _week_specs(
                     absent=absent,
                     at_least=tuple(at_least),
                     kept=kept,
-                    balance=True,
+                    balance=balance,
                     follows=rising[position - 1] if position > 0 else None,
                 )
             )
             continue
         low, high = DELOAD_BAND if role is WeekRole.DELOAD else _volume(role)
         middle = (low + high) / 2
+        phase = CAMP_PHASES.get(role)
+        changes = phase is not None and phase.variants and bool(variants or lift_variants)
+        give_way = changes and phase is not None and phase.lifts_give_way
+        # Each main lift kept on one of its days; where the main lifts give way to power
+        # work, each main lift family on one of its days.
+        lift_groups = by_family if give_way else by_exercise
         lifts = tuple(
-            (frozenset(keys) - absent, LIFT_KEEP) for _, keys in sorted(by_exercise.items())
+            (frozenset(keys) - absent, LIFT_KEEP) for _, keys in sorted(lift_groups.items())
         )
         held = main - absent if role is WeekRole.STRENGTH_SPEED else frozenset()
-        specs.append(
-            WeekSpec(
-                goal={m: middle * v for m, v in peak_sets.items()},
-                band={m: (low * v, high * v) for m, v in trained.items()},
-                present=held | locked | ((power - absent) if camp else frozenset()),
-                exact=(power - absent) if role is WeekRole.SPEED else frozenset(),
-                absent=absent,
-                at_least=tuple(at_least),
-                kept=kept + tuple(lift for lift in lifts if lift[0]),
-                balance=True,
-            )
+        allowed = {**variants, **lift_variants} if give_way else variants
+        taper_days = (
+            tuple(d for d in problem.weekdays if d not in rest_days.get(len(roles) - 1, ()))
+            if role is WeekRole.SPEED and roles[-1] is WeekRole.TAPER
+            else None
         )
+        # Room for the taper's floor, as much as the speed week's own bands allow on those
+        # days (a Wednesday fight leaves Monday alone: no speed week can hold 40% there).
+        # Every speed week keeps it, so that they stay alike (and are solved once).
+        room = (
+            min(
+                DELOAD_BAND[0] * peak_total,
+                high * sum(s.peak_sets for s in own if s.weekday in taper_days),
+            )
+            if taper_days is not None
+            else 0.0
+        )
+        week = WeekSpec(
+            goal={m: middle * v for m, v in peak_sets.items()},
+            band={m: (low * v, high * v) for m, v in trained.items()},
+            present=held | locked | ((power - absent) if camp else frozenset()),
+            exact=(power - absent) if role is WeekRole.SPEED else frozenset(),
+            absent=absent,
+            at_least=tuple(at_least),
+            kept=kept + tuple(lift for lift in lifts if lift[0]),
+            balance=balance,
+            under=last_speed if role is WeekRole.TAPER else None,
+            total=(low * peak_total, high * peak_total) if role is WeekRole.TAPER else None,
+            # The last speed week leaves the taper room for its floor on the days it trains.
+            room=(taper_days, room) if taper_days is not None else None,
+        )
+        if changes:
+            week = _phase_asks(week, role, slots, allowed, library, middle * peak_total)
+        specs.append(week)
     rises: tuple[tuple[int, int, str, float], ...] = ()
     if len(rising) >= 2:
         rises = tuple(
@@ -373,6 +441,131 @@ def _week_specs(
             and library.muscle(m).chain == "posterior"
         )
     return tuple(specs), rises
+
+
+def _phase_asks(
+    week: WeekSpec,
+    role: WeekRole,
+    slots: Sequence[SlotSpec],
+    variants: Mapping[tuple[str, str], tuple[OptionSpec, ...]],
+    library: Library,
+    week_sets: float,
+) -> WeekSpec:
+    """``week`` with what a camp phase asks of its exercises: the slots' options, its phase
+    (the taper keeps the speed phase's exercises by being planned under its last week), a
+    rotated accessory and the phase's preferred power work worth a little, and its share of
+    the week's ``week_sets`` as power work [sets]."""
+    phase = CAMP_PHASES[role]
+    prefer: dict[tuple[tuple[str, str], str], float] = {}
+    explosive: set[str] = set()
+    for slot in slots:
+        choices = variants.get(slot.key, ())
+        if not choices:
+            continue
+        ids = ([] if slot.open else [slot.exercise_id]) + [o.exercise_id for o in choices]
+        for exercise_id in ids:
+            exercise = library.exercise(exercise_id)
+            value = 0.0
+            if exercise.explosive:
+                explosive.add(exercise_id)
+                if exercise.family in phase.power_families:
+                    value += PHASE_POWER_VALUE
+            if not slot.open and exercise_id != slot.exercise_id:
+                value += ROTATE_VALUE
+            if value:
+                prefer[(slot.key, exercise_id)] = value
+    explosive |= {
+        s.exercise_id for s in slots if not s.open and library.exercise(s.exercise_id).explosive
+    }
+    return replace(
+        week,
+        options=dict(variants),
+        phase=None if phase.exercises_of is not None else role.value,
+        prefer=prefer,
+        floors=((frozenset(explosive), phase.power_share * week_sets, POWER_SHORT_COST),),
+    )
+
+
+def _camp_variants(
+    problem: Problem, plan: Plan, slots: Sequence[SlotSpec], locked: frozenset[tuple[str, str]]
+) -> tuple[
+    tuple[SlotSpec, ...],
+    dict[tuple[str, str], tuple[OptionSpec, ...]],
+    dict[tuple[str, str], tuple[OptionSpec, ...]],
+]:
+    """The exercises a camp's later phases may hold instead of the peak week's
+    (:func:`~workbench.camp.power_variant`, :func:`~workbench.camp.rotation_variant`): per
+    slot of the peak, per open slot (power work added beside a day's main lifts, one a
+    training day), and apart, the power work a lower-body main lift's slot may take in a
+    phase whose main lifts give way. Only exercises the client may place, on a day the client's swaps (a
+    sparring day's included) leave them, whose prime movers the day's own already are, so
+    that no variant breaks recovery within a week or across weeks (the peak's days hold it);
+    none the client's injuries spare (jumps for a cranky knee: ``Problem.spared``); never in a
+    locked or required slot, nor in neck work's."""
+    library = problem.library
+    client = problem.client
+    fewest = client.min_sets_per_exercise
+    placeable = problem.placeable()
+    swapped = set(client.swap)
+    sparring = set(client.sparring)
+    by_day: dict[str, list[SlotSpec]] = {}
+    for slot in slots:
+        by_day.setdefault(slot.weekday, []).append(slot)
+    variants: dict[tuple[str, str], tuple[OptionSpec, ...]] = {}
+    lift_variants: dict[tuple[str, str], tuple[OptionSpec, ...]] = {}
+    opened: list[SlotSpec] = []
+    for day, day_slots in by_day.items():
+        owns = [library.exercise(s.exercise_id) for s in day_slots]
+        prime = {m for e in owns for m in e.primary_muscles}
+        taken = {e.id for e in owns}
+        allowed = [
+            e
+            for e in placeable
+            if e.id not in taken
+            and f"{e.id}@{day}" not in swapped
+            and set(e.primary_muscles) <= prime
+            and (day not in sparring or light_exercise(e))
+            and not problem.spared(e)
+        ]
+
+        def option(exercise: Exercise, most: int) -> OptionSpec | None:
+            most = min(most, problem.upper_sets(exercise))
+            if most < fewest:
+                return None
+            return OptionSpec(exercise.id, exercise.muscle_weights, exercise.set_minutes, most)
+
+        for slot, exercise in zip(day_slots, owns, strict=True):
+            if (
+                slot.key in locked
+                or exercise.id in client.require
+                or exercise.family == NECK_FAMILY
+            ):
+                continue
+            lift = exercise.role == "main" and not exercise.explosive
+            found = [
+                option(e, slot.peak_sets)
+                for e in allowed
+                if power_variant(e, exercise, owns) or rotation_variant(e, exercise)
+            ]
+            choices = tuple(o for o in found if o is not None)
+            if choices:
+                (lift_variants if lift else variants)[slot.key] = choices
+        if day in sparring:
+            continue
+        added = tuple(
+            o
+            for o in (
+                option(e, client.max_sets_per_exercise)
+                for e in allowed
+                if power_variant(e, None, owns)
+            )
+            if o is not None
+        )
+        if added:
+            open_slot = SlotSpec(ADDED_POWER, day, 0, {}, open=True)
+            opened.append(open_slot)
+            variants[open_slot.key] = added
+    return tuple(opened), variants, lift_variants
 
 
 def _volume(role: WeekRole) -> tuple[float, float]:
@@ -461,9 +654,21 @@ def _assemble(
     plan = peak.plan
     assert plan is not None
     library = problem.library
-    slots = _slots(plan, library)
+    camp = any(r in CAMP_PHASES for r in roles)
+    slots = _slots(plan, library, timed=camp)
+    variants: dict[tuple[str, str], tuple[OptionSpec, ...]] = {}
+    lift_variants: dict[tuple[str, str], tuple[OptionSpec, ...]] = {}
+    if camp and any(CAMP_PHASES[r].variants for r in roles):
+        locked = frozenset((p.exercise_id, p.weekday) for p in problem.client.locks)
+        opened, variants, lift_variants = _camp_variants(problem, plan, slots, locked)
+        slots += opened
     rest_days = rest_days or {}
-    specs, rises = _week_specs(problem, plan, roles, slots, rest_days, client)
+    specs, rises = _week_specs(
+        problem, plan, roles, slots, rest_days, client, variants, lift_variants
+    )
+    session_minutes: dict[str, float] = {}
+    for entry in plan.entries:
+        session_minutes[entry.weekday] = session_minutes.get(entry.weekday, 0.0) + entry.minutes
     solved: ProgressionResult = solve_progression(
         ProgressionSpec(
             slots=slots,
@@ -473,6 +678,9 @@ def _assemble(
             rises=rises,
             priorities=dict(problem.priorities),
             solver=options.solver,
+            session_minutes=session_minutes,
+            ceilings={m: t.max_sets for m, t in problem.targets.items()},
+            max_exercises=problem.client.max_exercises_per_session,
         )
     )
     if solved.sets is None:
@@ -482,11 +690,14 @@ def _assemble(
             message=f"the block model ended without a block ({solved.termination.value})",
         )
     peak_total = plan.total_sets
-    camp = any(r in CAMP_PHASES for r in roles)
     sparring = tuple(d for d in client.sparring if d in problem.weekdays) if camp else ()
     weeks, judged = [], []
     for index, role in enumerate(roles):
-        week_plan = _in_peak_order(build_plan(library, problem.weekdays, solved.sets[index]), plan)
+        week_plan = _in_peak_order(
+            build_plan(library, problem.weekdays, solved.sets[index]),
+            plan,
+            solved.placed[index] if solved.placed else {},
+        )
         share = week_plan.total_sets / peak_total if peak_total else 1.0
         judged.append(week_problem(problem, share, rest_days=rest_days.get(index, ())))
         weeks.append(
@@ -533,16 +744,25 @@ def _assemble(
     return BlockResult(problem, peak, block, checks, message=peak.message)
 
 
-def _in_peak_order(week: Plan, peak: Plan) -> Plan:
+def _in_peak_order(
+    week: Plan, peak: Plan, placed: Mapping[tuple[str, str], tuple[str, str]] | None = None
+) -> Plan:
     """``week``'s sessions in the peak week's order: a session runs its lifts in the same
     order all block (a lighter week's two sets of a main lift would otherwise fall behind a
-    three-set accessory that opens it)."""
+    three-set accessory that opens it). An exercise ``placed`` in a peak slot takes the
+    slot's place; power work added beside the main lifts opens the session."""
     rank = {(e.exercise_id, e.weekday): (e.day, e.order) for e in peak.entries}
+    placed = placed or {}
+
+    def place(entry: PlanEntry) -> tuple[int, int]:
+        key = (entry.exercise_id, entry.weekday)
+        slot = placed.get(key)
+        if slot is not None and slot[0] == ADDED_POWER:
+            return (entry.day, 0)
+        return rank.get(slot or key, (entry.day, 1000 + entry.order))
+
     entries = []
     for weekday in week.weekdays:
-        session = sorted(
-            (e for e in week.entries if e.weekday == weekday),
-            key=lambda e: rank.get((e.exercise_id, e.weekday), (e.day, 1000 + e.order)),
-        )
+        session = sorted((e for e in week.entries if e.weekday == weekday), key=place)
         entries += [replace(e, order=order) for order, e in enumerate(session, start=1)]
     return replace(week, entries=tuple(entries))

@@ -212,9 +212,13 @@ def _add_block_command(commands: Any) -> None:
             "week (never falling), effort rising from 3 reps in reserve to 0-1; the deload "
             "keeps the main lifts at 40-60% of the peak's sets, 4 reps in reserve. Every week "
             "passes the checker, recovery holding across the weeks' boundaries. With --camp, "
-            "a fight camp of 8-12 weeks: strength (70-80% 1RM), strength-speed (80-90%), "
-            "speed (50-65%, power first) and a one-week taper; neck work on two days a week; "
-            "no hard session on the client's sparring days (the client file's `sparring`). "
+            "a fight camp of 8-12 weeks: strength (heavy main lifts for 5, 70-80% 1RM), "
+            "strength-speed (main lifts for 3 at 80-90%, heavy power work beside them), speed "
+            "(power work first and more of it, 3-5 fast reps, fewer main lifts, 50-65%) and a "
+            "one-week taper on the speed weeks' exercises, no session bigger than the same "
+            "day's in the last speed week; neck work on two days a week; only light work on "
+            "the client's sparring days (the client file's `sparring`) and the heaviest "
+            "lower-body work off the day before them where another day is free. "
             "The block CSV is the plan CSV with block_week first and rir, load after "
             "rest_seconds (docs/blocks.md)."
         ),
@@ -411,13 +415,14 @@ def _add_report_command(commands: Any) -> None:
         action="store_true",
         help="a block CSV: report it as a fight camp (the block CSV does not hold the weeks' "
         "roles; with --camp each week is named by its camp phase: strength, strength-speed, "
-        "speed, taper)",
+        "speed, taper; a file of 8-12 weeks whose last week alone keeps 4 or more reps in "
+        "reserve is read as a camp without it)",
     )
     parser.add_argument(
         "--fight-date",
         metavar="YYYY-MM-DD",
-        help="with --camp: the fight's date, as given to `workbench block`; dates every week "
-        "and day of the report",
+        help="for a fight camp: the fight's date, as given to `workbench block`; dates every "
+        "week and day of the report",
     )
     parser.set_defaults(handler=_cmd_report)
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from workbench.block import DELOAD_RIR, BlockEntry, WeekRole
-from workbench.camp import CAMP_PHASES, SPARRING_RIR
+from workbench.camp import CAMP_PHASES, SPARRING_RIR, phase_reps
 from workbench.library import Exercise, Library
 from workbench.plan import Plan
 
@@ -217,17 +217,18 @@ def with_effort(
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
     main lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
-    balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring day), a %1RM range for a barbell main
-    lift, ``per side`` on unilateral work. A camp phase (``role``) sets its barbell lifts'
-    reps and %1RM band and, when fast, puts power work first in each session. A single week
-    takes it too (``rir`` by the client's level)."""
+    balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring
+    day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
+    (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
+    and its barbell lifts' %1RM band and, past the strength phase, puts power work first in
+    each session. A single week takes it too (``rir`` by the client's level)."""
     phase = CAMP_PHASES.get(role) if role is not None else None
     entries = []
     for entry in plan.entries:
         exercise = library.exercise(entry.exercise_id)
         barbell = takes_percent(exercise)
         effort = rir
-        reps = exercise.reps
+        reps = exercise.reps if phase is None else phase_reps(exercise, phase)
         band = None
         fast = False
         if barbell or exercise.explosive:
@@ -235,7 +236,7 @@ def with_effort(
         if level == "beginner" or submaximal(exercise):
             effort = max(effort, RIR_FLOOR_SUBMAXIMAL)
         if phase is not None and barbell:
-            reps, band, fast = phase.reps, phase.band, phase.fast
+            band, fast = phase.band, phase.fast
             if phase.fast:
                 effort = max(effort, RIR_CEILING)
         if entry.weekday in sparring:
@@ -248,7 +249,7 @@ def with_effort(
                 load=load_text(exercise, effort, reps=reps, band=band, fast=fast),
             )
         )
-    if phase is not None and phase.fast:
+    if phase is not None and (phase.fast or phase.variants):
         entries = _power_first(entries, library)
     ordered = sorted(entries, key=lambda e: (e.day, e.order))
     return Plan(tuple(ordered), plan.weekdays)

@@ -29,6 +29,7 @@ from workbench.block import (
     WeekRole,
     week_rows,
 )
+from workbench.camp import CAMP_WEEKS, camp_roles
 from workbench.client import (
     GENERAL,
     Client,
@@ -48,6 +49,7 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "atomic_write_bytes",
     "atomic_write_text",
+    "block_roles_read",
     "block_to_csv",
     "client_toml",
     "is_block_csv",
@@ -572,9 +574,8 @@ def write_block(block: Block, path: str | os.PathLike[str]) -> Path:
 
 def read_block(path: str | os.PathLike[str]) -> Block:
     """A block CSV back into a :class:`Block` (the inverse of :func:`write_block`): the same
-    weeks and entries. Roles are not in the file: a week whose every entry keeps at least
-    :data:`~workbench.block.DELOAD_RIR` reps in reserve reads as a deload, the others as
-    accumulation weeks."""
+    weeks and entries. Roles are not in the file; they are read off it
+    (:func:`block_roles_read`)."""
     path = Path(path)
     label = _label(path)
     rows = _csv_rows(path)
@@ -600,19 +601,28 @@ def read_block(path: str | os.PathLike[str]) -> Block:
             field="block_week",
             value=numbers,
         )
+    ordered = [sorted(weeks[number], key=lambda e: (e.day, e.order)) for number in numbers]
+    roles = block_roles_read(ordered)
     result = []
-    for number in numbers:
-        entries = sorted(weeks[number], key=lambda e: (e.day, e.order))
+    for number, entries, role in zip(numbers, ordered, roles, strict=True):
         used = {e.weekday for e in entries}
-        deload = bool(entries) and all(e.rir >= DELOAD_RIR for e in entries)
         result.append(
-            BlockWeek(
-                number,
-                Plan(tuple(entries), tuple(d for d in WEEKDAYS if d in used)),
-                WeekRole.DELOAD if deload else WeekRole.ACCUMULATION,
-            )
+            BlockWeek(number, Plan(tuple(entries), tuple(d for d in WEEKDAYS if d in used)), role)
         )
     return Block(tuple(result))
+
+
+def block_roles_read(weeks: Sequence[Sequence[BlockEntry]]) -> tuple[WeekRole, ...]:
+    """The roles of a block read from its CSV (which holds none), each week's entries in
+    order. A week whose every entry keeps at least :data:`~workbench.block.DELOAD_RIR` reps
+    in reserve is a cut week. A fight camp is 8-12 weeks and a block 4-6, and a camp's only
+    cut week is its last (the taper), so a file of 8-12 weeks whose last week alone is cut
+    reads as a camp, its weeks by :func:`~workbench.camp.camp_roles`; any other file as a
+    block: the cut weeks deloads, the others accumulation weeks."""
+    cut = [bool(entries) and all(e.rir >= DELOAD_RIR for e in entries) for entries in weeks]
+    if len(weeks) in CAMP_WEEKS and cut[-1] and not any(cut[:-1]):
+        return camp_roles(len(weeks))
+    return tuple(WeekRole.DELOAD if deload else WeekRole.ACCUMULATION for deload in cut)
 
 
 def write_coverage(rows: Iterable[Mapping[str, object]], path: str | os.PathLike[str]) -> Path:
