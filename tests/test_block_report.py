@@ -109,6 +109,9 @@ def test_each_session_lists_sets_reps_rest_rir_and_load(library: Library, block:
             if exercises[entry.exercise_id].unilateral:
                 assert entry.reps.endswith("per side")
     assert "<th>Load</th>" in page and "Reps in reserve" in page
+    # How to read "(fast)" and when to add load (the second block review: "no usable
+    # load-progression rule", "RIR on sprawls and throws means nothing").
+    assert "the set ends when the speed drops" in page and "add the smallest step" in page
     # A hand-edited file that lost "per side" gets it back on the page.
     week = block.weeks[0]
     one_sided = next(e for e in week.entries if exercises[e.exercise_id].unilateral)

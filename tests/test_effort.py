@@ -153,3 +153,16 @@ def test_a_camp_phase_sets_reps_loads_and_order(library: Library) -> None:
             assert week.entries[0].exercise_id == "kettlebell_swing", role
     # A single week keeps every exercise's own reps.
     assert {e.reps for e in with_effort(plan, library, 2).entries} == {"5", "10 per side", "15"}
+
+
+def test_band_work_stops_short_of_failure(library: Library) -> None:
+    """The second block review: "RIR 0 on band work is needless failure training, and hard
+    to judge against a band". A band's sets stop two reps short in the peak week too."""
+    plan = build_plan(
+        library,
+        ("Mon",),
+        {("band_romanian_deadlift", "Mon"): 3, ("dumbbell_romanian_deadlift", "Mon"): 3},
+    )
+    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
+    assert entries["band_romanian_deadlift"].rir == 2
+    assert entries["dumbbell_romanian_deadlift"].rir == 0

@@ -195,13 +195,17 @@ def week_rir(roles: Sequence[WeekRole], index: int) -> int:
 
 
 def submaximal(exercise: Exercise) -> bool:
-    """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`)."""
+    """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`): holds
+    and carries, core and neck work, balance-limited lifts, bottoms-up presses, band work."""
     return (
         exercise.timed
         or exercise.role == "core"
         or exercise.family in SUBMAXIMAL_FAMILIES
         or (exercise.unilateral and exercise.pattern == "hinge")
         or "bottoms_up" in exercise.id
+        # A band's load is felt, not counted: the blind review of the second four blocks,
+        # "RIR 0 on band work is needless failure training, and hard to judge against a band".
+        or exercise.equipment == ("band",)
     )
 
 
