@@ -202,3 +202,11 @@ def test_a_powerlifters_swing_is_worth_a_third_of_a_staple(library, profiles) ->
     general = _catalogue(library, profiles, equipment=gym)
     swing = {("kettlebell_swing", "Mon"): 3}
     assert term_values(strength, swing)["staple"] < term_values(general, swing)["staple"] == 1
+
+
+def test_a_clients_trapezius_emphasis_is_a_shrug_not_a_carry(library, profiles) -> None:
+    """Round 29: a Muay Thai fighter's upper trapezius x2 met by farmer carries, "no shrug"."""
+    own = _catalogue(library, profiles, equipment=FULL_GYM, priorities={"trapezius_upper": 2.0})
+    carry = term_values(own, {("trap_bar_carry", "Mon"): 3})
+    shrug = term_values(own, {("trap_bar_shrug", "Mon"): 3})
+    assert carry["emphasis"] == 0 < shrug["emphasis"]
