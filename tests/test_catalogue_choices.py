@@ -210,3 +210,17 @@ def test_a_clients_trapezius_emphasis_is_a_shrug_not_a_carry(library, profiles) 
     carry = term_values(own, {("trap_bar_carry", "Mon"): 3})
     shrug = term_values(own, {("trap_bar_shrug", "Mon"): 3})
     assert carry["emphasis"] == 0 < shrug["emphasis"]
+
+
+def test_a_posterior_chain_strength_week_asks_for_no_squat_or_bench(library, profiles) -> None:
+    """Round 30: a posterior-chain strongman's week held a back squat and a close-grip bench
+    ("out of scope, the legs' and the press's work the client does elsewhere"), paid as the
+    strength profile's staples, specifics and defining lifts. In that scope they are none."""
+    gym = (*FULL_GYM, "kettlebell")
+    scoped = _catalogue(library, profiles, equipment=gym, sport="strength", scope="posterior_chain")
+    whole = _catalogue(library, profiles, equipment=gym, sport="strength")
+    for lift in ("close_grip_bench_press", "back_squat"):
+        week = {(lift, "Mon"): 3}
+        for term in ("staple", "sport_specific", "sport_lifts"):
+            assert term_values(scoped, week)[term] <= term_values(scoped, {})[term], (lift, term)
+        assert term_values(whole, week)["sport_specific"] > term_values(whole, {})["sport_specific"]

@@ -117,7 +117,12 @@ class Problem:
             return True
         if knee and exercise.pattern == "lunge" and exercise.knee_flexion > KNEE_SPARED:
             return True
-        return client.posterior_only and exercise.pattern in KNEE_DOMINANT
+        # In posterior-chain scope, squats and lunges and anterior-only work (a close-grip
+        # bench: round 30, a posterior-chain strongman's "out of scope") are the client's
+        # other training.
+        return client.posterior_only and (
+            exercise.pattern in KNEE_DOMINANT or self.library.anterior_only(exercise)
+        )
 
     @property
     def shortfall_muscles(self) -> tuple[str, ...]:

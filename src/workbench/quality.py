@@ -620,9 +620,21 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     profile = week.problem.profile
     specific = profile.specific
     missing, met = [], []
-    if specific.families and specific.min_sets > 0:
-        sets = sum(week.family_sets.get(f, 0) for f in set(specific.families))
-        what = specific.description or " or ".join(week.family_name(f) for f in specific.families)
+    # In posterior-chain scope, only the families the scope keeps (a strength profile's
+    # squats and presses are the client's other training).
+    posterior_only = week.client.posterior_only
+    families = {
+        f
+        for f in specific.families
+        if not posterior_only
+        or any(
+            e.family == f and not week.library.anterior_only(e) and not week.problem.spared(e)
+            for e in week.placeable
+        )
+    }
+    if families and specific.min_sets > 0:
+        sets = sum(week.family_sets.get(f, 0) for f in families)
+        what = specific.description or " or ".join(week.family_name(f) for f in families)
         if _at_least(sets, specific.min_sets):
             met.append(f"{what} {_sets(sets)}")
         else:
@@ -642,12 +654,12 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     placeable = {e.id for e in week.placeable}
     fewest = week.standards.opener_sets
     training_days = len(week.training_days)
-    posterior_only = week.client.posterior_only
     for exercise_id, days in specific.lifts.items():
         if exercise_id not in placeable:
             continue
-        if posterior_only and week.library.anterior_only(week.library.exercise(exercise_id)):
-            continue  # anterior work, written elsewhere in posterior-chain scope
+        lift = week.library.exercise(exercise_id)
+        if posterior_only and (week.library.anterior_only(lift) or week.problem.spared(lift)):
+            continue  # anterior work or a squat, written elsewhere in posterior-chain scope
         goal = min(days, training_days)
         done = sum(
             1

@@ -1130,8 +1130,11 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
     quantities = []
     for exercise_id, days in problem.profile.specific.lifts.items():
         exercise = catalogue.by_id.get(exercise_id)
-        if exercise is None or exercise not in _timed(catalogue):
-            continue  # out of reach, or anterior work in posterior-chain scope
+        if exercise is None or exercise not in _timed(catalogue) or problem.spared(exercise):
+            # Out of reach, anterior work in posterior-chain scope, or a squat there (round
+            # 30: a posterior-chain strongman's back squat and close-grip bench, "out of
+            # scope, the legs' work the client does elsewhere").
+            continue
         per_day = tuple(
             Quantity(
                 f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,)
