@@ -224,3 +224,12 @@ def test_a_posterior_chain_strength_week_asks_for_no_squat_or_bench(library, pro
         for term in ("staple", "sport_specific", "sport_lifts"):
             assert term_values(scoped, week)[term] <= term_values(scoped, {})[term], (lift, term)
         assert term_values(whole, week)["sport_specific"] > term_values(whole, {})["sport_specific"]
+
+
+def test_a_clients_glute_emphasis_is_not_a_lunge(library, profiles) -> None:
+    """Round 30: a glute max x2 met by reverse lunges ("quad-leaning") beside one day of hip
+    thrusts. For a client's own glute emphasis a lunge is no direct work; a bridge is."""
+    own = _catalogue(library, profiles, equipment=FULL_GYM, priorities={"gluteus_maximus": 2.0})
+    lunge = term_values(own, {("reverse_lunge", "Mon"): 3})
+    bridge = term_values(own, {("barbell_hip_thrust", "Mon"): 3})
+    assert lunge["emphasis"] == 0 < bridge["emphasis"]

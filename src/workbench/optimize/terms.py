@@ -1207,8 +1207,8 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
 
 def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     """The ``lifts`` a client's own emphasis reads as direct work: those the muscle leads
-    (its first prime mover), a deadlift the erectors' only, no carry; all of ``lifts`` where
-    none is.
+    (its first prime mover), a deadlift the erectors' only, a squat or lunge the
+    quadriceps', no carry; all of ``lifts`` where none is.
     Round 27: a client's glute max x2 met by a trap-bar deadlift and lunges with three sets
     of hip thrusts, a glute medius x1.5 by single-leg RDLs with three sets of abduction, both
     marked down beside the coaches' seven and nine direct sets. (A sport's priorities keep
@@ -1219,6 +1219,9 @@ def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]
         if e.primary_muscles[0] == muscle_id
         and (e.family != "deadlift" or muscle_id == "erector_spinae")
         and e.role != "carry"  # round 29: an upper trapezius x2 met by farmer carries
+        # Round 30: a glute max x2 met by reverse lunges ("quad-leaning") beside one day of
+        # hip thrusts; a lunge or a squat is the quadriceps' direct work only.
+        and (not e.knee_dominant or muscle_id == "quadriceps")
     )
     return led or lifts
 
