@@ -332,6 +332,28 @@ def test_power_work_grows_and_leads_after_the_strength_phase(
             assert flags == sorted(flags, reverse=True), (week.number, day)
 
 
+def test_power_work_grows_where_only_the_days_own_power_work_fits(
+    library: Library, profiles: dict[str, SportProfile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generated fighter with fewer mobility families light enough for sparring: its
+    peak week then holds its one power exercise the kit and injuries allow (a dumbbell
+    swing) on the one day whose prime movers take it, and no other day may add it without
+    breaking recovery. The strength-speed phase still grows the power share: the day's own
+    power work may take more sets than the peak held."""
+    light = frozenset({NECK_FAMILY, "face_pull", "reverse_fly"})
+    monkeypatch.setattr("workbench.camp.LIGHT_FAMILIES", light)
+    client = _client("generated", library, profiles)
+    result = plan_camp(library, client, profiles, weeks=10, fight_date=WEDNESDAY_FIGHT)
+    block = _camp(result)
+    targets = resolve_targets(library, client, profiles.get(client.sport))
+    assert check_block(block, library, client, targets) == []
+    shares = [
+        _power_share(_phase_weeks(block, role)[0], library)
+        for role in (WeekRole.STRENGTH, WeekRole.STRENGTH_SPEED, WeekRole.SPEED)
+    ]
+    assert shares[0] < shares[1] < shares[2], shares
+
+
 @pytest.mark.parametrize("label", CAMPS)
 def test_heavy_low_reps_then_fast_low_reps(
     label: str, camps: dict[str, BlockResult], library: Library

@@ -243,3 +243,23 @@ def test_a_week_under_another_holds_its_exercises_and_no_more(solver: str) -> No
     alone = replace(taper, under=None)
     result = solve_progression(ProgressionSpec(slots, (speed, alone), min_sets=2, solver=solver))
     assert result.sets is not None and sum(result.sets[1].values()) == 5
+
+
+def test_a_slots_own_exercise_grows_past_its_peak_by_an_option_of_its_own(solver: str) -> None:
+    """An option of the slot's own exercise stands in the own's place with its most sets (a
+    camp phase's power work grown past the peak): 6 sets of the lift where the peak held 4;
+    an exact slot so grown holds at least its peak's 4, not exactly them."""
+    grown = OptionSpec("lift", {"m": 1.0}, 3.0, 6)
+    week = WeekSpec(goal={"m": 6.0}, options={LIFT: (grown,)})
+    result = solve_progression(ProgressionSpec(LIFTS, (week,), min_sets=2, solver=solver))
+    assert result.sets is not None and dict(result.sets[0]) == {LIFT: 6}
+    assert result.placed[0] == {}
+    exact = replace(week, exact=frozenset({LIFT}))
+    result = solve_progression(ProgressionSpec(LIFTS, (exact,), min_sets=2, solver=solver))
+    assert result.sets is not None and dict(result.sets[0]) == {LIFT: 6}
+    low = replace(exact, goal={"m": 2.0})
+    result = solve_progression(ProgressionSpec(LIFTS, (low,), min_sets=2, solver=solver))
+    assert result.sets is not None and dict(result.sets[0]) == {LIFT: 4}
+    plain = WeekSpec(goal={"m": 6.0})
+    result = solve_progression(ProgressionSpec(LIFTS, (plain,), min_sets=2, solver=solver))
+    assert result.sets is not None and dict(result.sets[0]) == {LIFT: 4}

@@ -495,7 +495,8 @@ def _camp_variants(
 ]:
     """The exercises a camp's later phases may hold instead of the peak week's
     (:func:`~workbench.camp.power_variant`, :func:`~workbench.camp.rotation_variant`): per
-    slot of the peak, per open slot (power work added beside a day's main lifts, one a
+    slot of the peak (a power slot's own exercise, too, grown past its peak sets to the
+    client's most an exercise), per open slot (power work added beside a day's main lifts, one a
     training day), and apart, the power work a lower-body main lift's slot may take in a
     phase whose main lifts give way. Only exercises the client may place, on a day the client's swaps (a
     sparring day's included) leave them, whose prime movers the day's own already are, so
@@ -547,6 +548,16 @@ def _camp_variants(
                 for e in allowed
                 if power_variant(e, exercise, owns) or rotation_variant(e, exercise)
             ]
+            # The day's own power work may grow past its peak sets (to the client's most a
+            # session): where no other power work fits the day's prime movers, the phase's
+            # added power work is more sets of it.
+            grown = (
+                option(exercise, client.max_sets_per_exercise)
+                if exercise.explosive and day not in sparring
+                else None
+            )
+            if grown is not None and grown.most_sets > slot.peak_sets:
+                found.insert(0, grown)
             choices = tuple(o for o in found if o is not None)
             if choices:
                 (lift_variants if lift else variants)[slot.key] = choices

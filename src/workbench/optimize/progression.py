@@ -18,7 +18,8 @@ backends to a gap or a node budget, never the clock: the same spec gives the sam
 
 A week may also hold other exercises than the peak's (a fight camp's phases,
 :class:`OptionSpec`): a slot takes one of its options, an open slot (power work added beside
-the main lifts) only options; weeks of one phase choose the same. Such a week is no longer a
+the main lifts) only options, and an option of the slot's own exercise lets it grow past
+its peak sets; weeks of one phase choose the same. Such a week is no longer a
 sub-week by construction, so it gets the rows a sub-week holds for free: each session's
 minutes, each muscle's maximum, each exercise once per session, the exercise cap. The
 options' prime movers are the caller's to keep within the day's (recovery).
@@ -115,7 +116,8 @@ class WeekSpec:
     goal: Mapping[str, float]
     #: The band (low, high) each muscle should stay in [sets/week]; elastic.
     band: Mapping[str, tuple[float, float]] = field(default_factory=dict)
-    #: Slots held (at least the fewest sets), held at their peak sets, left out.
+    #: Slots held (at least the fewest sets), held at their peak sets (at least them where
+    #: the slot's own exercise may grow past them: an option of its own), left out.
     present: frozenset[Slot] = frozenset()
     exact: frozenset[Slot] = frozenset()
     absent: frozenset[Slot] = frozenset()
@@ -218,13 +220,19 @@ def _muscles(spec: ProgressionSpec) -> list[str]:
 
 
 def _choices(slot: SlotSpec, week: WeekSpec) -> tuple[OptionSpec, ...]:
-    """What ``slot`` may hold in ``week``: its own exercise (unless open), then its options."""
+    """What ``slot`` may hold in ``week``: its own exercise (unless open), then its options.
+    An option of the slot's own exercise is that exercise grown past its peak sets (a camp
+    phase's power work): it stands in the own's place."""
+    options = tuple(week.options.get(slot.key, ()))
+    if slot.open:
+        return options
+    grown = [o for o in options if o.exercise_id == slot.exercise_id]
     own = (
-        ()
-        if slot.open
-        else (OptionSpec(slot.exercise_id, slot.weights, slot.minutes, slot.peak_sets),)
+        grown[0]
+        if grown
+        else OptionSpec(slot.exercise_id, slot.weights, slot.minutes, slot.peak_sets)
     )
-    return own + tuple(week.options.get(slot.key, ()))
+    return (own, *(o for o in options if o.exercise_id != slot.exercise_id))
 
 
 def _components(spec: ProgressionSpec) -> list[list[int]]:
@@ -491,7 +499,12 @@ def _solve_weeks(
             if key in week.exact and key not in week.absent:
                 counts = Linear((sets[(week_index, key, o.exercise_id)], 1.0) for o in choices)
                 model.at_least(counts, float(peak))
-                model.at_most(counts, float(peak))
+                # A slot whose own exercise may grow past its peak holds at least the peak.
+                grows = any(
+                    o.exercise_id == slot.exercise_id and o.most_sets > peak for o in choices
+                )
+                if slot.open or not grows:
+                    model.at_most(counts, float(peak))
         for members_group, wanted in week.at_least:
             members = [
                 on
