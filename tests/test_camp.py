@@ -335,7 +335,8 @@ def test_power_work_grows_and_leads_after_the_strength_phase(
 def test_power_work_grows_where_only_the_days_own_power_work_fits(
     library: Library, profiles: dict[str, SportProfile], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The generated fighter with fewer mobility families light enough for sparring: its
+    """The generated fighter with the spar day's light families of the second block review
+    (neck work, face pulls, reverse flies; set here as well, should the default move): its
     peak week then holds its one power exercise the kit and injuries allow (a dumbbell
     swing) on the one day whose prime movers take it, and no other day may add it without
     breaking recovery. The strength-speed phase still grows the power share: the day's own

@@ -85,21 +85,13 @@ SPARRING_RIR = 3
 #: first fight camp, "their eccentric soreness clashes with sparring").
 HARD_FAMILIES: frozenset[str] = frozenset({"nordic"})
 #: What a sparring day holds (the blind review of the first fight camp: "keep Thu to neck,
-#: carries and trunk work"): core and carries, and the mobility-type accessories that load
-#: no prime mover of the rounds heavily: neck work, hip abduction, face pulls, reverse flies,
-#: Y raises, scapular pull-ups and serratus work.
+#: carries and trunk work"): core and carries, neck work, face pulls and reverse flies. The
+#: second block review marked down a spar day of twelve sets of reverse flies, face pulls, Y
+#: raises and scapular pull-ups ("too much filler: cut it to about 10 sets, or make it a
+#: 15-minute session"): hip abduction, Y raises, scapular pull-ups and serratus work are no
+#: longer spar-day work.
 LIGHT_ROLES: frozenset[str] = frozenset({"core", "carry"})
-LIGHT_FAMILIES: frozenset[str] = frozenset(
-    {
-        NECK_FAMILY,
-        "hip_abduction",
-        "face_pull",
-        "reverse_fly",
-        "y_raise",
-        "scapular_pull_up",
-        "serratus_punch",
-    }
-)
+LIGHT_FAMILIES: frozenset[str] = frozenset({NECK_FAMILY, "face_pull", "reverse_fly"})
 #: The lift families of the heaviest lower-body work (with Nordic curls): the ones a coach
 #: keeps off the day before sparring (the blind review of the first fight camp).
 HEAVY_LOWER_FAMILIES: frozenset[str] = frozenset({"deadlift", "squat", "good_morning"})
@@ -265,7 +257,7 @@ def hard_exercise(exercise: Exercise) -> bool:
 
 
 def light_exercise(exercise: Exercise) -> bool:
-    """Work a sparring day may hold: not hard, and core, a carry or a mobility-type
+    """Work a sparring day may hold: not hard, and core, a carry or a light
     accessory (:data:`LIGHT_ROLES`, :data:`LIGHT_FAMILIES`)."""
     return not hard_exercise(exercise) and (
         exercise.role in LIGHT_ROLES or exercise.family in LIGHT_FAMILIES
