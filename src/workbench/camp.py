@@ -22,8 +22,8 @@ are the peak week's, with the variants :func:`power_variant` and :func:`rotation
 allow (chosen by the block model, :mod:`workbench.optimize.progression`).
 
 Every week: neck work on at least two days; on a day the coach marks as sparring (the
-client's ``sparring`` key) only light work (:func:`light_exercise`: neck, core, carries and
-mobility-type accessories) at 3 reps in reserve or more; the heaviest lower-body work
+client's ``sparring`` key) only light work (:func:`light_exercise`: neck, core, carries, face
+pulls and reverse flies) at 3 reps in reserve or more; the heaviest lower-body work
 (:func:`heavy_lower`) off the day before sparring where another day is free of both.
 
 Plain values and functions; planning a camp is :func:`workbench.blocks.plan_camp`.
