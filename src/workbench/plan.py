@@ -93,8 +93,9 @@ def _rank(
     # sets or more (COACHING.md C5), then the lower body's before the upper body's (a
     # posterior-chain week opens with its hinge, bridge or squat: the blind review of round 2
     # marked down a desk worker's day that opened with a pulldown), then the most demanding
-    # first: a barbell press before the other upper-body lifts (the competition lift first:
-    # the blind review of round 23 marked down a Pendlay row before the bench press twice),
+    # first: a barbell press before the other upper-body lifts, the bench first (the
+    # competition lift first: the blind review of round 23 marked down a Pendlay row before
+    # the bench press twice),
     # the longest sets (heavy lifts rest longest: a deadlift before a good morning
     # before a row), a hinge before anything else of the same set length (a heavy row first
     # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
@@ -110,7 +111,9 @@ def _rank(
         # split squats opening two desk workers' days, "the quad work this profile wants
         # least, put first").
         1 if exercise.pattern == "lunge" else 0,
-        0 if barbell_press else 1,
+        # The bench before the overhead press (round 32: a powerlifter's overhead press
+        # opening the day of his bench).
+        (1 if exercise.family == "overhead_press" else 0) if barbell_press else 2,
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,
         -SPINAL_LOADS.index(exercise.spinal_load),
