@@ -124,6 +124,12 @@ class Problem:
             exercise.pattern in KNEE_DOMINANT or self.library.anterior_only(exercise)
         )
 
+    def out_of_scope(self, exercise: Exercise) -> bool:
+        """Whether ``exercise`` is work a posterior-chain week leaves to the client's other
+        training (squats, lunges, anterior-only work: :meth:`spared` in that scope), so no
+        staple, sport specific or defining lift of it is asked."""
+        return self.client.posterior_only and self.spared(exercise)
+
     @property
     def shortfall_muscles(self) -> tuple[str, ...]:
         """Posterior-chain muscles with a positive weekly minimum: the ones a plan must cover."""

@@ -622,15 +622,11 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     missing, met = [], []
     # In posterior-chain scope, only the families the scope keeps (a strength profile's
     # squats and presses are the client's other training).
-    posterior_only = week.client.posterior_only
     families = {
         f
         for f in specific.families
-        if not posterior_only
-        or any(
-            e.family == f and not week.library.anterior_only(e) and not week.problem.spared(e)
-            for e in week.placeable
-        )
+        if any(e.family == f and not week.problem.out_of_scope(e) for e in week.placeable)
+        or not week.client.posterior_only
     }
     if families and specific.min_sets > 0:
         sets = sum(week.family_sets.get(f, 0) for f in families)
@@ -658,7 +654,7 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
         if exercise_id not in placeable:
             continue
         lift = week.library.exercise(exercise_id)
-        if posterior_only and (week.library.anterior_only(lift) or week.problem.spared(lift)):
+        if week.problem.out_of_scope(lift):
             continue  # anterior work or a squat, written elsewhere in posterior-chain scope
         goal = min(days, training_days)
         done = sum(

@@ -241,12 +241,7 @@ class Catalogue:
         of its lifts the scope keeps (round 30: a posterior-chain strongman's close-grip
         bench and back squat, out of scope)."""
         families = set(self.problem.profile.specific.families)
-        return self.where(lambda e: e.family in families and not self.out_of_scope(e))
-
-    def out_of_scope(self, exercise: Exercise) -> bool:
-        """Whether ``exercise`` is work a posterior-chain week leaves to the client's other
-        training: anterior-only work, squats and lunges."""
-        return self.problem.client.posterior_only and self.problem.spared(exercise)
+        return self.where(lambda e: e.family in families and not self.problem.out_of_scope(e))
 
     @cached_property
     def filler(self) -> tuple[Exercise, ...]:

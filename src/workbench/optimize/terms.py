@@ -1130,10 +1130,10 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
     quantities = []
     for exercise_id, days in problem.profile.specific.lifts.items():
         exercise = catalogue.by_id.get(exercise_id)
-        if exercise is None or exercise not in _timed(catalogue) or problem.spared(exercise):
-            # Out of reach, anterior work in posterior-chain scope, or a squat there (round
-            # 30: a posterior-chain strongman's back squat and close-grip bench, "out of
-            # scope, the legs' work the client does elsewhere").
+        if exercise is None or problem.out_of_scope(exercise):
+            # Out of reach, or anterior work or a squat in posterior-chain scope (round 30: a
+            # posterior-chain strongman's back squat and close-grip bench, "out of scope, the
+            # legs' work the client does elsewhere").
             continue
         per_day = tuple(
             Quantity(
