@@ -233,3 +233,16 @@ def test_a_clients_glute_emphasis_is_not_a_lunge(library, profiles) -> None:
     lunge = term_values(own, {("reverse_lunge", "Mon"): 3})
     bridge = term_values(own, {("barbell_hip_thrust", "Mon"): 3})
     assert lunge["emphasis"] == 0 < bridge["emphasis"]
+
+
+def test_a_cranky_knee_squats_to_a_box_with_the_bell_in_hand(library, profiles) -> None:
+    """The stop hook's week of 2026-12-06: a client with kettlebells and a cranky knee got
+    the bodyweight box squat, the one squat the knee allowed. A goblet box squat to knee height
+    is the loaded one; the bodyweight squat is then the lighter variant."""
+    groups = _catalogue(
+        library, profiles, equipment=("kettlebell", "band"), avoid=("deep_knee_flexion",)
+    )
+    knee = {e.id for e in groups.patterns["knee"]}
+    assert "kettlebell_goblet_box_squat" in knee and "goblet_squat" not in knee, knee
+    assert groups.lighter_steps.get("box_squat", 0) > 0
+    assert "kettlebell_goblet_box_squat" not in groups.lighter_steps
