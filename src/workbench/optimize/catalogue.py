@@ -151,6 +151,10 @@ class Catalogue:
         deadlifts = self.where(
             lambda e: e.family == family and e.role == "main" and not e.explosive
         )
+        # A back to spare hinges with what the spine-sparing term leaves free (round 33: a
+        # barbell straight-leg deadlift as the heavy hinge of a fighter with a disc history,
+        # where a coach gives a dumbbell RDL).
+        deadlifts = tuple(e for e in deadlifts if e.id not in self.spine_spared) or deadlifts
         top = max((e.load_class for e in deadlifts), default=0)
         heaviest = tuple(e for e in deadlifts if e.load_class == top)
         # Both legs where both can be loaded: a dumbbell RDL, not the single-leg RDL of the
@@ -163,6 +167,22 @@ class Catalogue:
         # a deficit deadlift as a trail runner's one heavy hinge, level with the conventional).
         easiest = min(level_rank(e.level) for e in heaviest) if heaviest else 0
         return tuple(e for e in heaviest if level_rank(e.level) == easiest)
+
+    @cached_property
+    def spine_spared(self) -> frozenset[str]:
+        """What a client who avoids heavy spinal loading (an old back tweak, a disc history)
+        is given only where no supported variant will do (the blind reviews of rounds 1, 2, 4,
+        14 and 18): a barbell's moderate spinal load (a straight-leg or Romanian deadlift), a
+        load on the shoulders or overhead while standing (a hack squat, an overhead press), an
+        unsupported bent-over row however light, an end-range back extension (a superman), a
+        ballistic hinge (a swing) and any jump or hop. A kettlebell or dumbbell RDL, a goblet
+        squat and a suitcase carry are what a coach gives back (round 4). Required exercises
+        are the client's own choice. Empty for any other client."""
+        client = self.problem.client
+        if "high_spinal_load" not in client.avoid:
+            return frozenset()
+        required = set(client.require)
+        return frozenset(e.id for e in self.exercises if _back_spared(e) and e.id not in required)
 
     @cached_property
     def staples(self) -> dict[str, tuple[Exercise, ...]]:
@@ -304,3 +324,34 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
 
 
 assert max(LOAD_CLASS.values()) == 3  # lighter_steps counts classes 0..3
+
+
+#: Equipment that holds the trunk while a row is pulled: a bench, a cable station's seat,
+#: a machine's pad.
+SUPPORTS = frozenset({"bench", "cable", "machine"})
+
+
+def _back_spared(e: Exercise) -> bool:
+    """Whether a client sparing the back should go without ``e`` where a supported variant
+    will do (:attr:`Catalogue.spine_spared`)."""
+    if e.explosive and e.pattern == "hinge":
+        return True
+    if e.impact:
+        return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
+    if (
+        e.pattern == "horizontal_pull"
+        and e.spinal_load != "none"
+        and not SUPPORTS & set(e.equipment)
+    ):
+        # Bent over, however light (round 18: a band bent-over row for a disc history, where a
+        # band seated row was at hand).
+        return True
+    if e.spinal_load != "moderate":
+        return False
+    # A load on the shoulders or overhead while standing (round 14: a hack squat and a
+    # standing overhead press for a disc history; a seated machine press was preferred).
+    return (
+        e.load_class >= 3
+        or e.pattern in ("horizontal_pull", "trunk_extension", "push")
+        or (e.pattern == "squat" and "machine" in e.equipment)
+    )

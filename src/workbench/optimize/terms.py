@@ -35,6 +35,7 @@ from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
+from workbench.optimize.split import FULL, split
 from workbench.problem import KNEE_SPARED, Problem, calendar_runs
 from workbench.standards import Standards
 
@@ -573,7 +574,8 @@ NECK_TWICE_FROM = 4.0
 
 def _session_balance(catalogue: Catalogue) -> list[Quantity]:
     """Each session holds a main lower-body lift and a main upper-body lift (a coach's
-    full-body session; a split's days get one of the two)."""
+    full-body session; a split's days get one of the two), and a full-body day all four
+    main patterns."""
     goals = _pattern_goals(catalogue)
     quantities = []
     for label, names in (("lower", LOWER_MAIN), ("upper", UPPER_MAIN)):
@@ -584,7 +586,37 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
             for e in catalogue.patterns.get(name, ())
         )
         quantities += _per_day(f"main_{label}", group, capped(1.0), catalogue, _pick)
+    # A full-body day (one with no training neighbour) holds the four a coach writes into
+    # it: a hinge or bridge, a knee-dominant lift, a press and a pull, each a point (the
+    # knee-dominant lift and the press where the week's goal is two days' worth). Round 33:
+    # a general client's two 35-minute days, one of a deadlift, a hip thrust and a bench, the
+    # other of lunges and pulls ("most muscles trained once a week"); round 32: full-body
+    # days with no press or no squat beside coaches' days with all four.
+    halves = split(_days(catalogue))
+    for label, names in FULL_BODY:
+        group = tuple(
+            e
+            for name in names
+            if goals.get(name, (0.0, 0.0))[1] > 0
+            for e in catalogue.patterns.get(name, ())
+        )
+        if not group or sum(goals.get(n, (0.0, 0.0))[1] for n in names) < TWICE_FROM:
+            continue
+        quantities += [
+            Quantity(f"full_{label}_{day}", group, capped(1.0), _pick, (day,))
+            for day in _days(catalogue)
+            if halves[day] == FULL
+        ]
     return quantities
+
+
+#: What a full-body session holds, by the patterns that give it.
+FULL_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hinge", ("hinge", "bridge")),
+    ("knee", ("knee",)),
+    ("press", ("press", "overhead_press")),
+    ("pull", ("row", "vertical_pull")),
+)
 
 
 def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
@@ -1195,13 +1227,30 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
         own = problem.client.priorities.get(muscle.id, 1.0) > 1.0
         if own:
             direct = _led_by(muscle.id, direct)
+        if own:
+            # A coach reads the client's own emphasis as more direct work than a sport's
+            # (round 33: a lat x1.5 given 9 lat sets beside a coach's 15): the week's
+            # direct sets scale with the priority, up to the ceiling.
+            goal = min(EMPHASIS_SETS * problem.priorities[muscle.id], goal * 2.0)
+            goal = min(goal, problem.targets[muscle.id].max_sets)
         if extra > 0 and goal > 0 and direct:
             # The first session's worth of direct sets is what a reader looks for: worth
             # four times the rest (round 13: an erector x1.5 with no back extension at all);
             # of the client's own emphasis, two sessions' worth (round 27).
             first = min(goal, EMPHASIS_FIRST_SETS * (2.0 if own else 1.0))
             value = steps((first, EMPHASIS_FIRST_RATIO * extra), (goal - first, extra))
-            quantities.append(Quantity(f"emphasis_{muscle.id}", direct, value, _sets))
+            # A set counts by its stimulus: a band pulldown is not a cable one where the
+            # stack is at hand (round 33: a band pulldown and a kettlebell pullover as an
+            # advanced wrestler's lat x2 work in a full gym, scored 4/10).
+            stimulus = {e.id: _stimulus(catalogue, e) for e in direct}
+            quantities.append(
+                Quantity(
+                    f"emphasis_{muscle.id}",
+                    direct,
+                    value,
+                    lambda e, sets, stimulus=stimulus: stimulus[e.id] * sets,
+                )
+            )
     return quantities
 
 
@@ -1409,47 +1458,15 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("filler", group, identity(-1.0))] if group else []
 
 
-#: Equipment that holds the trunk while a row is pulled: a bench, a cable station's seat,
-#: a machine's pad.
-SUPPORTS = frozenset({"bench", "cable", "machine"})
-
-
 def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
     """A client who avoids heavy spinal loading (an old back tweak, a disc history) gets
-    supported variants where there are some: a point a set of a barbell's moderate spinal
-    load (a straight-leg or Romanian deadlift), an unsupported bent-over row, an end-range
-    back extension (a superman) or a ballistic hinge (a swing) (the blind reviews of rounds
-    1, 2 and 4). A kettlebell or dumbbell RDL, a goblet squat and a suitcase carry are what
-    a coach gives this back (round 4 preferred the coach's week of them to ours of bands
+    supported variants where there are some: a point a set of what
+    :attr:`~workbench.optimize.catalogue.Catalogue.spine_spared` names (the blind reviews of
+    rounds 1, 2 and 4). A kettlebell or dumbbell RDL, a goblet squat and a suitcase carry are
+    what a coach gives this back (round 4 preferred the coach's week of them to ours of bands
     and bridges): they cost nothing here."""
-    if "high_spinal_load" not in catalogue.problem.client.avoid:
-        return []
-    required = set(catalogue.problem.client.require)
-
-    def spared(e: Exercise) -> bool:
-        if e.explosive and e.pattern == "hinge":
-            return True
-        if e.impact:
-            return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
-        if (
-            e.pattern == "horizontal_pull"
-            and e.spinal_load != "none"
-            and not SUPPORTS & set(e.equipment)
-        ):
-            # Bent over, however light (round 18: a band bent-over row for a disc history,
-            # where a band seated row was at hand).
-            return True
-        if e.spinal_load != "moderate":
-            return False
-        # A load on the shoulders or overhead while standing (round 14: a hack squat and a
-        # standing overhead press for a disc history; a seated machine press was preferred).
-        return (
-            e.load_class >= 3
-            or e.pattern in ("horizontal_pull", "trunk_extension", "push")
-            or (e.pattern == "squat" and "machine" in e.equipment)
-        )
-
-    group = catalogue.where(lambda e: spared(e) and e.id not in required)
+    spared = catalogue.spine_spared
+    group = catalogue.where(lambda e: e.id in spared)
     return [Quantity("moderate_spine", group, identity(-1.0))] if group else []
 
 
