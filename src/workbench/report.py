@@ -198,6 +198,10 @@ EXERCISE_CUES = {
     "long neck; hold, then lower slowly.",
     "flexed_arm_hang": "Hold the chin above the bar with the chest up and the shoulders down; "
     "lower slowly when you cannot hold any longer.",
+    "pike_push_up": "Hips high and hands shoulder-width, lower the top of the head towards the "
+    "floor between the hands, then press back up to straight arms.",
+    "box_pike_push_up": "Feet on the box and hips high above the hands, lower the top of the head "
+    "towards the floor between the hands, then press back up to straight arms.",
     "pull_up_negative": "Start with the chin above the bar and lower yourself slowly, for three "
     "to five seconds, to a long arm.",
 }
