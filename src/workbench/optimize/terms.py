@@ -1455,7 +1455,19 @@ def _filler(catalogue: Catalogue) -> list[Quantity]:
                 if (e not in timed or e in knee) and e not in group and e.id not in required
             ),
         )
-    return [Quantity("filler", group, identity(-1.0))] if group else []
+    quantities = [Quantity("filler", group, identity(-1.0))] if group else []
+    # Calf raises past a staple's dose, for a client whose sport sets no calf work, are the
+    # time-fill a coach cuts (round 33: nine calf-raise sets on three days of an MMA
+    # fighter's week, "calves get 9 sets while quads get 2"; COACHING.md: calf isolation for
+    # non-runners): a set past :data:`CALF_SETS` a week costs a filler set's point.
+    calf = catalogue.patterns.get("calf", ())
+    if calf and "calf" not in problem.profile.patterns:
+        quantities.append(Quantity("filler_calf", calf, excess(CALF_SETS)))
+    return quantities
+
+
+#: Calf-raise sets a week past which a client whose sport sets no calf work gets filler.
+CALF_SETS = 4.0
 
 
 def _spine_sparing(catalogue: Catalogue) -> list[Quantity]:
