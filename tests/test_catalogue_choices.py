@@ -169,7 +169,9 @@ def test_a_clients_own_emphasis_is_read_as_the_lifts_it_leads(library, profiles)
     rdl = term_values(own, {("dumbbell_single_leg_rdl", "Mon"): 3})
     abduction = term_values(own, {("hip_abduction_machine", "Mon"): 3})
     assert rdl["emphasis"] == 0 < abduction["emphasis"]
-    six = term_values(own, {("hip_abduction_machine", "Mon"): 3, ("clamshell", "Fri"): 3})
+    six = term_values(
+        own, {("hip_abduction_machine", "Mon"): 3, ("hip_abduction_machine", "Fri"): 3}
+    )
     assert six["emphasis"] == 2 * abduction["emphasis"]  # two sessions' worth, all first sets
     sport = _catalogue(library, profiles, equipment=(*kit, "barbell"), sport="strength")
     assert term_values(sport, {("back_squat", "Mon"): 3})["emphasis"] > 0
@@ -246,3 +248,120 @@ def test_a_cranky_knee_squats_to_a_box_with_the_bell_in_hand(library, profiles) 
     assert "kettlebell_goblet_box_squat" in knee and "goblet_squat" not in knee, knee
     assert groups.lighter_steps.get("box_squat", 0) > 0
     assert "kettlebell_goblet_box_squat" not in groups.lighter_steps
+
+
+def test_a_back_to_spare_hinges_heavy_with_dumbbells(library, profiles) -> None:
+    """Round 33: a barbell straight-leg deadlift as the heavy hinge of an MMA fighter with a
+    disc history, and a barbell RDL for a parent with one, where a coach gives a dumbbell
+    RDL. Without the back to spare the barbell leads."""
+    spared = _catalogue(
+        library, profiles, equipment=FULL_GYM, level="advanced", avoid=("high_spinal_load",)
+    )
+    heavy = {e.id for e in spared.heavy_hinge}
+    assert heavy and not heavy & spared.spine_spared, heavy
+    assert {"romanian_deadlift", "straight_leg_deadlift"} <= spared.spine_spared
+    free = _catalogue(library, profiles, equipment=FULL_GYM, level="advanced")
+    assert "barbell_deadlift" in {e.id for e in free.heavy_hinge}
+    assert not free.spine_spared
+
+
+def test_an_emphasis_counts_a_set_by_its_stimulus(library, profiles) -> None:
+    """Round 33: a band pulldown and a kettlebell pullover as an advanced wrestler's lat x2
+    work in a full gym (scored 4/10): a band set is not a cable set where the stack is at
+    hand. And the client's own emphasis asks for more direct sets than six."""
+    week = _catalogue(
+        library,
+        profiles,
+        equipment=FULL_GYM,
+        level="advanced",
+        priorities={"latissimus_dorsi": 2.0},
+    )
+    band = term_values(week, {("band_lat_pulldown", "Mon"): 3})["emphasis"]
+    cable = term_values(week, {("lat_pulldown", "Mon"): 3})["emphasis"]
+    assert band < cable
+    six = {("lat_pulldown", "Mon"): 3, ("pull_up", "Wed"): 3}
+    nine = {**six, ("chin_up", "Fri"): 3}
+    assert term_values(week, nine)["emphasis"] > term_values(week, six)["emphasis"]
+
+
+def test_a_full_body_day_holds_a_press_a_pull_a_hinge_and_a_squat(library, profiles) -> None:
+    """Round 33: a general client's two 35-minute days, one a deadlift, a hip thrust and a
+    bench, the other lunges and pulls ("most muscles trained once a week"). On a full-body
+    day the four patterns are each worth a point; on a split's lower day the press is not."""
+    week = _catalogue(library, profiles, equipment=FULL_GYM, weekdays=("Mon", "Thu"))
+    four = {
+        ("barbell_deadlift", "Mon"): 3,
+        ("goblet_squat", "Mon"): 3,
+        ("bench_press", "Mon"): 3,
+        ("seated_cable_row", "Mon"): 3,
+    }
+    three = {k: v for k, v in four.items() if k[0] != "bench_press"}
+    gained = (
+        term_values(week, four)["session_balance"] - term_values(week, three)["session_balance"]
+    )
+    assert gained == 1
+    split = _catalogue(library, profiles, equipment=FULL_GYM, weekdays=("Mon", "Tue"))
+    assert (
+        term_values(split, four)["session_balance"] == term_values(split, three)["session_balance"]
+    )
+
+
+def test_calf_raises_past_a_staples_dose_are_filler_outside_running(library, profiles) -> None:
+    """Round 33: nine calf-raise sets on three days of an MMA fighter's week beside two of
+    quad work. Past four sets a week they are filler for a sport that sets no calf work; a
+    runner's are not."""
+    calves = {
+        ("standing_calf_raise", "Mon"): 3,
+        ("seated_calf_raise", "Wed"): 3,
+        ("leg_press_calf_raise", "Fri"): 3,
+    }
+    for sport, costs in (("fighter", True), ("general", True), ("runner", False)):
+        week = _catalogue(library, profiles, equipment=FULL_GYM, sport=sport)
+        filler = term_values(week, calves)["filler"]
+        assert (filler < 0) is costs, (sport, filler)
+        assert term_values(week, {("standing_calf_raise", "Mon"): 3})["filler"] == 0
+
+
+def test_a_runners_and_a_desk_workers_upper_trapezius_floor_is_halved(library, profiles) -> None:
+    """Round 32: seven sets of prone neck extensions for a 5k runner with a pull-up bar and a
+    box met the library's upper trapezius and levator floors (4 and 2), scored 4/10; for a
+    desk worker those muscles are the tight side of rounded shoulders."""
+
+    def floors(sport: str) -> tuple[float, float]:
+        days = ("Mon", "Tue", "Thu", "Fri")
+        client = Client(weekdays=days, minutes_per_session=90, sport=sport)
+        targets = make_problem(library, client, profiles).targets
+        return targets["trapezius_upper"].min_sets, targets["levator_scapulae"].min_sets
+
+    assert floors("general") == (4, 2)  # a long week: the library's floors, whole
+    for sport in ("runner", "desk_worker"):
+        assert floors(sport) == (2, 1), sport
+
+
+def test_a_back_to_spare_is_given_no_swing_or_loaded_twist_unasked(library, profiles) -> None:
+    """Round 34: a dumbbell swing and a cable woodchop in the week of a client with an old
+    back tweak ("ballistic hinging and loaded rotation are what I would hold back"). The swing
+    is then no staple and costs its sets; so does a loaded twist. Asked for, the swing stays."""
+    back = _catalogue(library, profiles, equipment=FULL_GYM, avoid=("high_spinal_load",))
+    assert "dumbbell_swing" not in {e.id for e in back.staples.get("kettlebell_swing", ())}
+    assert {"dumbbell_swing", "cable_woodchop"} <= back.spine_spared
+    assert term_values(back, {("cable_woodchop", "Mon"): 3})["spine_sparing"] < 0
+    free = _catalogue(library, profiles, equipment=FULL_GYM)
+    assert "dumbbell_swing" in {e.id for e in free.staples["kettlebell_swing"]}
+    asked = _catalogue(
+        library,
+        profiles,
+        equipment=FULL_GYM,
+        avoid=("high_spinal_load",),
+        require=("dumbbell_swing",),
+    )
+    assert "dumbbell_swing" in {e.id for e in asked.staples["kettlebell_swing"]}
+
+
+def test_face_pulls_count_as_pulling_against_the_presses(library, profiles) -> None:
+    """Round 34: "pull far outweighing push" in almost every week, a reader counting face
+    pulls, reverse flies and Y raises as pulling."""
+    week = _catalogue(library, profiles, equipment=FULL_GYM)
+    rows = {("seated_cable_row", "Mon"): 4, ("lat_pulldown", "Wed"): 4, ("bench_press", "Fri"): 4}
+    more = {**rows, ("face_pull", "Mon"): 3, ("reverse_fly", "Wed"): 3}
+    assert term_values(week, more)["push_pull"] < term_values(week, rows)["push_pull"] == 0

@@ -545,11 +545,23 @@ def test_c12_fighter_specifics(library: Library, problem_for: ProblemFor) -> Non
     assert c12.value == 1
 
 
-def test_c12_runner_specifics(problem_for: ProblemFor) -> None:
+def test_c12_runner_specifics(library: Library, problem_for: ProblemFor) -> None:
+    """The coach's full-gym week without its single-leg and carry work (which credit the
+    soleus as a stabiliser) leaves a runner's soleus to its calf raises: short of six."""
     flat = {"gluteus_medius": 1.0, "gastrocnemius": 1.0, "soleus": 1.0}
     problem = problem_for("full_gym", sport="runner", priorities=flat)
-    c12 = failing(coach_check(coach_week("full_gym"), problem), "C12")
-    assert c12.detail == "soleus: 4.5 effective sets (Runner: ≥ 6)"
+    week = coach_week("full_gym")
+    raises = Plan(
+        tuple(
+            e
+            for e in week.entries
+            if "soleus" not in library.exercise(e.exercise_id).secondary_muscles
+            or library.exercise(e.exercise_id).family == "calf_raise"
+        ),
+        week.weekdays,
+    )
+    c12 = failing(coach_check(raises, problem), "C12")
+    assert c12.detail.startswith("soleus: 4.5 effective sets (Runner: ≥ 6)"), c12.detail
 
 
 def test_c13_band_lifts_in_a_full_gym(library: Library, problem_for: ProblemFor) -> None:
@@ -983,3 +995,20 @@ def test_a_split_squat_follows_the_sessions_hinge(library: Library) -> None:
     ]
     order = [exercise.id for exercise, _ in session_order(chosen)]
     assert order[:2] == ["band_romanian_deadlift", "band_split_squat"]
+
+
+def test_a_bodyweight_bridge_does_not_open_the_session(library: Library) -> None:
+    """Round 34: bodyweight glute bridges opened both days of a client with a pull-up bar,
+    "warm-up drills sitting in prime slots". An unloaded bridge follows the session's other
+    main lifts; a loaded one (a hip thrust) keeps its place."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("single_leg_glute_bridge"), 3),
+        (library.exercise("chin_up"), 5),
+        (library.exercise("cossack_squat"), 4),
+    ]
+    order = [exercise.id for exercise, _ in session_order(chosen)]
+    assert order == ["cossack_squat", "chin_up", "single_leg_glute_bridge"]
+    loaded = [(library.exercise("barbell_hip_thrust"), 3), (library.exercise("chin_up"), 5)]
+    assert session_order(loaded)[0][0].id == "barbell_hip_thrust"

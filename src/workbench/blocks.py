@@ -110,7 +110,7 @@ PRIME_RISE = 1.0
 #: the same muscles, no set is added for it) [per set]; what holding the phase's preferred
 #: power work, and an accessory rotated from the peak week's, is worth (tie-breakers well
 #: below a set) [per week].
-POWER_SHORT_COST = 2.0
+POWER_SHORT_COST = 4.0
 PHASE_POWER_VALUE = 0.2
 ROTATE_VALUE = 0.1
 #: The name of a camp's open slot: power work a later phase adds beside a day's main lifts.

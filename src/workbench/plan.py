@@ -85,7 +85,7 @@ class Plan:
 
 def _rank(
     exercise: Exercise, sets: int
-) -> tuple[int, int, int, int, int, float, int, int, int, str]:
+) -> tuple[int, int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -106,6 +106,10 @@ def _rank(
     return (
         0 if opens else 1,
         role,
+        # An unloaded bridge after the session's other main lifts (round 34: bodyweight glute
+        # bridges opening both days of a client with a pull-up bar, "warm-up drills sitting
+        # in prime slots").
+        1 if exercise.pattern == "hip_extension" and not exercise.loaded else 0,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
         # A lunge or split squat after the session's hinge, squat or bridge (round 28: band
         # split squats opening two desk workers' days, "the quad work this profile wants

@@ -113,7 +113,19 @@ class Problem:
         ):
             return True
         knee = "deep_knee_flexion" in client.avoid
-        if exercise.impact and (knee or "high_spinal_load" in client.avoid):
+        back = "high_spinal_load" in client.avoid
+        if exercise.impact and (knee or back):
+            return True
+        # Nor a swing for a back to spare (round 34: a dumbbell swing in the week of a client
+        # with an old back tweak, "ballistic hinging ... what I would hold back with a back
+        # history"; the spine-sparing term charges its sets, the staple paid more).
+        if (
+            back
+            and exercise.explosive
+            and exercise.pattern == "hinge"
+            and exercise.id not in client.require
+            and exercise.family not in self.profile.specific.families
+        ):
             return True
         if knee and exercise.pattern == "lunge" and exercise.knee_flexion > KNEE_SPARED:
             return True

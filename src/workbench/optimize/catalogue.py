@@ -208,8 +208,11 @@ class Catalogue:
         good morning). Power work is compared within its family only."""
         heaviest: dict[str, int] = defaultdict(int)
         for exercise in self.exercises:
-            if exercise.id in self.shoulder_spared:
-                continue  # not the variant a sore shoulder should press
+            if exercise.id in self.shoulder_spared or exercise.id in self.spine_spared:
+                # Not the variant a sore shoulder should press, nor one a back to spare should
+                # load (round 34: a bench back extension and a dumbbell RDL are what a coach
+                # gives an old back tweak).
+                continue
             for scope in _scopes(exercise):
                 heaviest[scope] = max(heaviest[scope], _tool_class(exercise))
         steps = {}
@@ -338,6 +341,10 @@ def _back_spared(e: Exercise) -> bool:
         return True
     if e.impact:
         return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
+    if "spinal_rotation" in e.tags and e.loaded:
+        # Loaded twisting (round 34: a cable woodchop for an old back tweak, "loaded rotation
+        # ... what I would hold back with a back history").
+        return True
     if (
         e.pattern == "horizontal_pull"
         and e.spinal_load != "none"

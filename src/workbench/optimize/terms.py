@@ -54,6 +54,7 @@ __all__ = [
     "only_at",
     "outside",
     "picks_from",
+    "scaled",
     "shortfall",
     "steps",
     "structured_doses",
@@ -145,6 +146,15 @@ def only_at(count: int) -> Coefficient:
         return 1.0 if sets == count else 0.0
 
     return picked
+
+
+def scaled(share: Mapping[str, float]) -> Coefficient:
+    """Sets, each worth its exercise's ``share``."""
+
+    def coefficient(exercise: Exercise, sets: int) -> float:
+        return share[exercise.id] * sets
+
+    return coefficient
 
 
 def credit_of(muscle_id: str, share: Mapping[str, float] | None = None) -> Coefficient:
@@ -657,6 +667,10 @@ def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+#: What a reader counts as a week's pulling sets.
+PULL_PATTERNS: tuple[str, ...] = ("row", "vertical_pull", "upper_back")
+
+
 def _push_pull(catalogue: Catalogue) -> list[Quantity]:
     """A posterior emphasis pulls more than it presses, not three times as much: pull sets
     (rows and vertical pulls) past twice the press sets cost a point each, and press sets
@@ -664,7 +678,10 @@ def _push_pull(catalogue: Catalogue) -> list[Quantity]:
     1, a fighter's 23 press sets in round 2)."""
     if catalogue.problem.client.posterior_only:
         return []
-    pulls = {e.id for p in ("row", "vertical_pull") for e in catalogue.patterns.get(p, ())}
+    # Face pulls, reverse flies and Y raises are pulling too, as a reader counts it (round
+    # 34: "pull far outweighing push" in almost every week, 26 pulling sets to 11 pressing in
+    # a beginner's, with three upper-back isolation drills on a day).
+    pulls = {e.id for p in PULL_PATTERNS for e in catalogue.patterns.get(p, ())}
     presses = {e.id for p in ("press", "overhead_press") for e in catalogue.patterns.get(p, ())}
     if not pulls or not presses:
         return []
@@ -1248,7 +1265,7 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
                     f"emphasis_{muscle.id}",
                     direct,
                     value,
-                    lambda e, sets, stimulus=stimulus: stimulus[e.id] * sets,
+                    scaled(stimulus),
                 )
             )
     return quantities
@@ -1405,14 +1422,20 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     aim = min(level_rank(catalogue.problem.client.level), level_rank("intermediate"))
     gaps: dict[str, int] = {}
     for group in catalogue.patterns.values():
-        # A press a sore shoulder should not do is no yardstick for the ones it may.
-        mains = [e for e in group if e.is_main_lift and e.id not in catalogue.shoulder_spared]
+        # A press a sore shoulder should not do is no yardstick for the ones it may, nor a
+        # barbell RDL a back to spare should not (round 33: its dumbbell RDL is the heavy
+        # hinge).
+        spared = catalogue.shoulder_spared | catalogue.spine_spared
+        heavy = set(catalogue.heavy_hinge)
+        mains = [e for e in group if e.is_main_lift and e.id not in spared]
         if not mains:
             continue
         nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
         for exercise in mains:
             gap = min(aim, nearest) - level_rank(exercise.level)
-            if gap > 0:
+            # The week's heavy hinge is the heaviest at hand, whatever its level (a back to
+            # spare's dumbbell RDL is no regression of the single-leg RDL).
+            if gap > 0 and exercise not in heavy:
                 gaps[exercise.id] = gap
     group = tuple(e for e in catalogue.exercises if e.id in gaps)
     if not group:
