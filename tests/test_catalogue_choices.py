@@ -365,3 +365,14 @@ def test_face_pulls_count_as_pulling_against_the_presses(library, profiles) -> N
     rows = {("seated_cable_row", "Mon"): 4, ("lat_pulldown", "Wed"): 4, ("bench_press", "Fri"): 4}
     more = {**rows, ("face_pull", "Mon"): 3, ("reverse_fly", "Wed"): 3}
     assert term_values(week, more)["push_pull"] < term_values(week, rows)["push_pull"] == 0
+
+
+def test_bodyweight_made_hard_by_leverage_is_no_lighter_than_a_band(library, profiles) -> None:
+    """Rounds 32 and 35: band chest presses, RDLs and split squats for advanced clients with a
+    band, where feet-elevated push-ups and Cossack squats were at hand ("too light for this
+    level"). A bodyweight lift at a trained level counts as the band's class, or above; a
+    beginner's bodyweight lift stays below it."""
+    week = _catalogue(library, profiles, equipment=("band", "pullup_bar"), level="advanced")
+    steps = week.lighter_steps
+    assert "decline_push_up" not in steps and "cossack_squat" not in steps, steps
+    assert steps.get("push_up", 0) > 0 and steps.get("split_squat", 0) > 0

@@ -148,9 +148,15 @@ def test_a_short_week_says_what_coverage_costs(library, profiles) -> None:
 #: kettlebell deadlift at home.
 HEAVY_HINGES = {
     "full_gym": {"barbell_deadlift", "trap_bar_deadlift", "sumo_deadlift", "rack_pull"},
-    # A disc history: the dumbbell or kettlebell RDL (round 33: a barbell straight-leg
-    # deadlift as a fighter's heavy hinge with a back to spare, marked down).
-    "fighter": {"dumbbell_romanian_deadlift", "kettlebell_romanian_deadlift"},
+    # A disc history: a dumbbell or kettlebell RDL, two-legged or single (round 33: a barbell
+    # straight-leg deadlift as a fighter's heavy hinge with a back to spare, marked down;
+    # where the required swings open the day, the single-leg RDL is that day's hinge).
+    "fighter": {
+        "dumbbell_romanian_deadlift",
+        "kettlebell_romanian_deadlift",
+        "dumbbell_single_leg_rdl",
+        "single_leg_rdl",
+    },
     "home_kettlebell": {"kettlebell_deadlift", "kettlebell_romanian_deadlift", "single_leg_rdl"},
 }
 

@@ -44,7 +44,7 @@ from workbench.camp import (
 from workbench.check import Violation, check_block
 from workbench.client import Client, SportProfile
 from workbench.coaching import CoachWeights
-from workbench.effort import week_rir, with_effort
+from workbench.effort import week_band, week_rir, with_effort
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library
@@ -721,6 +721,7 @@ def _assemble(
                     role=role if role in CAMP_PHASES else None,
                     sparring=sparring,
                     level=client.level,
+                    band=week_band(roles, index),
                 ),
                 role=role,
                 standards=judged[-1].standards,

@@ -31,6 +31,7 @@ __all__ = [
     "RIR_CEILING",
     "RIR_FLOOR_HEAVY",
     "RIR_FLOOR_SUBMAXIMAL",
+    "RIR_POWER",
     "SUBMAXIMAL_FAMILIES",
     "TESTED_FAMILIES",
     "load_text",
@@ -40,6 +41,7 @@ __all__ = [
     "reps_text",
     "submaximal",
     "takes_percent",
+    "week_band",
     "week_rir",
     "with_effort",
 ]
@@ -66,9 +68,12 @@ PERCENT_BY_REPS_TO_FAILURE: dict[int, float] = {
 #: The equipment whose main lifts are prescribed by %1RM: a barbell or trap bar is loaded in
 #: small steps from a tested or estimated 1RM; dumbbells, kettlebells and bands are not.
 BARBELLS: frozenset[str] = frozenset({"barbell", "trap_bar"})
-#: The fewest reps in reserve a heavy barbell lift or power work is taken to: never a grind
-#: to failure under a bar (Helms et al. 2016), never a slow rep of power work [reps].
+#: The fewest reps in reserve a main lift or power work is taken to: never a grind to failure
+#: on a multi-joint lift (Helms et al. 2016), never a slow rep of power work [reps].
 RIR_FLOOR_HEAVY = 1
+#: The fewest reps in reserve of power work, done fast: a set ends while the reps are quick
+#: (Haff & Nimphius 2012) [reps].
+RIR_POWER = 3
 #: The most reps in reserve a guide names: far from failure (speed work) [reps].
 RIR_CEILING = 5
 #: The fewest reps in reserve for work a coach never takes to failure [reps]: a hold or a
@@ -79,8 +84,10 @@ RIR_CEILING = 5
 RIR_FLOOR_SUBMAXIMAL = 2
 #: Families whose 1RM a client knows (the deadlift's from the floor only) [family ids].
 TESTED_FAMILIES: frozenset[str] = frozenset({"squat", "press", "overhead_press", "deadlift"})
-#: Families whose sets stay submaximal whatever the week asks.
-SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset({"neck", "carry"})
+#: Families whose sets stay submaximal whatever the week asks: neck work and carries, and
+#: Nordic and glute-ham raises, eccentric work a hamstring strains under near failure (the
+#: third block review: "Nordics ... go to RIR 0").
+SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset({"neck", "carry", "nordic"})
 #: What unilateral work adds to its reps.
 PER_SIDE = "per side"
 
@@ -116,15 +123,18 @@ def rep_range(reps: str) -> tuple[int, int] | None:
 
 
 def percent_range(reps: str, rir: int) -> tuple[int, int] | None:
-    """The %1RM range [%] that leaves ``rir`` reps in reserve after ``reps``: from the top of
-    the rep range plus one rep more in reserve (the lighter end) to the bottom of it (the
-    heavier end), whole percent; None when ``reps`` is not a count."""
+    """The %1RM range [%] that leaves ``rir`` reps in reserve after ``reps``: the middle of
+    the rep range with one rep more in reserve (the lighter end) and without (the heavier
+    end), whole percent; None when ``reps`` is not a count."""
     counted = rep_range(reps)
     if counted is None:
         return None
     fewest, most = counted
-    heavier = percent_1rm(fewest + rir)
-    lighter = percent_1rm(most + rir + 1)
+    # The middle of a rep range, not its two ends: the third block review read "74-81% for
+    # 6-8 reps at RIR 1" as "roughly RIR 0-4" ("tie the % to the rep count").
+    middle = (fewest + most + 1) // 2
+    heavier = percent_1rm(middle + rir)
+    lighter = percent_1rm(middle + rir + 1)
     return math.floor(lighter + 0.5), math.floor(heavier + 0.5)
 
 
@@ -194,6 +204,27 @@ def week_rir(roles: Sequence[WeekRole], index: int) -> int:
     return math.floor(first + (last - first) * position / (count - 1) + 0.5)
 
 
+def week_band(roles: Sequence[WeekRole], index: int) -> tuple[int, int] | None:
+    """The week's %1RM band of a camp phase's barbell lifts [%]: the phase's band in steps
+    over its weeks, lightest first (the third block review: "the deadlift is 70-80% in all
+    four strength weeks ... step it instead"); a phase of one week keeps the whole band. None
+    outside a camp phase."""
+    role = roles[index]
+    phase = CAMP_PHASES.get(role)
+    if phase is None:
+        return None
+    same = [i for i, r in enumerate(roles) if r is role]
+    position, count = same.index(index), len(same)
+    low, high = phase.band
+    if count == 1:
+        return low, high
+    step = (high - low) / count
+    return (
+        math.floor(low + step * position + 0.5),
+        math.floor(low + step * (position + 1) + 0.5),
+    )
+
+
 def submaximal(exercise: Exercise) -> bool:
     """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`): holds
     and carries, core and neck work, balance-limited lifts, bottoms-up presses, band work."""
@@ -217,16 +248,18 @@ def with_effort(
     role: WeekRole | None = None,
     sparring: Sequence[str] = (),
     level: str = "intermediate",
+    band: tuple[int, int] | None = None,
 ) -> Plan:
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
-    ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a barbell
-    main lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
+    ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a main
+    lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
     balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring
     day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
     (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
     and its barbell lifts' %1RM band and, past the strength phase, puts power work first in
     each session. A single week takes it too (``rir`` by the client's level)."""
     phase = CAMP_PHASES.get(role) if role is not None else None
+    week_band = band
     entries = []
     for entry in plan.entries:
         exercise = library.exercise(entry.exercise_id)
@@ -235,12 +268,19 @@ def with_effort(
         reps = exercise.reps if phase is None else phase_reps(exercise, phase)
         band = None
         fast = False
-        if barbell or exercise.explosive:
+        # Every main lift, not only a barbell's (the blind review of the third four blocks:
+        # "RIR 0 across the board in week 4, including on technical lifts": RDLs, step-ups,
+        # a hack squat, a standing overhead press).
+        if exercise.is_main_lift or exercise.explosive:
             effort = max(effort, RIR_FLOOR_HEAVY)
+        if exercise.explosive:
+            # Power work stops while every rep is fast (the third block review: "'RIR 1
+            # (fast)' on the sprawl, swing and toss works against quality power reps").
+            effort = max(effort, RIR_POWER)
         if level == "beginner" or submaximal(exercise):
             effort = max(effort, RIR_FLOOR_SUBMAXIMAL)
         if phase is not None and barbell:
-            band, fast = phase.band, phase.fast
+            band, fast = week_band or phase.band, phase.fast
             if phase.fast:
                 effort = max(effort, RIR_CEILING)
         if entry.weekday in sparring:

@@ -296,6 +296,12 @@ def _tool_class(exercise: Exercise) -> int:
     hands can balance there)."""
     if exercise.role in ("accessory", "core") and "machine" in exercise.equipment:
         return max(exercise.load_class, 3)
+    if exercise.load_class == 0:
+        # Bodyweight made hard by leverage (a feet-elevated push-up, a Cossack squat, a
+        # Nordic curl) is no lighter than a band's version (rounds 32 and 35: band presses,
+        # RDLs and split squats for advanced clients where the harder bodyweight ones were
+        # at hand, "too light for this level").
+        return level_rank(exercise.level)
     return exercise.load_class
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "BALANCE_COST",
     "BAND_COST",
     "BAND_MISS_COST",
+    "FALL_COST",
     "PROGRESSION_GAP",
     "PROGRESSION_NODES",
     "RISE_COST",
@@ -71,6 +72,11 @@ MAIN_DROP_COST = 0.25
 #: where the goal allows (0.1 and 1.0 a minute gave one credible week less and none more
 #: over 20 generated 5-week blocks, 7 Dec 2026).
 BALANCE_COST = 0.3
+#: Cost of a set an exercise falls from the week its week rises from [per set]: well above a
+#: set off the goal (1), so an exercise's sets rise or hold and the goal is met by the
+#: others (at 0.5 a desk worker's block kept "woodchop 2-3-2-3", at 1.5 a runner's single-leg
+#: RDL went 3-4-3-4 under the one-set rise of the hamstrings), below a band's or a rise's.
+FALL_COST = 5.0
 #: The block model's relative gap [ratio] and work budget [nodes]: a block of six weeks over
 #: 30 slots has ~400 columns and proves its optimum at the root or within a few hundred nodes.
 PROGRESSION_GAP = 1e-4
@@ -701,6 +707,25 @@ def _solve_weeks(
                     under,
                     over,
                 )
+            )
+    # An exercise's sets do not fall from the week a week rises from (elastic): the third
+    # block review read "landmine rotation 2-3-2-3, cable adduction 3-2-2-3" as noise.
+    for week_index in group:
+        before_index = spec.weeks[week_index].follows
+        if before_index is None or before_index not in group:
+            continue
+        for slot in spec.slots:
+            now = [c for c in sets if c[0] == week_index and c[1] == slot.key]
+            then = [c for c in sets if c[0] == before_index and c[1] == slot.key]
+            if not now or not then:
+                continue
+            fall = model.add_column(0.0, float(slot.peak_sets) + 10.0, name="fall")
+            objective.add(fall, FALL_COST)
+            model.at_least(
+                Linear((sets[c], 1.0) for c in now)
+                - Linear((sets[c], 1.0) for c in then)
+                + Linear.of(fall),
+                0.0,
             )
     for first, last, muscle, least in spec.rises:
         if muscle not in muscles or first not in group:

@@ -572,7 +572,9 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         per_day = tuple(
             Quantity(f"neck_on_{day}", neck, capped(1.0), _pick, (day,)) for day in days
         )
-        quantities.append(Quantity("neck_days", (), capped(2.0), parts=per_day))
+        # Worth two main patterns' days: the reference fighter's second neck day was lost to
+        # the work budget's last percent (2026-12-07), the days' three sets at 6 points.
+        quantities.append(Quantity("neck_days", (), steps((2.0, 2.0)), parts=per_day))
     return quantities
 
 
