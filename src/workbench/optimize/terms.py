@@ -591,12 +591,7 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
     goals = _pattern_goals(catalogue)
     quantities = []
     for label, names in (("lower", LOWER_MAIN), ("upper", UPPER_MAIN)):
-        group = tuple(
-            e
-            for name in names
-            if goals.get(name, (0.0, 0.0))[1] > 0
-            for e in catalogue.patterns.get(name, ())
-        )
+        group = _aimed_at(catalogue, goals, names)
         quantities += _per_day(f"main_{label}", group, capped(1.0), catalogue, _pick)
     # A full-body day (one with no training neighbour) holds the four a coach writes into
     # it: a hinge or bridge, a knee-dominant lift, a press and a pull, each a point (the
@@ -606,12 +601,7 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
     # days with no press or no squat beside coaches' days with all four.
     halves = split(_days(catalogue))
     for label, names in FULL_BODY:
-        group = tuple(
-            e
-            for name in names
-            if goals.get(name, (0.0, 0.0))[1] > 0
-            for e in catalogue.patterns.get(name, ())
-        )
+        group = _aimed_at(catalogue, goals, names)
         if not group or sum(goals.get(n, (0.0, 0.0))[1] for n in names) < TWICE_FROM:
             continue
         quantities += [
@@ -620,6 +610,18 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
             if halves[day] == FULL
         ]
     return quantities
+
+
+def _aimed_at(
+    catalogue: Catalogue, goals: Mapping[str, tuple[float, float]], names: Sequence[str]
+) -> tuple[Exercise, ...]:
+    """The exercises of the patterns ``names`` whose weekly target is above nothing."""
+    return tuple(
+        e
+        for name in names
+        if goals.get(name, (0.0, 0.0))[1] > 0
+        for e in catalogue.patterns.get(name, ())
+    )
 
 
 #: What a full-body session holds, by the patterns that give it.
