@@ -36,7 +36,7 @@ from workbench.blocks import (
 )
 from workbench.check import check_block, check_plan
 from workbench.client import Client, SportProfile
-from workbench.effort import submaximal, takes_percent
+from workbench.effort import HELD_LOAD, POWER_LOAD, submaximal, takes_percent
 from workbench.errors import InputError
 from workbench.generate import grid_clients
 from workbench.library import Library
@@ -330,6 +330,10 @@ def test_every_entry_has_a_load_a_client_can_follow(
             exercise = library.exercise(entry.exercise_id)
             if takes_percent(exercise):
                 assert entry.load.endswith("% 1RM"), entry.load
+            elif exercise.explosive:
+                assert entry.load == POWER_LOAD, entry.load  # done fast: no RIR to read
+            elif exercise.timed:
+                assert entry.load == HELD_LOAD, entry.load  # a hold or a carry: steady
             else:
                 assert entry.load.startswith(f"RIR {entry.rir}"), entry.load
             assert exercise.unilateral == entry.reps.endswith("per side"), entry.reps

@@ -175,9 +175,9 @@ def _overview(block: Block) -> str:
         f'<section id="{BLOCK_SECTION_IDS[0]}">\n<h2>The block at a glance</h2>\n'
         '<p class="note">Reps in reserve: how many more good reps you could still do at the '
         "end of each set (3: stop three reps before you would fail; 0: the last rep you can "
-        "do well). A load in % 1RM is a share of the most you can lift once. (fast): every "
-        "rep as fast as you can, and the set ends when the speed drops. Holds and carries: "
-        "keep your form from the first second to the last. When every set of a lift reaches "
+        "do well). A load in % 1RM is a share of the most you can lift once. Fast: every "
+        "rep as fast as you can, and the set ends when the speed drops. Steady (holds and "
+        "carries): keep your form from the first second to the last. When every set of a lift reaches "
         "the top of its reps, add the smallest step of load the next week (a heavier bell, "
         "a thicker band, 2.5 kg on a bar).</p>\n"
         f"<table>\n<thead><tr><th>Week</th>{head_when}<th>Focus</th>"

@@ -26,8 +26,10 @@ from workbench.plan import Plan
 __all__ = [
     "ACCUMULATION_RIR",
     "BARBELLS",
+    "HELD_LOAD",
     "PERCENT_BY_REPS_TO_FAILURE",
     "PER_SIDE",
+    "POWER_LOAD",
     "RIR_CEILING",
     "RIR_FLOOR_HEAVY",
     "RIR_FLOOR_SUBMAXIMAL",
@@ -71,6 +73,9 @@ BARBELLS: frozenset[str] = frozenset({"barbell", "trap_bar"})
 #: The fewest reps in reserve a main lift or power work is taken to: never a grind to failure
 #: on a multi-joint lift (Helms et al. 2016), never a slow rep of power work [reps].
 RIR_FLOOR_HEAVY = 1
+#: The load guide of power work and of holds and carries, which no RIR describes.
+POWER_LOAD = "fast"
+HELD_LOAD = "steady"
 #: The fewest reps in reserve of power work, done fast: a set ends while the reps are quick
 #: (Haff & Nimphius 2012) [reps].
 RIR_POWER = 3
@@ -178,8 +183,9 @@ def load_text(
 
     A barbell main lift: a %1RM range, ``band`` when a phase sets one (a fight camp), else
     read off ``reps`` (default the exercise's) and ``rir`` (:func:`percent_range`):
-    ``"79-81% 1RM"``. Anything else: ``"RIR 2"``. Power work, and a phase done ``fast``, add
-    ``(fast)``: every rep at full speed, the set ended when speed drops.
+    ``"79-81% 1RM"``. Power work: ``"fast"`` (every rep at full speed, the set ended when
+    speed drops), a hold or a carry ``"steady"``; anything else: ``"RIR 2"``. A barbell lift
+    done fast in a phase adds ``(fast)``.
     """
     quick = " (fast)" if fast or exercise.explosive else ""
     if takes_percent(exercise):
@@ -187,6 +193,12 @@ def load_text(
         if span is not None:
             low, high = span
             return f"{low}-{high}% 1RM{quick}"
+    # Reps in reserve mean nothing to a client on a sprawl, a throw, a hop, a plank or a carry
+    # (the fourth block review): power work is done fast, a hold or a carry steady.
+    if exercise.explosive:
+        return POWER_LOAD
+    if exercise.timed:
+        return HELD_LOAD
     return f"RIR {rir}{quick}"
 
 
