@@ -376,3 +376,13 @@ def test_bodyweight_made_hard_by_leverage_is_no_lighter_than_a_band(library, pro
     steps = week.lighter_steps
     assert "decline_push_up" not in steps and "cossack_squat" not in steps, steps
     assert steps.get("push_up", 0) > 0 and steps.get("split_squat", 0) > 0
+
+
+def test_a_sore_shoulder_is_given_no_feet_elevated_push_up(library, profiles) -> None:
+    """Round 36: feet-elevated push-ups for a BJJ competitor and a strength athlete with a
+    sore shoulder, "a poor choice". Flat push-ups stay free."""
+    sore = _catalogue(library, profiles, equipment=("kettlebell", "band"), avoid=("overhead",))
+    assert "decline_push_up" in sore.shoulder_spared and "push_up" not in sore.shoulder_spared
+    assert term_values(sore, {("decline_push_up", "Mon"): 3})["shoulder_sparing"] < 0
+    free = _catalogue(library, profiles, equipment=("kettlebell", "band"))
+    assert "decline_push_up" not in free.shoulder_spared

@@ -227,14 +227,18 @@ class Catalogue:
         """Presses a client who avoids overhead work (a sore shoulder) should not do unasked:
         a barbell's fixed path (the blind review of round 16: bench, close-grip bench and
         landmine presses), where a dumbbell, a floor press or push-ups let the shoulder find
-        its own."""
+        its own, and a feet-elevated push-up."""
         client = self.problem.client
         if "overhead" not in client.avoid:
             return frozenset()
+        # Nor a feet-elevated push-up, the body's weight pressed toward overhead (round 36:
+        # "a poor choice for a sore shoulder", twice).
         return frozenset(
             e.id
             for e in self.exercises
-            if e.press and "barbell" in e.equipment and e.id not in client.require
+            if e.press
+            and ("barbell" in e.equipment or e.id in DECLINED_PRESSES)
+            and e.id not in client.require
         )
 
     @cached_property
@@ -333,6 +337,10 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
 
 
 assert max(LOAD_CLASS.values()) == 3  # lighter_steps counts classes 0..3
+
+
+#: Presses done head down, the shoulder loaded toward overhead.
+DECLINED_PRESSES = frozenset({"decline_push_up"})
 
 
 #: Equipment that holds the trunk while a row is pulled: a bench, a cable station's seat,

@@ -35,7 +35,7 @@ from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
-from workbench.optimize.split import FULL, split
+from workbench.optimize.split import FULL, LOWER, UPPER, split
 from workbench.problem import KNEE_SPARED, Problem, calendar_runs
 from workbench.standards import Standards
 
@@ -594,15 +594,20 @@ def _session_balance(catalogue: Catalogue) -> list[Quantity]:
         group = _aimed_at(catalogue, goals, names)
         quantities += _per_day(f"main_{label}", group, capped(1.0), catalogue, _pick)
     # A full-body day (one with no training neighbour) holds the four a coach writes into
-    # it: a hinge or bridge, a knee-dominant lift, a press and a pull, each a point (the
-    # knee-dominant lift and the press where the week's goal is two days' worth). Round 33:
+    # it: a hinge or bridge, a knee-dominant lift, a press and a pull, each a point. Round 33:
     # a general client's two 35-minute days, one of a deadlift, a hip thrust and a bench, the
     # other of lunges and pulls ("most muscles trained once a week"); round 32: full-body
     # days with no press or no squat beside coaches' days with all four.
     halves = split(_days(catalogue))
+    dose = _std(catalogue.problem).opener_sets
     for label, names in FULL_BODY:
         group = _aimed_at(catalogue, goals, names)
-        if not group or sum(goals.get(n, (0.0, 0.0))[1] for n in names) < TWICE_FROM:
+        # Only where the week's target holds a main-lift dose on every day the pattern may go
+        # (round 36: a 5k runner's press on both full-body days and the upper day, ten press
+        # sets against a target of six, "built like a general strength week").
+        half = UPPER if label in UPPER_FULL_BODY else LOWER
+        days = sum(1 for h in halves.values() if h in (FULL, half))
+        if not group or sum(goals.get(n, (0.0, 0.0))[1] for n in names) < dose * days:
             continue
         quantities += [
             Quantity(f"full_{label}_{day}", group, capped(1.0), _pick, (day,))
@@ -624,6 +629,8 @@ def _aimed_at(
     )
 
 
+#: The upper-body parts of a full-body session (:data:`FULL_BODY`).
+UPPER_FULL_BODY = frozenset({"press", "pull"})
 #: What a full-body session holds, by the patterns that give it.
 FULL_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hinge", ("hinge", "bridge")),
