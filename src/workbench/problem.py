@@ -102,30 +102,21 @@ class Problem:
         posterior-chain week). Nor a beginner's swing, clean or snatch the client did not
         ask for (the blind reviews of rounds 22-24: swings opening the weeks of unsupervised
         beginners aged 42-55, "before the hinge has been taught through the RDL", in four
-        weeks of three rounds; NSCA Essentials: the slow lifts first)."""
+        weeks of three rounds; NSCA Essentials: the slow lifts first), nor one for a back to
+        spare (round 34: a dumbbell swing in the week of a client with an old back tweak,
+        "ballistic hinging ... what I would hold back with a back history")."""
         client = self.client
-        if (
-            client.level == "beginner"
-            and exercise.explosive
-            and exercise.pattern == "hinge"
-            and exercise.id not in client.require
-            and exercise.family not in self.profile.specific.families
-        ):
-            return True
         knee = "deep_knee_flexion" in client.avoid
         back = "high_spinal_load" in client.avoid
-        if exercise.impact and (knee or back):
-            return True
-        # Nor a swing for a back to spare (round 34: a dumbbell swing in the week of a client
-        # with an old back tweak, "ballistic hinging ... what I would hold back with a back
-        # history"; the spine-sparing term charges its sets, the staple paid more).
         if (
-            back
+            (client.level == "beginner" or back)
             and exercise.explosive
             and exercise.pattern == "hinge"
             and exercise.id not in client.require
             and exercise.family not in self.profile.specific.families
         ):
+            return True
+        if exercise.impact and (knee or back):
             return True
         if knee and exercise.pattern == "lunge" and exercise.knee_flexion > KNEE_SPARED:
             return True

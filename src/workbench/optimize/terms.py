@@ -1255,7 +1255,6 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
         own = problem.client.priorities.get(muscle.id, 1.0) > 1.0
         if own:
             direct = _led_by(muscle.id, direct)
-        if own:
             # A coach reads the client's own emphasis as more direct work than a sport's
             # (round 33: a lat x1.5 given 9 lat sets beside a coach's 15): the week's
             # direct sets scale with the priority, up to the ceiling.
@@ -1432,12 +1431,11 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     # advanced lifter's lift too. So a trained client's aim is intermediate, not higher.
     aim = min(level_rank(catalogue.problem.client.level), level_rank("intermediate"))
     gaps: dict[str, int] = {}
+    # A press a sore shoulder should not do is no yardstick for the ones it may, nor a barbell
+    # RDL a back to spare should not (round 33: its dumbbell RDL is the heavy hinge).
+    spared = catalogue.shoulder_spared | catalogue.spine_spared
+    heavy = set(catalogue.heavy_hinge)
     for group in catalogue.patterns.values():
-        # A press a sore shoulder should not do is no yardstick for the ones it may, nor a
-        # barbell RDL a back to spare should not (round 33: its dumbbell RDL is the heavy
-        # hinge).
-        spared = catalogue.shoulder_spared | catalogue.spine_spared
-        heavy = set(catalogue.heavy_hinge)
         mains = [e for e in group if e.is_main_lift and e.id not in spared]
         if not mains:
             continue
