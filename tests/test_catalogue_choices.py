@@ -386,3 +386,18 @@ def test_a_sore_shoulder_is_given_no_feet_elevated_push_up(library, profiles) ->
     assert term_values(sore, {("decline_push_up", "Mon"): 3})["shoulder_sparing"] < 0
     free = _catalogue(library, profiles, equipment=("kettlebell", "band"))
     assert "decline_push_up" not in free.shoulder_spared
+
+
+def test_a_fighters_jumps_are_a_staple_unless_a_knee_or_back_is_spared(library, profiles) -> None:
+    """Rounds 33, 35 and 37 and the fourth block review: fighter weeks and a fight camp with no
+    jump, beside coaches' broad and box jumps ("explosive hip extension first"). A jump is a
+    fighter's staple; for a cranky knee it is not."""
+    kit = (*FULL_GYM, "box")
+    fighter = _catalogue(library, profiles, equipment=kit, sport="fighter")
+    assert {"box_jump", "broad_jump"} <= {e.id for e in fighter.staples["jump"]}
+    knee = _catalogue(
+        library, profiles, equipment=kit, sport="fighter", avoid=("deep_knee_flexion",)
+    )
+    assert "jump" not in knee.staples
+    general = _catalogue(library, profiles, equipment=kit)
+    assert "jump" not in general.staples
