@@ -401,3 +401,15 @@ def test_a_fighters_jumps_are_a_staple_unless_a_knee_or_back_is_spared(library, 
     assert "jump" not in knee.staples
     general = _catalogue(library, profiles, equipment=kit)
     assert "jump" not in general.staples
+
+
+def test_a_close_grip_bench_is_no_general_clients_only_press(library, profiles) -> None:
+    """The stop hook's week of 7 December 2026 and round 33: a close-grip bench as a general
+    client's only press ("an odd choice"). Its sets past the bench's cost a regression's; as
+    a second bench day beside the bench (a powerlifter's) it costs nothing."""
+    week = _catalogue(library, profiles, equipment=FULL_GYM)
+    alone = term_values(week, {("close_grip_bench_press", "Mon"): 4})["below_level"]
+    beside = term_values(week, {("close_grip_bench_press", "Mon"): 4, ("bench_press", "Fri"): 4})[
+        "below_level"
+    ]
+    assert alone < beside == 0

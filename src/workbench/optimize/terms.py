@@ -1453,9 +1453,30 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _below_level(catalogue: Catalogue) -> list[Quantity]:
-    """Progression-friendly choice: a set of a regression when the lift itself is at hand."""
+    """Progression-friendly choice: a set of a regression when the lift itself is at hand,
+    and a set of a specialist variation past its standard lift's sets (a close-grip bench as a
+    general client's only press: the stop hook's week of 7 December 2026, and round 33's
+    "an odd choice as the only press for a general client"; beside the bench, as a
+    powerlifter's second bench day, it costs nothing)."""
     group = tuple(e for e in catalogue.exercises if e.id in catalogue.regressions)
-    return [Quantity("regression", group, identity(-1.0))] if group else []
+    quantities = [Quantity("regression", group, identity(-1.0))] if group else []
+    variations = {} if catalogue.problem.client.posterior_only else SPECIALIST_VARIATIONS
+    for variation, standard in variations.items():
+        pair = tuple(e for e in catalogue.exercises if e.id in (variation, standard))
+        if len(pair) == 2 and variation not in catalogue.problem.client.require:
+
+            def past(exercise: Exercise, sets: int, variation: str = variation) -> float:
+                return float(sets) if exercise.id == variation else -float(sets)
+
+            quantities.append(Quantity(f"variation_{variation}", pair, excess(0.0), past))
+    return quantities
+
+
+#: A lift's specialist variation -> the standard lift it varies.
+SPECIALIST_VARIATIONS: Mapping[str, str] = {
+    "close_grip_bench_press": "bench_press",
+    "deficit_deadlift": "barbell_deadlift",
+}
 
 
 def _impact_sets(catalogue: Catalogue) -> list[Quantity]:
