@@ -202,11 +202,11 @@ class Catalogue:
         return {family: tuple(group) for family, group in grouped.items()}
 
     @cached_property
-    def lighter_steps(self) -> dict[str, int]:
+    def lighter_steps(self) -> dict[str, float]:
         """Exercise id -> load classes below the heaviest variant at hand of its family (and,
         for a slow main lift, of its movement pattern's main lifts: a barbell RDL, not a band
         good morning). Power work is compared within its family only."""
-        heaviest: dict[str, int] = defaultdict(int)
+        heaviest: dict[str, float] = defaultdict(float)
         for exercise in self.exercises:
             if exercise.id in self.shoulder_spared or exercise.id in self.spine_spared:
                 # Not the variant a sore shoulder should press, nor one a back to spare should
@@ -292,7 +292,12 @@ class Catalogue:
         return frozenset((*profile.staples, *profile.specific.families))
 
 
-def _tool_class(exercise: Exercise) -> int:
+#: How far a kettlebell's slow lift sits below a dumbbell's in the lighter-variant yardstick
+#: [load classes].
+KETTLEBELL_STEP = 0.5
+
+
+def _tool_class(exercise: Exercise) -> float:
     """An exercise's load class as the best tool for its job: a machine's isolation drill
     (a seated calf raise, a leg curl, hip abduction) a class above a dumbbell's or a
     kettlebell's (the blind review of round 25: dumbbell and kettlebell seated calf raises in
@@ -300,6 +305,11 @@ def _tool_class(exercise: Exercise) -> int:
     hands can balance there)."""
     if exercise.role in ("accessory", "core") and "machine" in exercise.equipment:
         return max(exercise.load_class, 3)
+    if exercise.equipment == ("kettlebell",) and not exercise.explosive:
+        # A bell's slow lift half a class below a dumbbell's, a cable's or a machine's: one
+        # bell loaded in big steps (rounds 32 and 38: kettlebell floor presses, rows, RDLs and
+        # pullovers in full gyms, "kettlebell substitutes"; a swing is the bell's own).
+        return exercise.load_class - KETTLEBELL_STEP
     if exercise.load_class == 0:
         # Bodyweight made hard by leverage (a feet-elevated push-up, a Cossack squat, a
         # Nordic curl) is no lighter than a band's version (rounds 32 and 35: band presses,
