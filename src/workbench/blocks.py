@@ -721,7 +721,7 @@ def _assemble(
                     role=role if role in CAMP_PHASES else None,
                     sparring=sparring,
                     level=client.level,
-                    band=week_band(roles, index),
+                    phase_band=week_band(roles, index),
                 ),
                 role=role,
                 standards=judged[-1].standards,

@@ -260,7 +260,7 @@ def with_effort(
     role: WeekRole | None = None,
     sparring: Sequence[str] = (),
     level: str = "intermediate",
-    band: tuple[int, int] | None = None,
+    phase_band: tuple[int, int] | None = None,
 ) -> Plan:
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a main
@@ -268,10 +268,10 @@ def with_effort(
     balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring
     day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
     (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
-    and its barbell lifts' %1RM band and, past the strength phase, puts power work first in
+    and its barbell lifts' %1RM band (``phase_band``, the week's step of it: :func:`week_band`,
+    when given) and, past the strength phase, puts power work first in
     each session. A single week takes it too (``rir`` by the client's level)."""
     phase = CAMP_PHASES.get(role) if role is not None else None
-    week_band = band
     entries = []
     for entry in plan.entries:
         exercise = library.exercise(entry.exercise_id)
@@ -292,7 +292,7 @@ def with_effort(
         if level == "beginner" or submaximal(exercise):
             effort = max(effort, RIR_FLOOR_SUBMAXIMAL)
         if phase is not None and barbell:
-            band, fast = week_band or phase.band, phase.fast
+            band, fast = phase_band or phase.band, phase.fast
             if phase.fast:
                 effort = max(effort, RIR_CEILING)
         if entry.weekday in sparring:

@@ -710,23 +710,21 @@ def _solve_weeks(
             )
     # An exercise's sets do not fall from the week a week rises from (elastic): the third
     # block review read "landmine rotation 2-3-2-3, cable adduction 3-2-2-3" as noise.
+    in_slot: dict[tuple[int, Slot], Linear] = {}
+    for (week_index, key, _exercise_id), slot_sets in sets.items():
+        in_slot[(week_index, key)] = in_slot.get((week_index, key), Linear()) + Linear.of(slot_sets)
     for week_index in group:
         before_index = spec.weeks[week_index].follows
         if before_index is None or before_index not in group:
             continue
         for slot in spec.slots:
-            now = [c for c in sets if c[0] == week_index and c[1] == slot.key]
-            then = [c for c in sets if c[0] == before_index and c[1] == slot.key]
-            if not now or not then:
+            now = in_slot.get((week_index, slot.key))
+            then = in_slot.get((before_index, slot.key))
+            if now is None or then is None:
                 continue
             fall = model.add_column(0.0, float(slot.peak_sets) + 10.0, name="fall")
             objective.add(fall, FALL_COST)
-            model.at_least(
-                Linear((sets[c], 1.0) for c in now)
-                - Linear((sets[c], 1.0) for c in then)
-                + Linear.of(fall),
-                0.0,
-            )
+            model.at_least(now - then + Linear.of(fall), 0.0)
     for first, last, muscle, least in spec.rises:
         if muscle not in muscles or first not in group:
             continue
