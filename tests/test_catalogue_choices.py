@@ -427,3 +427,76 @@ def test_a_full_gym_presses_and_rows_with_dumbbells_not_a_kettlebell(library, pr
     home = _catalogue(library, profiles, equipment=("kettlebell", "band", "pullup_bar"))
     assert "kettlebell_floor_press" not in home.lighter_steps
     assert "kettlebell_row" not in home.lighter_steps
+
+
+def test_a_back_to_spare_is_given_no_russian_twist(library, profiles) -> None:
+    """Round 40: Russian twists for a client with an old back tweak ("loaded rotation and
+    flexion, the wrong choice"). The seated twist is spared like a loaded one; a rotational
+    throw, the sport's power work, is not."""
+    kit = (*FULL_GYM, "medicine_ball")
+    back = _catalogue(library, profiles, equipment=kit, avoid=("high_spinal_load",))
+    assert {"russian_twist", "cable_woodchop"} <= back.spine_spared
+    assert "medicine_ball_rotational_throw" not in back.spine_spared
+    assert not _catalogue(library, profiles, equipment=kit).spine_spared
+
+
+def test_a_beginner_with_dumbbells_alone_has_a_row(library, profiles) -> None:
+    """The stop hook's week of 7 December 2026: a beginner with dumbbells and no bench had no
+    row at their level (the bent-over row is an intermediate's), so the lats' floor fell to
+    swings at five sets and the structured week gave way to one of ten exercises."""
+    groups = _catalogue(library, profiles, equipment=("dumbbell",), level="beginner")
+    rows = {e.id for e in groups.patterns["row"]}
+    assert "split_stance_dumbbell_row" in rows
+
+
+def _week(library, profiles, days, minutes, **fields):
+    client = Client(
+        **{"weekdays": days, "minutes_per_session": minutes, "sport": "fighter", **fields}
+    )
+    return catalogue(make_problem(library, client, profiles))
+
+
+def test_a_short_week_holds_less_of_a_sports_emphasis_and_staples(library, profiles) -> None:
+    """Round 39: a kickboxer's one 40-minute session of a slam, a deadlift, a neck extension,
+    a suitcase carry and a twist (the obliques x2 and five staples), with no press or pull.
+    The sport's emphasis and its own staples shrink with a short week as its floors do; the
+    article's staples (the deadlift, the row) and a client's own emphasis stay whole."""
+    kit = ("kettlebell", "band", "pullup_bar", "medicine_ball")
+    short = _week(library, profiles, ("Sat",), 40, equipment=kit)
+    whole = _week(library, profiles, ("Mon", "Wed", "Fri"), 60, equipment=kit)
+    carry = {("suitcase_carry", "Mon"): 3, ("suitcase_carry", "Sat"): 3}
+    assert term_values(short, carry)["emphasis"] < term_values(whole, carry)["emphasis"]
+    assert term_values(short, carry)["staple"] < term_values(whole, carry)["staple"] == 1
+    row = {("kettlebell_row", "Mon"): 3, ("kettlebell_row", "Sat"): 3}
+    assert term_values(short, row)["staple"] == term_values(whole, row)["staple"] == 1
+    chop = {("medicine_ball_rotational_throw", "Sat"): 3}
+    own = _week(
+        library, profiles, ("Sat",), 40, equipment=kit, priorities={"obliques_external": 2.0}
+    )
+    assert term_values(own, chop)["emphasis"] > term_values(short, chop)["emphasis"]
+
+
+def test_a_main_lifts_dose_of_pulling_needs_no_press(library, profiles) -> None:
+    """Round 39: the kickboxer's one session left out its pull-ups too, each pulling set a
+    point against no press. A main lift's dose of pulling costs nothing; past it, pulling
+    more than twice the pressing still costs."""
+    groups = _catalogue(library, profiles, equipment=FULL_GYM)
+    assert term_values(groups, {("pull_up", "Mon"): 3})["push_pull"] == 0
+    assert term_values(groups, {("pull_up", "Mon"): 4, ("lat_pulldown", "Fri"): 4})["push_pull"] < 0
+
+
+def test_a_whole_weeks_knee_and_press_sets_are_worth_the_floors_rate_to_target(
+    library, profiles
+) -> None:
+    """Round 40: a general client's squat pattern held to one lunge at the floor's four sets
+    ("dropped the squat") beside coaches' two knee-dominant lifts. Past the floor, to the
+    target, a knee-dominant or press set is worth what a set to the floor is; a striker's
+    pressing, which the fighter profile holds low, keeps its table's rate."""
+    general = _catalogue(library, profiles, equipment=FULL_GYM)
+    four = term_values(general, {("walking_lunge", "Mon"): 4})["patterns"]
+    seven = term_values(general, {("walking_lunge", "Mon"): 4, ("dumbbell_goblet_squat", "Fri"): 3})
+    assert seven["patterns"] - four == 3 * 2.0
+    fighter = _catalogue(library, profiles, equipment=FULL_GYM, sport="fighter")
+    four = term_values(fighter, {("bench_press", "Mon"): 4})["patterns"]
+    five = term_values(fighter, {("bench_press", "Mon"): 5})["patterns"]
+    assert five - four == 1.0

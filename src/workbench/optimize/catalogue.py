@@ -365,9 +365,11 @@ def _back_spared(e: Exercise) -> bool:
         return True
     if e.impact:
         return True  # jumps and hops jar the disc (round 14: pogo hops, with no warm-up)
-    if "spinal_rotation" in e.tags and e.loaded:
+    if "spinal_rotation" in e.tags and (e.loaded or e.pattern == "rotation"):
         # Loaded twisting (round 34: a cable woodchop for an old back tweak, "loaded rotation
-        # ... what I would hold back with a back history").
+        # ... what I would hold back with a back history"), and the seated twist that flexes
+        # and turns the spine at once (round 40: Russian twists for an old back tweak, "the
+        # wrong choice").
         return True
     if (
         e.pattern == "horizontal_pull"

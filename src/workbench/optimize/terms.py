@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from workbench.glossary import LOWER_PATTERNS, WEEKDAYS, level_rank
+from workbench.glossary import ARTICLE_STAPLES, LOWER_PATTERNS, WEEKDAYS, level_rank
 from workbench.library import Exercise
 from workbench.optimize.catalogue import Catalogue
 from workbench.optimize.decisions import Decisions
@@ -488,14 +488,22 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
                         lambda _e, sets: PAST_CEILING * sets,
                     )
                 )
+            # The whole week's press and knee-dominant work is worth its floor's rate up to
+            # its target (round 40: a general client's squat pattern, and an advanced one's,
+            # held to the floor's four sets of one lunge beside coaches' two squat patterns).
+            # A sport that sets the pattern's goal apart values it as its table says (a
+            # striker's pressing, held low).
+            upper = 2.0 if name in WHOLE_TO_TARGET and name not in sport else 1.0
             quantities.append(
                 Quantity(
-                    f"pattern_{name}", group, steps((floor, 2.0), (target - floor, 1.0), beyond)
+                    f"pattern_{name}", group, steps((floor, 2.0), (target - floor, upper), beyond)
                 )
             )
     return quantities
 
 
+#: Patterns whose sets are worth their floor's rate all the way to their target.
+WHOLE_TO_TARGET = frozenset({"knee", "press"})
 #: A pattern the sport sets apart is filled to at most this many times its target.
 SPORT_PATTERN_CEILING = 2.0
 #: Patterns held to that ceiling for every client: pressing in a posterior-chain week
@@ -704,8 +712,12 @@ def _push_pull(catalogue: Catalogue) -> list[Quantity]:
     def press_margin(exercise: Exercise, sets: int) -> float:
         return (1.0 if exercise.id in pulls else -1.0) * sets
 
+    # A main lift's dose of pulling is free of the presses (round 39: a kickboxer's one
+    # session with no press left out its pull-ups too, each pulling set a point against none
+    # pressed).
+    allowance = float(_std(catalogue.problem).opener_sets)
     return [
-        Quantity("pull_over_press", group, shortfall(0.0), pull_margin),
+        Quantity("pull_over_press", group, shortfall(-allowance), pull_margin),
         Quantity("press_over_pull", group, shortfall(0.0), press_margin),
     ]
 
@@ -1122,12 +1134,22 @@ def _staples(catalogue: Catalogue) -> list[Quantity]:
     standards = _std(catalogue.problem)
     fewest = standards.staple_sets
     own = set(catalogue.problem.profile.staples)
-    worth = standards.article_staple_worth
+    # A short week holds fewer of the sport's own staples, as it holds less of each floor
+    # (round 39: a kickboxer's one 40-minute session of a slam, a deadlift, a neck extension,
+    # a carry and a twist, and no press or pull); the article's (the deadlift, the row, ...)
+    # are the main lifts such a week is made of.
+    share = catalogue.problem.floor_share
+
+    def worth(family: str) -> float:
+        if family not in own:
+            return standards.article_staple_worth
+        return 1.0 if family in ARTICLE_STAPLES else share
+
     return [
         Quantity(
             f"staple_{family}",
             group,
-            capped(1.0) if family in own else steps((1.0, worth)),
+            steps((1.0, worth(family))),
             picks_from(math.ceil(fewest)),
         )
         for family, group in catalogue.staples.items()
@@ -1260,11 +1282,16 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
             # direct sets scale with the priority, up to the ceiling.
             goal = min(EMPHASIS_SETS * problem.priorities[muscle.id], goal * 2.0)
             goal = min(goal, problem.targets[muscle.id].max_sets)
+        else:
+            # A sport's emphasis shrinks with a short week as its floors do, the client's
+            # own stays whole (round 39: a kickboxer's one 40-minute session spent on a
+            # suitcase carry and a twist for the obliques x2, with no pulling at all).
+            goal *= problem.floor_share
         if extra > 0 and goal > 0 and direct:
             # The first session's worth of direct sets is what a reader looks for: worth
             # four times the rest (round 13: an erector x1.5 with no back extension at all);
             # of the client's own emphasis, two sessions' worth (round 27).
-            first = min(goal, EMPHASIS_FIRST_SETS * (2.0 if own else 1.0))
+            first = min(goal, EMPHASIS_FIRST_SETS * (2.0 if own else problem.floor_share))
             value = steps((first, EMPHASIS_FIRST_RATIO * extra), (goal - first, extra))
             # A set counts by its stimulus: a band pulldown is not a cable one where the
             # stack is at hand (round 33: a band pulldown and a kettlebell pullover as an
