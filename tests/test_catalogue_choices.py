@@ -407,13 +407,17 @@ def test_a_fighters_jumps_are_a_staple_unless_a_knee_or_back_is_spared(library, 
 def test_a_close_grip_bench_is_no_general_clients_only_press(library, profiles) -> None:
     """The stop hook's week of 7 December 2026 and round 33: a close-grip bench as a general
     client's only press ("an odd choice"). Its sets past the bench's cost a regression's; as
-    a second bench day beside the bench (a powerlifter's) it costs nothing."""
+    a powerlifter's second bench day beside the bench it costs nothing, and beside the bench
+    in a fighter's week (round 41: "not this athlete's priority") each set costs."""
+    lone = {("close_grip_bench_press", "Mon"): 4}
+    pair = {("close_grip_bench_press", "Mon"): 4, ("bench_press", "Fri"): 4}
     week = _catalogue(library, profiles, equipment=FULL_GYM)
-    alone = term_values(week, {("close_grip_bench_press", "Mon"): 4})["below_level"]
-    beside = term_values(week, {("close_grip_bench_press", "Mon"): 4, ("bench_press", "Fri"): 4})[
-        "below_level"
-    ]
-    assert alone < beside == 0
+    assert term_values(week, lone)["below_level"] < 0
+    strength = _catalogue(library, profiles, equipment=FULL_GYM, sport="strength")
+    assert term_values(strength, lone)["below_level"] < term_values(strength, pair)["below_level"]
+    assert term_values(strength, pair)["below_level"] == 0
+    fighter = _catalogue(library, profiles, equipment=FULL_GYM, sport="fighter")
+    assert term_values(fighter, pair)["below_level"] < 0
 
 
 def test_a_full_gym_presses_and_rows_with_dumbbells_not_a_kettlebell(library, profiles) -> None:

@@ -1484,16 +1484,23 @@ def _below_level(catalogue: Catalogue) -> list[Quantity]:
     and a set of a specialist variation past its standard lift's sets (a close-grip bench as a
     general client's only press: the stop hook's week of 7 December 2026, and round 33's
     "an odd choice as the only press for a general client"; beside the bench, as a
-    powerlifter's second bench day, it costs nothing)."""
+    powerlifter's second bench day, it costs nothing; beside it in any other week, each set)."""
     group = tuple(e for e in catalogue.exercises if e.id in catalogue.regressions)
     quantities = [Quantity("regression", group, identity(-1.0))] if group else []
     variations = {} if catalogue.problem.client.posterior_only else SPECIALIST_VARIATIONS
     for variation, standard in variations.items():
         pair = tuple(e for e in catalogue.exercises if e.id in (variation, standard))
         if len(pair) == 2 and variation not in catalogue.problem.client.require:
+            # Beside the standard lift it is the second day of a sport's defining lift (a
+            # powerlifter's bench); for any other client one more press or hinge (round 41:
+            # a close-grip bench beside the bench and an overhead press for a Muay Thai
+            # fighter, "not this athlete's priority").
+            beside = -1.0 if standard in catalogue.problem.profile.specific.lifts else 0.0
 
-            def past(exercise: Exercise, sets: int, variation: str = variation) -> float:
-                return float(sets) if exercise.id == variation else -float(sets)
+            def past(
+                exercise: Exercise, sets: int, variation: str = variation, beside: float = beside
+            ) -> float:
+                return float(sets) if exercise.id == variation else beside * sets
 
             quantities.append(Quantity(f"variation_{variation}", pair, excess(0.0), past))
     return quantities
