@@ -293,3 +293,28 @@ def test_a_general_beginner_is_not_filled_with_presses(library, profiles) -> Non
     presses = sum(sets for e, sets in placed if e.press)
     assert 4 <= presses <= ceiling, presses
     assert not [e.id for e, _ in placed if e.family == "adduction"]
+
+
+def test_every_session_of_a_fighters_week_holds_power_work(library, profiles) -> None:
+    """Rounds 40 and 41: fighter weeks whose fifth day held no power work ("Sat has no power
+    work at all"; "the fighter weeks lost the explosive and rotational work at the start of
+    the session"), where a power session was worth less than two sets of a throw cost. An
+    intermediate kickboxer with a cranky knee in a full gym on five hours: power every day."""
+    client = Client(
+        name="kickboxer, round 41",
+        weekdays=("Mon", "Tue", "Wed", "Fri", "Sat"),
+        minutes_per_session=60,
+        equipment=(
+            *("barbell", "dumbbell", "kettlebell", "band", "cable", "machine", "bench"),
+            *("pullup_bar", "ghd", "box", "trap_bar", "medicine_ball"),
+        ),
+        level="intermediate",
+        sport="fighter",
+        avoid=("deep_knee_flexion",),
+    )
+    result = make_plan(library, client, profiles)
+    assert result.plan is not None
+    power = {e.id for e in result.problem.library.exercises if e.role == "power"}
+    for day in client.weekdays:
+        held = [e.exercise_id for e in result.plan.session(day) if e.exercise_id in power]
+        assert held, (day, [e.exercise_id for e in result.plan.session(day)])
