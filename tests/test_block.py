@@ -9,6 +9,7 @@ of the block model is what makes its property hold.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import replace
 from itertools import pairwise
@@ -36,7 +37,14 @@ from workbench.blocks import (
 )
 from workbench.check import check_block, check_plan
 from workbench.client import Client, SportProfile
-from workbench.effort import HELD_LOAD, POWER_LOAD, submaximal, takes_percent
+from workbench.effort import (
+    BAND_CLASS,
+    CONTROLLED_LOAD,
+    HELD_LOAD,
+    POWER_LOAD,
+    submaximal,
+    takes_percent,
+)
 from workbench.errors import InputError
 from workbench.generate import grid_clients
 from workbench.library import Library
@@ -242,6 +250,22 @@ def test_the_deload_cuts_every_trained_muscle_to_40_60_percent(
 
 
 @pytest.mark.parametrize("label", LABELS)
+def test_the_deload_cuts_every_exercise(label: str, blocks: dict[str, BlockResult]) -> None:
+    """The fifth block review: a deload's calf raise, hip abduction and back extension at the
+    peak week's three sets while other lifts took the cut. Each exercise keeps at most 60% of
+    its peak sets, rounded up, or the fewest a held exercise takes."""
+    result = blocks[label]
+    block = _block(result)
+    (deload,) = block.cut_weeks
+    fewest = result.problem.client.min_sets_per_exercise
+    peak = {(e.exercise_id, e.weekday): e.sets for e in block.peak.plan.entries}
+    for entry in deload.plan.entries:
+        most = peak.get((entry.exercise_id, entry.weekday))
+        if most is not None:
+            assert entry.sets <= max(fewest, math.ceil(0.6 * most - 1e-9)), (entry, most)
+
+
+@pytest.mark.parametrize("label", LABELS)
 def test_the_deload_keeps_the_main_lifts(
     label: str, blocks: dict[str, BlockResult], library: Library
 ) -> None:
@@ -334,6 +358,8 @@ def test_every_entry_has_a_load_a_client_can_follow(
                 assert entry.load == POWER_LOAD, entry.load  # done fast: no RIR to read
             elif exercise.timed:
                 assert entry.load == HELD_LOAD, entry.load  # a hold or a carry: steady
+            elif exercise.role == "core" and exercise.load_class <= BAND_CLASS:
+                assert entry.load == CONTROLLED_LOAD, entry.load  # a bird dog: controlled
             else:
                 assert entry.load.startswith(f"RIR {entry.rir}"), entry.load
             assert exercise.unilateral == entry.reps.endswith("per side"), entry.reps

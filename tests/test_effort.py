@@ -64,6 +64,11 @@ def test_a_percent_for_barbell_main_lifts_only(library: Library) -> None:
     assert load_text(library.exercise("dumbbell_row"), 2) == "RIR 2"
     assert load_text(library.exercise("kettlebell_swing"), 2) == "fast"
     assert load_text(library.exercise("plank"), 2) == "steady"  # no RIR on a hold
+    # Nor on a bird dog, a dead bug or a band Pallof press (the fifth block review); a cable
+    # woodchop or a hanging leg raise takes load and keeps its RIR.
+    for drill in ("bird_dog", "dead_bug", "pallof_press"):
+        assert load_text(library.exercise(drill), 2) == "controlled", drill
+    assert load_text(library.exercise("cable_woodchop"), 2) == "RIR 2"
     assert load_text(library.exercise("barbell_deadlift"), 5, band=(50, 65), fast=True) == (
         "50-65% 1RM (fast)"
     )

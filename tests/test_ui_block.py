@@ -137,12 +137,16 @@ def test_the_selected_week_rows_carry_rir_and_load(model: DashboardModel) -> Non
     first = model.block.week_rows()
     assert first and {row["block_week"] for row in first} == {1}
     assert {row["rir"] for row in first} == {3}
-    assert all(str(row["load"]).startswith(("RIR 3", "fast", "steady")) for row in first)
+    assert all(
+        str(row["load"]).startswith(("RIR 3", "fast", "steady", "controlled")) for row in first
+    )
     model.block.select_week(4)
     deload = model.block.week_rows()
     assert {row["block_week"] for row in deload} == {4}
     assert {row["rir"] for row in deload} == {4}
-    assert all(str(row["load"]).startswith(("RIR 4", "fast", "steady")) for row in deload)
+    assert all(
+        str(row["load"]).startswith(("RIR 4", "fast", "steady", "controlled")) for row in deload
+    )
     assert sum(int(row["sets"]) for row in deload) == block.week(4).total_sets
     # Unilateral work says "per side".
     assert any(str(row["reps"]).endswith("per side") for row in deload)

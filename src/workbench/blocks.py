@@ -427,6 +427,9 @@ def _week_specs(
             total=(low * peak_total, high * peak_total) if role is WeekRole.TAPER else None,
             # The last speed week leaves the taper room for its floor on the days it trains.
             room=(taper_days, room) if taper_days is not None else None,
+            # A deload cuts every exercise to the band's top share of its sets (a taper is
+            # planned under the last speed week, whose sets it already cuts).
+            most_share=high if role is WeekRole.DELOAD else None,
         )
         if changes:
             week = _phase_asks(week, role, slots, allowed, library, middle * peak_total)

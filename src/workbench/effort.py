@@ -20,12 +20,15 @@ from dataclasses import replace
 
 from workbench.block import DELOAD_RIR, BlockEntry, WeekRole
 from workbench.camp import CAMP_PHASES, SPARRING_RIR, phase_reps
+from workbench.glossary import LOAD_CLASS
 from workbench.library import Exercise, Library
 from workbench.plan import Plan
 
 __all__ = [
     "ACCUMULATION_RIR",
+    "BAND_CLASS",
     "BARBELLS",
+    "CONTROLLED_LOAD",
     "HELD_LOAD",
     "PERCENT_BY_REPS_TO_FAILURE",
     "PER_SIDE",
@@ -76,6 +79,12 @@ RIR_FLOOR_HEAVY = 1
 #: The load guide of power work and of holds and carries, which no RIR describes.
 POWER_LOAD = "fast"
 HELD_LOAD = "steady"
+#: The load guide of a core drill done with the body's own weight or a band (a bird dog, a
+#: dead bug, a Pallof press), which no RIR describes either: slow, and the set ends when the
+#: form slips.
+CONTROLLED_LOAD = "controlled"
+#: The load class of a band: a core drill at or below it is done controlled.
+BAND_CLASS = LOAD_CLASS["band"]
 #: The fewest reps in reserve of power work, done fast: a set ends while the reps are quick
 #: (Haff & Nimphius 2012) [reps].
 RIR_POWER = 3
@@ -184,7 +193,9 @@ def load_text(
     A barbell main lift: a %1RM range, ``band`` when a phase sets one (a fight camp), else
     read off ``reps`` (default the exercise's) and ``rir`` (:func:`percent_range`):
     ``"79-81% 1RM"``. Power work: ``"fast"`` (every rep at full speed, the set ended when
-    speed drops), a hold or a carry ``"steady"``; anything else: ``"RIR 2"``. A barbell lift
+    speed drops), a hold or a carry ``"steady"``, a core drill with the body's weight or a
+    band ``"controlled"``;
+    anything else: ``"RIR 2"``. A barbell lift
     done fast in a phase adds ``(fast)``.
     """
     quick = " (fast)" if fast or exercise.explosive else ""
@@ -199,6 +210,10 @@ def load_text(
         return POWER_LOAD
     if exercise.timed:
         return HELD_LOAD
+    # Nor on a bird dog or a dead bug (the fifth block review: "RIR on dead bug and bird
+    # dog means nothing; give a tempo or a hold instead").
+    if exercise.role == "core" and exercise.load_class <= BAND_CLASS:
+        return CONTROLLED_LOAD
     return f"RIR {rir}{quick}"
 
 

@@ -29,6 +29,7 @@ Variables are keyed by ``(week, slot)`` in dicts, never by names (STYLE.md 3).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -161,6 +162,10 @@ class WeekSpec:
     #: together (elastic, as a total's band): room for a week planned under this one (the
     #: last speed week keeps the taper's floor on the days the fight leaves it).
     room: tuple[tuple[str, ...], float] | None = None
+    #: A held slot's most sets as a share of its most (rounded up, never below the fewest): a
+    #: cut week cuts every exercise, not only each muscle's total (the fifth block review: a
+    #: deload's calf raise, hip abduction and back extension at their peak week's three sets).
+    most_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -454,6 +459,10 @@ def _solve_weeks(
             ons = []
             for option in choices:
                 most = option.most_sets
+                if week.most_share is not None and key not in week.exact:
+                    cut = math.ceil(week.most_share * most - 1e-9)
+                    most = min(most, max(min(fewest, most), cut))
+                    peak = min(slot.peak_sets, most) if single else peak
                 if key in week.absent:
                     low = high = 0
                 elif single and key in week.exact:
