@@ -504,3 +504,26 @@ def test_a_whole_weeks_knee_and_press_sets_are_worth_the_floors_rate_to_target(
     four = term_values(fighter, {("bench_press", "Mon"): 4})["patterns"]
     five = term_values(fighter, {("bench_press", "Mon"): 5})["patterns"]
     assert five - four == 1.0
+
+
+def test_a_one_session_week_asks_a_required_lift_for_a_sessions_dose(library, profiles) -> None:
+    """Round 42: a desk worker's one 25-minute session gave its required glute bridge five
+    sets of fifteen (toward a weekly six no single session of five can reach), a third of the
+    time, and no hamstring curl. One session asks three sets; two sessions six."""
+    one = _catalogue(library, profiles, weekdays=("Sun",), require=("glute_bridge",))
+    assert term_values(one, {("glute_bridge", "Sun"): 3})["required"] == 0
+    two = _catalogue(library, profiles, weekdays=("Mon", "Thu"), require=("glute_bridge",))
+    assert term_values(two, {("glute_bridge", "Mon"): 3})["required"] < 0
+
+
+def test_a_short_week_of_several_sessions_asks_a_hamstring_curl(library, profiles) -> None:
+    """Rounds 41 and 42: a desk worker's 3 x 25, a runner's 3 x 30 and a parent's 3 x 30 with
+    no knee-flexion hamstring work, marked down each time (the curl's floor had shrunk below a
+    set). In two sessions or more it stays whole; one session keeps the short week's share."""
+    short = _catalogue(library, profiles, equipment=("band",), minutes_per_session=20)
+    curl = {("band_leg_curl", "Mon"): 2}
+    assert term_values(short, curl)["rubric_floors"] > term_values(short, {})["rubric_floors"]
+    one = _catalogue(
+        library, profiles, equipment=("band",), minutes_per_session=25, weekdays=("Mon",)
+    )
+    assert term_values(one, curl)["rubric_floors"] == term_values(one, {})["rubric_floors"]

@@ -661,7 +661,13 @@ def _rubric_floors(catalogue: Catalogue) -> list[Quantity]:
     2 x 25-minute week spends its time on the hinge, the row and the press first."""
     problem = catalogue.problem
     standards = problem.standards
-    curl = _pattern_goals(catalogue).get("curl", (0.0, 0.0))[0] * problem.floor_share
+    # Whole in a short week of two sessions or more (rounds 41 and 42: a desk worker's
+    # 3 x 25, a runner's 3 x 30 and a parent's 3 x 30 with no knee-flexion hamstring work,
+    # marked down each time; the floor is one exercise's two sets). A single session keeps
+    # the share (whole, it cost one-session weeks their squat, press or a staple).
+    curl = _pattern_goals(catalogue).get("curl", (0.0, 0.0))[0]
+    if len(problem.weekdays) < 2:
+        curl *= problem.floor_share
     floors: list[tuple[str, tuple[str, ...], float]] = [
         ("curl", ("curl",), curl if curl >= 1.0 else 0.0)
     ]
@@ -1160,6 +1166,12 @@ def _required(catalogue: Catalogue) -> list[Quantity]:
     """C12: a required exercise dosed, not token: three sets in a session, six a week."""
     problem = catalogue.problem
     standards = _std(problem)
+    weekly = standards.required_weekly_sets
+    if problem.client.max_sets_per_exercise * len(problem.weekdays) < weekly:
+        # A week that cannot reach the weekly dose (one session of at most five sets) asks
+        # the session's (round 42: a desk worker's one 25-minute session gave its required
+        # glute bridge five sets of fifteen, a third of the time, and no hamstring curl).
+        weekly = standards.required_session_sets
     quantities = []
     for exercise_id in problem.client.require:
         exercise = catalogue.by_id.get(exercise_id)
@@ -1175,7 +1187,7 @@ def _required(catalogue: Catalogue) -> list[Quantity]:
             Quantity(
                 f"required_sets_{exercise_id}",
                 (exercise,),
-                shortfall(standards.required_weekly_sets),
+                shortfall(weekly),
             ),
         ]
     return quantities
