@@ -92,7 +92,10 @@ ROOT_GAP = 0.04
 #: The whole model's work budget where the neighbourhood's week is that far from the bound
 #: [nodes]: the root and a few nodes past it. At the root alone (1) a runner's week on two
 #: 60-minute days stopped 7.5% from its bound; 20 nodes proved it within 1% (0.7 s more).
-ROOT_NODES = 20
+#: 8 since the sixth session of 7 December 2026 (the 200 grid clients, seed 5000): the
+#: slowest week 26.5 -> 12.5 s (an advanced powerlifter on 6 x 20, whose twenty nodes took
+#: 22.8 s), p95 4.10 -> 3.70 s, the polished gap's median 1.16 -> 1.23%, its max 4.72 -> 3.82%.
+ROOT_NODES = 8
 #: A model of at most this many dose columns is solved whole (the brute-force oracle's tiny
 #: libraries: 2-10 columns; a real client's week has hundreds to thousands).
 WHOLE_MODEL_CHOICES = 64
