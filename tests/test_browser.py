@@ -133,20 +133,37 @@ def _assert_every_figure_at_full_height(page: Any, where: str) -> None:
         assert drawn >= 200 and abs(drawn - asked) < 2, f"{where}: {name} is {drawn} px of {asked}"
 
 
+#: Records every text the status line shows (a MutationObserver sees each change to the
+#: page, even one replaced before the browser paints or a poll looks).
+WATCH_STATUS = """() => {
+  window.__wbStatuses = [];
+  const seen = () => {
+    const line = document.querySelector('.wb-status-line');
+    if (line) window.__wbStatuses.push(line.innerText);
+  };
+  new MutationObserver(seen).observe(
+    document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def _watch_status(page: Any) -> None:
+    """Start recording the status line's texts (call before the change)."""
+    page.evaluate(WATCH_STATUS)
+
+
 def _wait_for_status_change(page: Any, before: str, *, improving: bool = False) -> str:
     """The status line once the new week is final (planned or recalled); with
-    ``improving``, a checked week marked improving must have been shown first."""
-    if improving:
-        page.wait_for_function(
-            "() => document.querySelector('.wb-status-line').innerText.includes('improving')",
-            timeout=60_000,
-        )
+    ``improving`` (after :func:`_watch_status`), a checked week marked improving must have
+    been shown first."""
     page.wait_for_function(
         "(before) => { const now = document.querySelector('.wb-status-line').innerText;"
         " return now !== before && now.startsWith('Week '); }",
         arg=before,
         timeout=60_000,
     )
+    if improving:
+        shown = page.evaluate("() => window.__wbStatuses")
+        assert any("improving" in text for text in shown), shown
     return str(page.locator(".wb-status-line").inner_text())
 
 
@@ -213,6 +230,7 @@ def test_dashboard_in_chromium(app_url: str, tmp_path: Path, library: Library) -
             active = ".wb-equipment .widget-toggle-button.mod-active"
             assert page.locator(active).count() == 3  # the home kit
             status = str(page.locator(".wb-status-line").inner_text())
+            _watch_status(page)
             page.locator(".wb-equipment-dumbbell").click()
             assert page.locator(active).count() == 4
             # A new week: the first checked one drawn and marked improving, then the final.
