@@ -453,29 +453,28 @@ def test_a_beginner_with_dumbbells_alone_has_a_row(library, profiles) -> None:
     assert "split_stance_dumbbell_row" in rows
 
 
-def _week(library, profiles, days, minutes, **fields):
-    client = Client(
-        **{"weekdays": days, "minutes_per_session": minutes, "sport": "fighter", **fields}
-    )
-    return catalogue(make_problem(library, client, profiles))
-
-
 def test_a_short_week_holds_less_of_a_sports_emphasis_and_staples(library, profiles) -> None:
     """Round 39: a kickboxer's one 40-minute session of a slam, a deadlift, a neck extension,
     a suitcase carry and a twist (the obliques x2 and five staples), with no press or pull.
     The sport's emphasis and its own staples shrink with a short week as its floors do; the
     article's staples (the deadlift, the row) and a client's own emphasis stay whole."""
     kit = ("kettlebell", "band", "pullup_bar", "medicine_ball")
-    short = _week(library, profiles, ("Sat",), 40, equipment=kit)
-    whole = _week(library, profiles, ("Mon", "Wed", "Fri"), 60, equipment=kit)
+    fighter = {"sport": "fighter", "equipment": kit}
+    short = _catalogue(library, profiles, weekdays=("Sat",), minutes_per_session=40, **fighter)
+    whole = _catalogue(library, profiles, minutes_per_session=60, **fighter)
     carry = {("suitcase_carry", "Mon"): 3, ("suitcase_carry", "Sat"): 3}
     assert term_values(short, carry)["emphasis"] < term_values(whole, carry)["emphasis"]
     assert term_values(short, carry)["staple"] < term_values(whole, carry)["staple"] == 1
     row = {("kettlebell_row", "Mon"): 3, ("kettlebell_row", "Sat"): 3}
     assert term_values(short, row)["staple"] == term_values(whole, row)["staple"] == 1
     chop = {("medicine_ball_rotational_throw", "Sat"): 3}
-    own = _week(
-        library, profiles, ("Sat",), 40, equipment=kit, priorities={"obliques_external": 2.0}
+    own = _catalogue(
+        library,
+        profiles,
+        weekdays=("Sat",),
+        minutes_per_session=40,
+        priorities={"obliques_external": 2.0},
+        **fighter,
     )
     assert term_values(own, chop)["emphasis"] > term_values(short, chop)["emphasis"]
 
