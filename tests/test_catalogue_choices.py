@@ -526,3 +526,50 @@ def test_a_short_week_of_several_sessions_asks_a_hamstring_curl(library, profile
         library, profiles, equipment=("band",), minutes_per_session=25, weekdays=("Mon",)
     )
     assert term_values(one, curl)["rubric_floors"] == term_values(one, {})["rubric_floors"]
+
+
+def test_a_pull_up_bar_loads_the_pull_ups_not_the_whole_weeks_main_lifts(library, profiles) -> None:
+    """Round 44: with a pull-up bar alone C13's loaded share counted every bodyweight squat,
+    hinge and push-up against it, and a bodyweight client's 40-minute sessions ran 10
+    minutes short. Only the patterns the client can load count; in a gym a bodyweight
+    lunge still does."""
+    bar = _catalogue(library, profiles, equipment=("pullup_bar",), level="intermediate")
+    week = {("split_squat", "Mon"): 4, ("push_up", "Wed"): 4, ("pull_up", "Fri"): 4}
+    assert term_values(bar, week)["loaded_share"] == 0
+    gym = _catalogue(library, profiles, equipment=FULL_GYM, level="intermediate")
+    assert term_values(gym, week)["loaded_share"] < 0
+
+
+def test_a_bodyweight_week_has_a_hinge(library, profiles) -> None:
+    """Round 44: a bodyweight client's week held no hinge (hamstrings two sets of sliding
+    curls a week); the library had none without a load. The bodyweight single-leg RDL is a
+    hinge, and the loaded one comes first where there is a load."""
+    bar = _catalogue(library, profiles, equipment=("pullup_bar",))
+    assert "bodyweight_single_leg_rdl" in {e.id for e in bar.patterns["hinge"]}
+    bells = _catalogue(library, profiles, equipment=("kettlebell",))
+    assert "bodyweight_single_leg_rdl" in bells.lighter_steps
+
+
+def test_a_back_to_spare_gets_trunk_work_every_week(library, profiles) -> None:
+    """Round 44: a back-tweak client's one session had no trunk work, "which this client
+    needs most". Three sets of core work are a floor where the back is spared."""
+    week = {("kettlebell_deadlift", "Mon"): 3}
+    core = {**week, ("bird_dog", "Mon"): 3}
+    back = _catalogue(library, profiles, equipment=("kettlebell",), avoid=("high_spinal_load",))
+    plain = _catalogue(library, profiles, equipment=("kettlebell",))
+
+    def gain(groups) -> float:
+        before, after = term_values(groups, week), term_values(groups, core)
+        return after["patterns"] - before["patterns"]
+
+    assert gain(back) > gain(plain)
+
+
+def test_a_fighters_upper_day_has_a_power_drill(library, profiles) -> None:
+    """Rounds 40 and 41: a fighter's upper-body day after a hip day had no power work: every
+    throw, slam and jump had a hip, oblique or lat primary the day before or on the day. The
+    medicine-ball chest pass is power work for the press muscles, not a press."""
+    groups = _catalogue(library, profiles, equipment=("medicine_ball", *FULL_GYM), sport="fighter")
+    power = {e.id for e in groups.patterns["power"]}
+    assert "medicine_ball_chest_pass" in power
+    assert "medicine_ball_chest_pass" not in {e.id for e in groups.patterns.get("press", ())}

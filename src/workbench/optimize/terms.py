@@ -457,6 +457,11 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
             floor = max(floor, standards.knee_dominant_sets)
         if problem.client.posterior_only and name in ("press", "overhead_press", "knee"):
             floor = target = 0.0
+        if name == "core" and "high_spinal_load" in problem.client.avoid:
+            # A back to spare gets its trunk work every week (McGill's curl-up, side plank
+            # and bird dog; round 44: a back-tweak client's one session without it, "the
+            # anti-extension work this client needs most").
+            floor = max(floor, BACK_CORE_FLOOR)
         goals[name] = (floor, max(floor, target))
     return goals
 
@@ -502,6 +507,8 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+#: A back to spare: the trunk work of every week [sets/week].
+BACK_CORE_FLOOR = 3.0
 #: Patterns whose sets are worth their floor's rate all the way to their target.
 WHOLE_TO_TARGET = frozenset({"knee", "press"})
 #: A pattern the sport sets apart is filled to at most this many times its target.
@@ -1353,14 +1360,18 @@ def _power_sessions(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _loaded_share(catalogue: Catalogue) -> list[Quantity]:
-    """C13: with loadable equipment, two thirds of main-lift sets loaded."""
+    """C13: with loadable equipment, two thirds of main-lift sets loaded: of the lifts whose
+    movement pattern the client can load (round 44: a pull-up bar loads the pull-ups alone,
+    and held a bodyweight client's squats, hinges and push-ups to a third of the main sets,
+    40-minute sessions 10 minutes short)."""
     if not catalogue.loadable:
         return []
     share = _std(catalogue.problem).loaded_share
+    patterns = {e.pattern for e in catalogue.main if e.loaded}
     return [
         Quantity(
             "loaded",
-            catalogue.main,
+            tuple(e for e in catalogue.main if e.pattern in patterns),
             shortfall(0.0),
             lambda e, sets: ((1.0 if e.loaded else 0.0) - share) * sets,
         )
