@@ -573,3 +573,55 @@ def test_a_fighters_upper_day_has_a_power_drill(library, profiles) -> None:
     power = {e.id for e in groups.patterns["power"]}
     assert "medicine_ball_chest_pass" in power
     assert "medicine_ball_chest_pass" not in {e.id for e in groups.patterns.get("press", ())}
+
+
+def test_a_hamstring_emphasis_reads_romanian_deadlifts_as_direct_work(library, profiles) -> None:
+    """Round 45: an advanced fighter's hamstrings x2 met by band good mornings and a 2-set
+    leg curl, its dumbbell RDLs not counted as the hamstrings' direct work (a deadlift was
+    read as the erectors' only). A trap-bar deadlift is still no glute max's direct work."""
+    groups = _catalogue(
+        library, profiles, equipment=FULL_GYM, level="advanced", priorities={"hamstrings": 2.0}
+    )
+    rdl = term_values(groups, {("dumbbell_romanian_deadlift", "Mon"): 3})
+    assert rdl["emphasis"] > 0
+    glutes = _catalogue(library, profiles, equipment=FULL_GYM, priorities={"gluteus_maximus": 2.0})
+    trap_bar = term_values(glutes, {("trap_bar_deadlift", "Mon"): 3})
+    thrust = term_values(glutes, {("barbell_hip_thrust", "Mon"): 3})
+    assert trap_bar["emphasis"] < thrust["emphasis"]
+
+
+def test_a_trained_clients_lighter_variant_costs_more(library, profiles) -> None:
+    """Round 45: band good mornings, a band pulldown and a band glute bridge in an advanced
+    fighter's hotel-gym week; round 44: a bodyweight glute bridge "too easy for an
+    intermediate". A lighter variant than one at hand costs more the more trained the
+    client; a power drill's lighter variant the same at every level."""
+    hotel = ("dumbbell", "bench", "cable", "machine", "band")
+    week = {("band_glute_bridge", "Mon"): 3}
+    cost = {
+        level: term_values(_catalogue(library, profiles, equipment=hotel, level=level), week)[
+            "lighter_variant"
+        ]
+        for level in ("beginner", "intermediate", "advanced")
+    }
+    assert cost["beginner"] > cost["intermediate"] > cost["advanced"], cost
+    jump = {("squat_jump", "Mon"): 3}
+    jumps = {
+        term_values(_catalogue(library, profiles, equipment=FULL_GYM, level=level), jump)[
+            "lighter_variant"
+        ]
+        for level in ("intermediate", "advanced")
+    }
+    assert len(jumps) == 1 and jumps != {0}, jumps
+
+
+def test_a_runners_calf_day_holds_a_straight_and_a_bent_knee_raise(library, profiles) -> None:
+    """Round 45: three runners' weeks of 6-9 calf sets lost to coaches' 12-16, a standing and
+    a seated raise on each leg day; one calf raise a session held them down. Two straight-knee
+    raises in one session are still a copy, and a general client's second raise too."""
+    runner = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    pair = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Mon"): 3}
+    copy = {("standing_calf_raise", "Mon"): 3, ("leg_press_calf_raise", "Mon"): 3}
+    assert term_values(runner, pair)["same_family"] == 0
+    assert term_values(runner, copy)["same_family"] < 0
+    general = _catalogue(library, profiles, equipment=FULL_GYM)
+    assert term_values(general, pair)["same_family"] < 0

@@ -366,8 +366,22 @@ def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
     the maxima)."""
     value = catalogue.problem.weights
     share = value.ballistic_stimulus if exercise.explosive else 1.0
-    steps_below = catalogue.lighter_steps.get(exercise.id, 0)
+    steps_below = catalogue.lighter_steps.get(exercise.id, 0) * _lighter_scale(catalogue, exercise)
     return share * max(0.0, 1.0 - value.lighter_stimulus * steps_below)
+
+
+#: How much a lighter variant than one at hand loses by the client's level [ratio]: a
+#: trained client's band glute bridge is a warm-up (round 45: an advanced fighter's band good morning and band glute
+#: bridge in a hotel gym with dumbbells; round 44: "a kettlebell glute bridge at 4x15" for an
+#: advanced athlete, "a bilateral bodyweight glute bridge too easy for an intermediate").
+LIGHTER_BY_LEVEL = {"beginner": 1.0, "intermediate": 1.25, "advanced": 1.5}
+
+
+def _lighter_scale(catalogue: Catalogue, exercise: Exercise) -> float:
+    """Power work is fast, not heavy: its lighter variant loses the same at every level."""
+    if exercise.explosive:
+        return 1.0
+    return LIGHTER_BY_LEVEL.get(catalogue.problem.client.level, 1.0)
 
 
 def _dose(
@@ -888,9 +902,23 @@ def _same_family(catalogue: Catalogue) -> list[Quantity]:
     two calf raises) is a copy, not a session."""
     quantities = []
     for family, group in sorted(catalogue.families.items()):
+        if family == "calf_raise" and _calf_sport(catalogue):
+            # A runner's calf day holds a straight-knee raise and a bent-knee one, the
+            # gastrocnemius's and the soleus's (round 45: the coaches' runners' weeks).
+            for lead in ("gastrocnemius", "soleus"):
+                part = tuple(e for e in group if e.primary_muscles[0] == lead)
+                if len(part) > 1:
+                    label = f"family_{family}_{lead}"
+                    quantities += _per_day(label, part, excess(1.0), catalogue, _pick)
+            continue
         if len(group) > 1:
             quantities += _per_day(f"family_{family}", group, excess(1.0), catalogue, _pick)
     return quantities
+
+
+def _calf_sport(catalogue: Catalogue) -> bool:
+    """Whether the sport sets calf work apart (a runner's calf pattern)."""
+    return "calf" in catalogue.problem.profile.patterns
 
 
 def _finishers(catalogue: Catalogue) -> list[Quantity]:
@@ -1329,8 +1357,8 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
 
 def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     """The ``lifts`` a client's own emphasis reads as direct work: those the muscle leads
-    (its first prime mover), a deadlift the erectors' only, a squat or lunge the
-    quadriceps', no carry; all of ``lifts`` where none is.
+    (its first prime mover), a deadlift the erectors' only (and a Romanian deadlift the
+    hamstrings'), a squat or lunge the quadriceps', no carry; all of ``lifts`` where none is.
     Round 27: a client's glute max x2 met by a trap-bar deadlift and lunges with three sets
     of hip thrusts, a glute medius x1.5 by single-leg RDLs with three sets of abduction, both
     marked down beside the coaches' seven and nine direct sets. (A sport's priorities keep
@@ -1339,7 +1367,8 @@ def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]
         e
         for e in lifts
         if e.primary_muscles[0] == muscle_id
-        and (e.family != "deadlift" or muscle_id == "erector_spinae")
+        # Round 45: a hamstrings x2 met by band good mornings, its RDLs not counted.
+        and (e.family != "deadlift" or muscle_id in ("erector_spinae", "hamstrings"))
         and e.role != "carry"  # round 29: an upper trapezius x2 met by farmer carries
         # Round 30: a glute max x2 met by reverse lunges ("quad-leaning") beside one day of
         # hip thrusts; a lunge or a squat is the quadriceps' direct work only.
@@ -1454,7 +1483,11 @@ def _major_ceiling(catalogue: Catalogue) -> list[Quantity]:
 def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
     """The loadable variant first: a set of a lighter variant than one at hand costs a
     point per load class below it (a main lift; a third of that for an accessory)."""
-    lighter = catalogue.lighter_steps
+    lighter = {
+        e.id: catalogue.lighter_steps[e.id] * _lighter_scale(catalogue, e)
+        for e in catalogue.exercises
+        if e.id in catalogue.lighter_steps
+    }
     group = tuple(e for e in catalogue.exercises if e.id in lighter)
     if not group:
         return []
