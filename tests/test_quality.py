@@ -1012,3 +1012,18 @@ def test_a_bodyweight_bridge_does_not_open_the_session(library: Library) -> None
     assert order == ["cossack_squat", "chin_up", "single_leg_glute_bridge"]
     loaded = [(library.exercise("barbell_hip_thrust"), 3), (library.exercise("chin_up"), 5)]
     assert session_order(loaded)[0][0].id == "barbell_hip_thrust"
+
+
+def test_jumps_and_hops_before_the_swings(library: Library) -> None:
+    """Round 46: broad jumps and pogo hops after the swings and a single-leg RDL, "so the
+    jumps are done tired". Impact power work first, then the ballistic lift, then the rest."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("kettlebell_swing"), 4),
+        (library.exercise("single_leg_rdl"), 3),
+        (library.exercise("broad_jump"), 3),
+        (library.exercise("pogo_hop"), 3),
+    ]
+    order = [exercise.id for exercise, _ in session_order(chosen)]
+    assert order.index("kettlebell_swing") == 2 and order[3] == "single_leg_rdl", order

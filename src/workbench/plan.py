@@ -106,6 +106,9 @@ def _rank(
     return (
         0 if opens else 1,
         role,
+        # Jumps, hops and sprints before the session's other power work, fresh (round 46:
+        # broad jumps and pogo hops after the swings, "so the jumps are done tired").
+        0 if exercise.role == "power" and exercise.impact else 1,
         # An unloaded bridge after the session's other main lifts (round 34: bodyweight glute
         # bridges opening both days of a client with a pull-up bar, "warm-up drills sitting
         # in prime slots").
