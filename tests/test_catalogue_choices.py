@@ -573,6 +573,10 @@ def test_a_fighters_upper_day_has_a_power_drill(library, profiles) -> None:
     power = {e.id for e in groups.patterns["power"]}
     assert "medicine_ball_chest_pass" in power
     assert "medicine_ball_chest_pass" not in {e.id for e in groups.patterns.get("press", ())}
+    # A runner's power is in the legs (round 48: a chest pass opening a trail runner's day).
+    runner = _catalogue(library, profiles, equipment=("medicine_ball", *FULL_GYM), sport="runner")
+    assert "medicine_ball_chest_pass" not in {e.id for e in runner.patterns["power"]}
+    assert runner.patterns["power"]
 
 
 def test_a_hamstring_emphasis_reads_romanian_deadlifts_as_direct_work(library, profiles) -> None:

@@ -53,7 +53,11 @@ FILLER_FAMILIES: frozenset[str] = frozenset(
 
 
 def _pattern(
-    exercise: Exercise, *, impact_power: bool = True, ankle_power: bool = True
+    exercise: Exercise,
+    *,
+    impact_power: bool = True,
+    ankle_power: bool = True,
+    press_power: bool = True,
 ) -> str | None:
     """The pattern of ``PATTERNS`` an exercise serves, if any. Jumps, hops and bounds are
     power work only for a client whose sport sets a power goal (``impact_power``): for
@@ -64,6 +68,10 @@ def _pattern(
     family, role = exercise.family, exercise.role
     if role == "power" and exercise.pattern == "plantar_flexion" and not ankle_power:
         return "calf"
+    if role == "power" and set(exercise.primary_muscles) <= PRESS_MUSCLES and not press_power:
+        # A chest pass is a striker's punching power, not a runner's (round 48: a medicine-
+        # ball chest pass opening a trail runner's day, "a low priority").
+        return None
     if role == "power":
         return "power" if impact_power or not exercise.impact else None
     if exercise.press:
@@ -339,8 +347,11 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
     # blind review of round 25: pogo hops the only jumps of an MMA fighter's week, "they
     # train the ankles rather than hip extension").
     ankle_power = "pogo" in problem.profile.staples
+    press_power = "throw" in problem.profile.specific.families
     for exercise in chosen:
-        pattern = _pattern(exercise, impact_power=impact_power, ankle_power=ankle_power)
+        pattern = _pattern(
+            exercise, impact_power=impact_power, ankle_power=ankle_power, press_power=press_power
+        )
         if pattern is not None:
             patterns[pattern].append(exercise)
     return Catalogue(problem, chosen, {name: tuple(group) for name, group in patterns.items()})
@@ -348,6 +359,9 @@ def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -
 
 assert max(LOAD_CLASS.values()) == 3  # lighter_steps counts classes 0..3
 
+
+#: The muscles of a press: power work led by them alone is upper-body power.
+PRESS_MUSCLES = frozenset({"chest", "triceps", "shoulders"})
 
 #: Presses done head down, the shoulder loaded toward overhead.
 DECLINED_PRESSES = frozenset({"decline_push_up"})
