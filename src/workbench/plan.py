@@ -85,7 +85,7 @@ class Plan:
 
 def _rank(
     exercise: Exercise, sets: int
-) -> tuple[int, int, int, int, int, int, float, int, int, int, str]:
+) -> tuple[int, int, int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
