@@ -265,6 +265,39 @@ def test_the_deload_cuts_every_exercise(label: str, blocks: dict[str, BlockResul
             assert entry.sets <= max(fewest, math.ceil(0.6 * most - 1e-9)), (entry, most)
 
 
+def test_a_one_session_weeks_deload_drops_an_accessory(
+    library: Library, profiles: dict[str, SportProfile]
+) -> None:
+    """Block round 6: one 40-minute machine-gym session of six exercises; at the fewest two
+    sets each the deload was week 1's twelve sets, 71% of the peak's seventeen ("the deload has
+    exactly the same sets as week 1"). A cut week's total sets sit in its band too: it leaves
+    out an accessory and keeps the lifts and the required carry."""
+    client = Client(
+        name="one session, round 6",
+        weekdays=("Mon",),
+        minutes_per_session=40,
+        equipment=("machine", "cable", "dumbbell", "bench", "band"),
+        level="intermediate",
+        avoid=("high_spinal_load",),
+        require=("farmer_carry",),
+    )
+    result = plan_block(library, client, profiles, weeks=5)
+    block = _block(result)
+    (deload,) = block.cut_weeks
+    assert deload.total_sets <= 0.6 * block.peak.total_sets + 1e-9, (
+        deload.total_sets,
+        block.peak.total_sets,
+    )
+    held = {e.exercise_id for e in deload.plan.entries}
+    assert "farmer_carry" in held
+    main = {
+        e.exercise_id
+        for e in block.peak.plan.entries
+        if library.exercise(e.exercise_id).is_main_lift
+    }
+    assert main <= held, main - held
+
+
 @pytest.mark.parametrize("label", LABELS)
 def test_the_deload_keeps_the_main_lifts(
     label: str, blocks: dict[str, BlockResult], library: Library

@@ -424,7 +424,13 @@ def _week_specs(
             kept=kept + tuple(lift for lift in lifts if lift[0]),
             balance=balance,
             under=last_speed if role is WeekRole.TAPER else None,
-            total=(low * peak_total, high * peak_total) if role is WeekRole.TAPER else None,
+            # A cut week's total sets in its band too (block round 6: a one-session week's
+            # deload of six exercises at their fewest two sets was its first week, 71%).
+            total=(
+                (low * peak_total, high * peak_total)
+                if role in (WeekRole.TAPER, WeekRole.DELOAD)
+                else None
+            ),
             # The last speed week leaves the taper room for its floor on the days it trains.
             room=(taper_days, room) if taper_days is not None else None,
             # A deload cuts every exercise to the band's top share of its sets (a taper is
