@@ -93,6 +93,8 @@ TRAINED_SETS = 5.0
 #: three sets off the goal say otherwise; any other family a little [sets].
 STAPLE_KEEP = 3.0
 FAMILY_KEEP = 0.3
+#: The fewest rising weeks in which the main lifts start a set under their peak.
+MAIN_RISE_WEEKS = 3
 #: What leaving a main lift out of a cut week costs [sets]: the deload keeps the lifts,
 #: unless keeping every one of them at its fewest sets holds a muscle above 60% of its peak
 #: (a fifth of a set above it already costs as much: the band comes first).
@@ -382,6 +384,7 @@ def _week_specs(
                     kept=kept,
                     balance=balance,
                     follows=rising[position - 1] if position > 0 else None,
+                    main_short=position == 0 and len(rising) >= MAIN_RISE_WEEKS,
                 )
             )
             continue

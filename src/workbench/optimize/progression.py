@@ -68,6 +68,8 @@ BAND_MISS_COST = 50.0
 #: goal asks for it; main lifts keep their days first (frequency through a deload).
 DROP_COST = 0.05
 MAIN_DROP_COST = 0.25
+#: Cost of a main lift's set above its peak less one in a block's first week [per set].
+MAIN_SHORT_COST = 5.0
 #: Cost of a minute a session falls short of its share of the week [per min]: a set of
 #: ~3 minutes short costs about what a set off the goal does, so sessions shrink alike
 #: where the goal allows (0.1 and 1.0 a minute gave one credible week less and none more
@@ -166,6 +168,11 @@ class WeekSpec:
     #: cut week cuts every exercise, not only each muscle's total (the fifth block review: a
     #: deload's calf raise, hip abduction and back extension at their peak week's three sets).
     most_share: float | None = None
+    #: The main lifts start a set under their peak sets (elastic, ``MAIN_SHORT_COST`` a set
+    #: above): the block's rises reach them, not only the accessories (block round 6: a hip
+    #: thrust at 4 x 10-12 and a band RDL at 4 x 15 in every accumulation week, the added
+    #: sets on calves, rows and abduction).
+    main_short: bool = False
 
 
 @dataclass(frozen=True)
@@ -485,6 +492,10 @@ def _solve_weeks(
                 weights_of[choice] = option.weights
                 holding.setdefault((week_index, option.exercise_id, slot.weekday), []).append(on)
                 ons.append(on)
+                if week.main_short and slot.main and single and peak - 1 >= min(fewest, peak):
+                    above = model.add_column(0.0, name="main_above")
+                    objective.add(above, MAIN_SHORT_COST)
+                    model.at_most(Linear.of(count) - Linear.of(above), float(peak - 1))
                 # 0 sets, or the fewest to the most.
                 model.at_most(Linear.of(count) - Linear.of(on, most), 0.0)
                 model.at_least(Linear.of(count) - Linear.of(on, min(fewest, most)), 0.0)
