@@ -179,6 +179,27 @@ def test_band_work_stops_short_of_failure(library: Library) -> None:
     assert entries["dumbbell_romanian_deadlift"].rir == 1
 
 
+def test_bodyweight_accessory_drills_stop_short_of_failure(library: Library) -> None:
+    """Block round 7: "RIR 0 on the side plank with hip abduction and the Superman makes
+    little sense". A bodyweight accessory stops two reps short in the peak week; a loaded
+    accessory and a bodyweight main lift go as the week asks."""
+    plan = build_plan(
+        library,
+        ("Mon",),
+        {
+            ("side_plank_hip_abduction", "Mon"): 3,
+            ("superman", "Mon"): 3,
+            ("hip_abduction_machine", "Mon"): 3,
+            ("split_squat", "Mon"): 3,
+        },
+    )
+    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
+    assert entries["side_plank_hip_abduction"].rir == 2
+    assert entries["superman"].rir == 2
+    assert entries["hip_abduction_machine"].rir == 0
+    assert entries["split_squat"].rir == 1
+
+
 def test_a_camp_phase_steps_its_load_week_by_week() -> None:
     """The third block review: "the deadlift is 70-80% in all four strength weeks ... step it
     instead". A phase's band in steps over its weeks, lightest first; a one-week phase keeps

@@ -254,7 +254,8 @@ def week_band(roles: Sequence[WeekRole], index: int) -> tuple[int, int] | None:
 
 def submaximal(exercise: Exercise) -> bool:
     """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`): holds
-    and carries, core and neck work, balance-limited lifts, bottoms-up presses, band work."""
+    and carries, core and neck work, balance-limited lifts, bottoms-up presses, band work,
+    bodyweight accessory drills."""
     return (
         exercise.timed
         or exercise.role == "core"
@@ -264,6 +265,9 @@ def submaximal(exercise: Exercise) -> bool:
         # A band's load is felt, not counted: the blind review of the second four blocks,
         # "RIR 0 on band work is needless failure training, and hard to judge against a band".
         or exercise.equipment == ("band",)
+        # Nor a bodyweight accessory drill (block round 7: "RIR 0 on the side plank with hip
+        # abduction and the Superman makes little sense").
+        or (exercise.load_class == 0 and not exercise.is_main_lift)
     )
 
 
