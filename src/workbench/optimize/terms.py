@@ -366,8 +366,7 @@ def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
     the maxima)."""
     value = catalogue.problem.weights
     share = value.ballistic_stimulus if exercise.explosive else 1.0
-    steps_below = catalogue.lighter_steps.get(exercise.id, 0) * _lighter_scale(catalogue, exercise)
-    return share * max(0.0, 1.0 - value.lighter_stimulus * steps_below)
+    return share * max(0.0, 1.0 - value.lighter_stimulus * _steps_below(catalogue, exercise))
 
 
 #: How much a lighter variant than one at hand loses by the client's level [ratio]: an
@@ -378,11 +377,13 @@ def _stimulus(catalogue: Catalogue, exercise: Exercise) -> float:
 LIGHTER_BY_LEVEL = {"beginner": 1.0, "intermediate": 1.0, "advanced": 1.5}
 
 
-def _lighter_scale(catalogue: Catalogue, exercise: Exercise) -> float:
-    """Power work is fast, not heavy: its lighter variant loses the same at every level."""
+def _steps_below(catalogue: Catalogue, exercise: Exercise) -> float:
+    """Load classes below the heaviest variant at hand, as the client's level weighs them
+    (power work is fast, not heavy: its lighter variant loses the same at every level)."""
+    steps = catalogue.lighter_steps.get(exercise.id, 0)
     if exercise.explosive:
-        return 1.0
-    return LIGHTER_BY_LEVEL.get(catalogue.problem.client.level, 1.0)
+        return steps
+    return steps * LIGHTER_BY_LEVEL.get(catalogue.problem.client.level, 1.0)
 
 
 def _dose(
@@ -1485,7 +1486,7 @@ def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
     """The loadable variant first: a set of a lighter variant than one at hand costs a
     point per load class below it (a main lift; a third of that for an accessory)."""
     lighter = {
-        e.id: catalogue.lighter_steps[e.id] * _lighter_scale(catalogue, e)
+        e.id: _steps_below(catalogue, e)
         for e in catalogue.exercises
         if e.id in catalogue.lighter_steps
     }
