@@ -492,7 +492,7 @@ def _solve_weeks(
                 weights_of[choice] = option.weights
                 holding.setdefault((week_index, option.exercise_id, slot.weekday), []).append(on)
                 ons.append(on)
-                if week.main_short and slot.main and single and peak - 1 >= min(fewest, peak):
+                if week.main_short and slot.main and single and peak > fewest:
                     above = model.add_column(0.0, name="main_above")
                     objective.add(above, MAIN_SHORT_COST)
                     model.at_most(Linear.of(count) - Linear.of(above), float(peak - 1))
