@@ -629,3 +629,30 @@ def test_a_runners_calf_day_holds_a_straight_and_a_bent_knee_raise(library, prof
     assert term_values(runner, copy)["same_family"] < 0
     general = _catalogue(library, profiles, equipment=FULL_GYM)
     assert term_values(general, pair)["same_family"] < 0
+
+
+def test_a_runners_upper_day_holds_calf_and_hip_work(library, profiles) -> None:
+    """Rounds 48 and 50: a 5k runner's Sunday of twelve upper-body sets after Saturday's legs
+    ("time that could go to hips and calves goes to the upper body"). The split's upper day
+    takes a runner's calf raises and hip abduction too (priority 2), not a general client's."""
+    from workbench.optimize.split import UPPER, anywhere, fits
+    from workbench.planner import make_plan
+
+    runner = make_problem(
+        library, Client(weekdays=("Sat", "Sun"), minutes_per_session=45, sport="runner"), profiles
+    )
+    assert anywhere(runner.priorities) == {"abduction", "plantar_flexion"}
+    general = make_problem(library, Client(weekdays=("Sat", "Sun")), profiles)
+    assert anywhere(general.priorities) == set()
+    calf = library.exercise("standing_calf_raise")
+    assert fits(calf, UPPER, anywhere(runner.priorities)) and not fits(calf, UPPER)
+    assert not fits(library.exercise("lying_leg_curl"), UPPER, anywhere(runner.priorities))
+    client = Client(
+        weekdays=("Sat", "Sun"),
+        minutes_per_session=45,
+        sport="runner",
+        equipment=("machine", "cable", "dumbbell", "band"),
+    )
+    plan = make_plan(library, client, profiles, explain=False).plan
+    sunday = {library.exercise(e.exercise_id).pattern for e in plan.session("Sun")}
+    assert sunday & {"abduction", "plantar_flexion"}, sunday

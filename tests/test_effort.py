@@ -17,6 +17,8 @@ from workbench.effort import (
     rep_range,
     reps_text,
     takes_percent,
+    week_heavy_rir,
+    week_rir,
     with_effort,
 )
 from workbench.library import Library
@@ -219,3 +221,24 @@ def test_a_percent_range_is_tied_to_the_rep_count() -> None:
     The range is the middle rep count's, a rep of reserve wide."""
     low, high = percent_range("6-8", 1)
     assert high - low <= 3, (low, high)
+
+
+def test_a_barbell_lift_gets_heavier_every_accumulation_week(library: Library) -> None:
+    # Block round 7: RIR 3, 2, 1, 1 over four weeks (a main lift's floor is RIR 1) repeated
+    # week 3's percentages in week 4; the load follows the unrounded ramp instead.
+    roles = (WeekRole.ACCUMULATION,) * 4 + (WeekRole.DELOAD,)
+    plan = build_plan(library, ("Mon",), {("back_squat", "Mon"): 4, ("seated_leg_curl", "Mon"): 3})
+    weeks = [
+        with_effort(plan, library, week_rir(roles, i), heavy_rir=week_heavy_rir(roles, i)).entries
+        for i in range(4)
+    ]
+    squats = [next(e for e in week if e.exercise_id == "back_squat") for week in weeks]
+    loads = [int(e.load.split("-")[0]) for e in squats]
+    assert all(a < b for a, b in pairwise(loads)), loads
+    assert [e.rir for e in squats] == [3, 2, 1, 1]
+    # The last week's load is the shown RIR's: the ramp ends on the floor.
+    assert squats[-1].load == load_text(library.exercise("back_squat"), 1)
+    # Effort-guided lifts keep their RIR; a deload sets no ramp.
+    assert week_heavy_rir(roles, 4) is None
+    curls = [next(e for e in week if e.exercise_id == "seated_leg_curl") for week in weeks]
+    assert [e.load for e in curls] == ["RIR 3", "RIR 2", "RIR 1", "RIR 0"]

@@ -44,7 +44,7 @@ from workbench.camp import (
 from workbench.check import Violation, check_block
 from workbench.client import Client, SportProfile
 from workbench.coaching import CoachWeights
-from workbench.effort import week_band, week_rir, with_effort
+from workbench.effort import week_band, week_heavy_rir, week_rir, with_effort
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library
@@ -112,7 +112,7 @@ PRIME_RISE = 1.0
 #: the same muscles, no set is added for it) [per set]; what holding the phase's preferred
 #: power work, and an accessory rotated from the peak week's, is worth (tie-breakers well
 #: below a set) [per week].
-POWER_SHORT_COST = 4.0
+POWER_SHORT_COST = 6.0
 PHASE_POWER_VALUE = 0.2
 ROTATE_VALUE = 0.1
 #: The name of a camp's open slot: power work a later phase adds beside a day's main lifts.
@@ -734,6 +734,7 @@ def _assemble(
                     sparring=sparring,
                     level=client.level,
                     phase_band=week_band(roles, index),
+                    heavy_rir=week_heavy_rir(roles, index),
                 ),
                 role=role,
                 standards=judged[-1].standards,

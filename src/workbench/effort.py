@@ -47,6 +47,7 @@ __all__ = [
     "submaximal",
     "takes_percent",
     "week_band",
+    "week_heavy_rir",
     "week_rir",
     "with_effort",
 ]
@@ -136,7 +137,7 @@ def rep_range(reps: str) -> tuple[int, int] | None:
     return (min(low, high), max(low, high)) if low > 0 else None
 
 
-def percent_range(reps: str, rir: int) -> tuple[int, int] | None:
+def percent_range(reps: str, rir: float) -> tuple[int, int] | None:
     """The %1RM range [%] that leaves ``rir`` reps in reserve after ``reps``: the middle of
     the rep range with one rep more in reserve (the lighter end) and without (the heavier
     end), whole percent; None when ``reps`` is not a count."""
@@ -231,6 +232,24 @@ def week_rir(roles: Sequence[WeekRole], index: int) -> int:
     return math.floor(first + (last - first) * position / (count - 1) + 0.5)
 
 
+def week_heavy_rir(roles: Sequence[WeekRole], index: int) -> float | None:
+    """The reps in reserve a block's accumulation week sets its %1RM lifts' loads by: the
+    ramp of :func:`week_rir` from its first week's to :data:`RIR_FLOOR_HEAVY`, unrounded, so
+    that the load rises every week though the RIR a heavy lift is shown stops at its floor
+    (block round 7: "squat, deadlift, bench and OHP all repeat week 3's percentages" in a
+    four-week accumulation ramp of RIR 3, 2, 1, 1). None outside accumulation weeks."""
+    role = roles[index]
+    if role is not WeekRole.ACCUMULATION:
+        return None
+    same = [i for i, r in enumerate(roles) if r is role]
+    position, count = same.index(index), len(same)
+    first, last = ACCUMULATION_RIR
+    last = max(last, RIR_FLOOR_HEAVY)
+    if count == 1:
+        return float(last)
+    return first + (last - first) * position / (count - 1)
+
+
 def week_band(roles: Sequence[WeekRole], index: int) -> tuple[int, int] | None:
     """The week's %1RM band of a camp phase's barbell lifts [%]: the phase's band in steps
     over its weeks, lightest first (the third block review: "the deadlift is 70-80% in all
@@ -280,6 +299,7 @@ def with_effort(
     sparring: Sequence[str] = (),
     level: str = "intermediate",
     phase_band: tuple[int, int] | None = None,
+    heavy_rir: float | None = None,
 ) -> Plan:
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a main
@@ -289,7 +309,9 @@ def with_effort(
     (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
     and its barbell lifts' %1RM band (``phase_band``, the week's step of it: :func:`week_band`,
     when given) and, past the strength phase, puts power work first in
-    each session. A single week takes it too (``rir`` by the client's level)."""
+    each session. A block's accumulation week loads its %1RM lifts by ``heavy_rir``
+    (:func:`week_heavy_rir`) where given. A single week takes it too (``rir`` by the
+    client's level)."""
     phase = CAMP_PHASES.get(role) if role is not None else None
     entries = []
     for entry in plan.entries:
@@ -316,6 +338,10 @@ def with_effort(
                 effort = max(effort, RIR_CEILING)
         if entry.weekday in sparring:
             effort = max(effort, SPARRING_RIR)
+        elif barbell and band is None and heavy_rir is not None:
+            # The load by the week's unrounded ramp, lighter than the shown RIR's where the
+            # two differ (a week at RIR 1.7 of the ramp reads "RIR 1" at RIR 1.7's load).
+            band = percent_range(reps, max(float(effort), heavy_rir))
         entries.append(
             BlockEntry(
                 **{f: getattr(entry, f) for f in entry.__dataclass_fields__ if f != "reps"},

@@ -120,7 +120,12 @@ def _rank(
         1 if exercise.pattern == "lunge" else 0,
         # The bench before the overhead press (round 32: a powerlifter's overhead press
         # opening the day of his bench).
-        (1 if exercise.family == "overhead_press" else 0) if barbell_press else 2,
+        # Then a posterior-emphasis week's pulls before its other presses (round 48: a trail
+        # runner's upper day opening with a seated dumbbell shoulder press, "a low priority";
+        # round 45: a trail runner's with a dumbbell overhead press).
+        (1 if exercise.family == "overhead_press" else 0)
+        if barbell_press
+        else (3 if exercise.pattern == "push" else 2),
         -exercise.set_minutes,
         0 if exercise.pattern in HINGE_PATTERNS else 1,
         -SPINAL_LOADS.index(exercise.spinal_load),

@@ -21,7 +21,7 @@ from workbench.optimize.objectives import COACH_VALUE, SHORTFALL, Objective, coa
 from workbench.optimize.result import SolveResult, StageResult, relative_gap
 from workbench.optimize.search import search
 from workbench.optimize.spec import DEFAULT_SPEC, SHORTFALL_ONLY, VALUE_GAP, Stage
-from workbench.optimize.split import FULL, fits, split
+from workbench.optimize.split import FULL, anywhere, fits, split
 from workbench.optimize.status import Milestone, Termination
 from workbench.optimize.terms import structured_doses
 from workbench.plan import build_plan
@@ -164,11 +164,12 @@ class _Week:
         if structured and halves:
             # The split is the structured week's skeleton: each day only its half's lifts.
             day_half = split(problem.weekdays)
+            also = anywhere(problem.priorities)
             fitting = {
                 (e.id, day)
                 for e in problem.placeable(enforced)
                 for day in problem.weekdays
-                if fits(e, day_half[day])
+                if fits(e, day_half[day], also)
             }
             keys = fitting if keys is None else keys & fitting
         level = problem.client.level
