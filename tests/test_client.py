@@ -457,6 +457,7 @@ def test_the_shipped_profiles_standards(profiles) -> None:
         "knee_dominant_sets": 6,
         "session_use": 0.5,
         "single_leg_sets": 9,
+        "single_leg_hinge_sets": 6,
     }
     assert profiles["desk_worker"].standards == {"knee_dominant_sets": 0}
     assert profiles["fighter"].standards == {} and profiles["general"].standards == {}

@@ -242,3 +242,22 @@ def test_a_barbell_lift_gets_heavier_every_accumulation_week(library: Library) -
     assert week_heavy_rir(roles, 4) is None
     curls = [next(e for e in week if e.exercise_id == "seated_leg_curl") for week in weeks]
     assert [e.load for e in curls] == ["RIR 3", "RIR 2", "RIR 1", "RIR 0"]
+
+
+def test_shoulder_blade_drills_stop_short_of_failure(library: Library) -> None:
+    """Block round 8: RIR 0 in week 4 on a sore-shouldered client's reverse fly, face pull and
+    serratus punch; a leg curl still goes to the week's RIR."""
+    plan = build_plan(
+        library,
+        ("Tue",),
+        {
+            ("reverse_fly", "Tue"): 3,
+            ("face_pull", "Tue"): 3,
+            ("supine_dumbbell_punch", "Tue"): 2,
+            ("seated_leg_curl", "Tue"): 3,
+        },
+    )
+    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
+    for drill in ("reverse_fly", "face_pull", "supine_dumbbell_punch"):
+        assert entries[drill].rir == 2, drill
+    assert entries["seated_leg_curl"].rir == 0

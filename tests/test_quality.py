@@ -928,7 +928,7 @@ def test_standards_are_frozen_and_checked_values() -> None:
 def test_the_problem_carries_its_profiles_standards(problem_for: ProblemFor) -> None:
     assert problem_for("full_gym").standards == DEFAULT_STANDARDS
     assert problem_for("full_gym", sport="runner").standards == DEFAULT_STANDARDS.replace(
-        knee_dominant_sets=6, session_use=0.5, single_leg_sets=9
+        knee_dominant_sets=6, session_use=0.5, single_leg_sets=9, single_leg_hinge_sets=6
     )
     assert problem_for("desk_worker").standards.knee_dominant_sets == 0
     assert problem_for("fighter").standards == DEFAULT_STANDARDS
@@ -1027,3 +1027,40 @@ def test_jumps_and_hops_before_the_swings(library: Library) -> None:
     ]
     order = [exercise.id for exercise, _ in session_order(chosen)]
     assert order.index("kettlebell_swing") == 2 and order[3] == "single_leg_rdl", order
+
+
+def test_a_sports_own_drills_lead_the_work_after_the_main_lifts(library: Library) -> None:
+    """Round 51: a boxer's woodchop and Russian twist at the end of his sessions ("the
+    profile says explosive hip extension and rotation first"); a fighter's rotation follows
+    the main lifts (C5 keeps it after them), a general client's stays with the core work."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("seated_leg_curl"), 3),
+        (library.exercise("cable_woodchop"), 3),
+        (library.exercise("dumbbell_romanian_deadlift"), 4),
+        (library.exercise("dumbbell_swing"), 3),
+    ]
+    fighter = [e.id for e, _ in session_order(chosen, frozenset({"rotation", "throw"}))]
+    assert fighter == [
+        "dumbbell_swing",
+        "dumbbell_romanian_deadlift",
+        "cable_woodchop",
+        "seated_leg_curl",
+    ]
+    general = [e.id for e, _ in session_order(chosen)]
+    assert general[2:] == ["seated_leg_curl", "cable_woodchop"]
+
+
+def test_a_pull_opens_the_upper_body_lifts_before_a_dumbbell_press(library: Library) -> None:
+    """Rounds 45 and 48: runners' upper days opening with a dumbbell overhead press, "a low
+    priority"; a posterior emphasis pulls first where no barbell press leads."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("half_kneeling_dumbbell_press"), 4),
+        (library.exercise("lat_pulldown"), 4),
+        (library.exercise("seated_cable_row"), 4),
+    ]
+    order = [e.id for e, _ in session_order(chosen)]
+    assert order[-1] == "half_kneeling_dumbbell_press", order

@@ -241,6 +241,7 @@ VOLUME_SETS: tuple[str, ...] = (
     "press_sets",
     "knee_dominant_sets",
     "single_leg_sets",
+    "single_leg_hinge_sets",
     "vertical_pull_sets",
 )
 VOLUME_EFFECTIVE_SETS: tuple[str, ...] = ("major_dose", "major_dose_beginner")

@@ -717,7 +717,7 @@ def _assemble(
     weeks, judged = [], []
     for index, role in enumerate(roles):
         week_plan = _in_peak_order(
-            build_plan(library, problem.weekdays, solved.sets[index]),
+            build_plan(library, problem.weekdays, solved.sets[index], problem.own_families),
             plan,
             solved.placed[index] if solved.placed else {},
         )

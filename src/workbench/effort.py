@@ -101,8 +101,13 @@ RIR_FLOOR_SUBMAXIMAL = 2
 TESTED_FAMILIES: frozenset[str] = frozenset({"squat", "press", "overhead_press", "deadlift"})
 #: Families whose sets stay submaximal whatever the week asks: neck work and carries, and
 #: Nordic and glute-ham raises, eccentric work a hamstring strains under near failure (the
-#: third block review: "Nordics ... go to RIR 0").
-SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset({"neck", "carry", "nordic"})
+#: third block review: "Nordics ... go to RIR 0"); the shoulder blade's small drills, face
+#: pulls, reverse flies, Y raises and serratus punches (block round 8: "RIR 0 in week 4 on
+#: the reverse fly, face pull and serratus punch brings no benefit ... cap shoulder
+#: accessories at RIR 1-2").
+SUBMAXIMAL_FAMILIES: frozenset[str] = frozenset(
+    {"neck", "carry", "nordic", "face_pull", "reverse_fly", "y_raise", "serratus_punch"}
+)
 #: What unilateral work adds to its reps.
 PER_SIDE = "per side"
 

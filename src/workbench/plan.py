@@ -84,8 +84,8 @@ class Plan:
 
 
 def _rank(
-    exercise: Exercise, sets: int
-) -> tuple[int, int, int, int, int, int, int, float, int, int, int, str]:
+    exercise: Exercise, sets: int, first: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -101,11 +101,18 @@ def _rank(
     # would tire the erectors the Romanian deadlift needs), the heavier spinal load, the most
     # sets.
     role = min(ROLES.index(exercise.role), ROLES.index("core"))
+    # The sport's own families (``first``) lead the work after the main lifts (round 51: a
+    # boxer's rotation drills at the end of his sessions, "the profile says explosive hip
+    # extension and rotation first"; a grappler's adductor work likewise).
+    own = exercise.family in first and not exercise.is_main_lift
+    if own:
+        role = min(role, ROLES.index("accessory"))
     opens = exercise.is_main_lift and sets >= DEFAULT_STANDARDS.opener_sets
     barbell_press = exercise.pattern == "push" and "barbell" in exercise.equipment
     return (
         0 if opens else 1,
         role,
+        0 if own else 1,
         # Jumps, hops and sprints before the session's other power work, fresh (round 46:
         # broad jumps and pogo hops after the swings, "so the jumps are done tired").
         0 if exercise.role == "power" and exercise.impact else 1,
@@ -134,22 +141,29 @@ def _rank(
     )
 
 
-def session_order(exercises: Sequence[tuple[Exercise, int]]) -> list[tuple[Exercise, int]]:
-    """``(exercise, sets)`` pairs in the order a coach runs a session."""
-    return sorted(exercises, key=lambda pair: _rank(*pair))
+def session_order(
+    exercises: Sequence[tuple[Exercise, int]], first: frozenset[str] = frozenset()
+) -> list[tuple[Exercise, int]]:
+    """``(exercise, sets)`` pairs in the order a coach runs a session; the families ``first``
+    (a sport's own: a fighter's rotation) lead what follows the main lifts."""
+    return sorted(exercises, key=lambda pair: _rank(pair[0], pair[1], first))
 
 
 def build_plan(
-    library: Library, weekdays: tuple[str, ...], sets: Mapping[tuple[str, str], int]
+    library: Library,
+    weekdays: tuple[str, ...],
+    sets: Mapping[tuple[str, str], int],
+    first: frozenset[str] = frozenset(),
 ) -> Plan:
-    """A :class:`Plan` from sets per ``(exercise_id, weekday)``; zero entries are left out."""
+    """A :class:`Plan` from sets per ``(exercise_id, weekday)``; zero entries are left out;
+    each session in :func:`session_order` (``first``: the sport's own families)."""
     ordered_days = tuple(d for d in WEEKDAYS if d in weekdays)
     entries = []
     for day_number, weekday in enumerate(ordered_days, start=1):
         chosen = [
             (library.exercise(e), int(n)) for (e, d), n in sets.items() if d == weekday and n > 0
         ]
-        for order, (exercise, count) in enumerate(session_order(chosen), start=1):
+        for order, (exercise, count) in enumerate(session_order(chosen, first), start=1):
             entries.append(
                 PlanEntry(
                     day=day_number,

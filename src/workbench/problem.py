@@ -127,6 +127,13 @@ class Problem:
             exercise.pattern in KNEE_DOMINANT or self.library.anterior_only(exercise)
         )
 
+    @property
+    def own_families(self) -> frozenset[str]:
+        """The families the sport sets apart as its specifics (a fighter's throws, slams,
+        sprawls and rotation; a grappler's adduction): they lead a session's work after its
+        main lifts (:func:`~workbench.plan.session_order`)."""
+        return frozenset(self.profile.specific.families)
+
     def out_of_scope(self, exercise: Exercise) -> bool:
         """Whether ``exercise`` is work a posterior-chain week leaves to the client's other
         training (squats, lunges, anterior-only work: :meth:`spared` in that scope), so no

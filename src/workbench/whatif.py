@@ -379,7 +379,7 @@ def _substituted(result: PlanResult, exercise_id: str, weekday: str, replacement
     exercise = problem.library.exercise(replacement)
     fitted = max(problem.client.min_sets_per_exercise, min(count, problem.upper_sets(exercise)))
     sets[(replacement, weekday)] = sets.get((replacement, weekday), 0) + fitted
-    plan = build_plan(problem.library, problem.weekdays, sets)
+    plan = build_plan(problem.library, problem.weekdays, sets, problem.own_families)
     broken = bool(check_plan(plan, problem.library, problem.client, problem.targets))
     return (broken, -COACH_VALUE.evaluate(problem, sets), replacement)
 

@@ -529,7 +529,7 @@ class _Week:
         """The week as it stands, with the stages run so far."""
         problem = self.problem
         first = self.stages[0]
-        plan = build_plan(problem.library, problem.weekdays, self.assignment)
+        plan = build_plan(problem.library, problem.weekdays, self.assignment, problem.own_families)
         shortfall = SHORTFALL.evaluate(problem, self.assignment)
         # A spec without the shortfall stage proves nothing about the shortfall.
         proves_shortfall = self.spec[0].objective is SHORTFALL

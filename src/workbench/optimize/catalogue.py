@@ -215,17 +215,18 @@ class Catalogue:
         for a slow main lift, of its movement pattern's main lifts: a barbell RDL, not a band
         good morning). Power work is compared within its family only."""
         heaviest: dict[str, float] = defaultdict(float)
+        apart = self.problem.standards.single_leg_hinge_sets > 0
         for exercise in self.exercises:
             if exercise.id in self.shoulder_spared or exercise.id in self.spine_spared:
                 # Not the variant a sore shoulder should press, nor one a back to spare should
                 # load (round 34: a bench back extension and a dumbbell RDL are what a coach
                 # gives an old back tweak).
                 continue
-            for scope in _scopes(exercise):
+            for scope in _scopes(exercise, apart):
                 heaviest[scope] = max(heaviest[scope], _tool_class(exercise))
         steps = {}
         for exercise in self.exercises:
-            best = max(heaviest[scope] for scope in _scopes(exercise))
+            best = max(heaviest[scope] for scope in _scopes(exercise, apart))
             if best > _tool_class(exercise):
                 steps[exercise.id] = best - _tool_class(exercise)
         return steps
@@ -327,10 +328,17 @@ def _tool_class(exercise: Exercise) -> float:
     return exercise.load_class
 
 
-def _scopes(exercise: Exercise) -> tuple[str, ...]:
+def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ...]:
+    """The groups an exercise's load is compared within: its family, and a slow main lift's
+    movement pattern. Where the profile asks for single-leg hinges (``single_leg_apart``: a
+    runner's), a single-leg hinge is a balance lift, compared with single-leg hinges only
+    (rounds 51 and 52: a bodyweight single-leg RDL read as a lighter dumbbell RDL, so a
+    beginner runner's week in a full gym held no single-leg hinge at all)."""
+    apart = single_leg_apart and exercise.unilateral and exercise.pattern == "hinge"
+    one = ":one" if apart else ""
     if exercise.role == "main":
-        return (f"family:{exercise.family}", f"pattern:{exercise.pattern}")
-    return (f"family:{exercise.family}",)
+        return (f"family:{exercise.family}{one}", f"pattern:{exercise.pattern}{one}")
+    return (f"family:{exercise.family}{one}",)
 
 
 def catalogue(problem: Problem, exercises: tuple[Exercise, ...] | None = None) -> Catalogue:

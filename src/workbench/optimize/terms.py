@@ -571,8 +571,23 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
             and e.pattern not in ("abduction", "plantar_flexion")
         )
     )
-    goal = _std(catalogue.problem).single_leg_sets
-    return [Quantity("single_leg_sets", group, capped(goal))] if group else []
+    standards = _std(catalogue.problem)
+    quantities = [Quantity("single_leg_sets", group, capped(standards.single_leg_sets))]
+    # A profile's single-leg hinges, worth more than the rest (rounds 51 and 52: four
+    # runners' weeks whose hinges were all bilateral band good mornings and RDLs, "no
+    # single-leg hinge for a runner", beside coaches' single-leg RDLs on two days).
+    hinges = tuple(e for e in group if e.pattern == "hinge" and not e.explosive)
+    goal = standards.single_leg_hinge_sets
+    if hinges and goal > 0:
+        quantities.append(
+            Quantity("single_leg_hinge_sets", hinges, steps((goal, SINGLE_LEG_HINGE_WORTH)))
+        )
+    return quantities if group else []
+
+
+#: What a set of a profile's single-leg hinges is worth, up to its goal, beside a set of
+#: other single-leg work's one [points before the term's weight].
+SINGLE_LEG_HINGE_WORTH = 4.0
 
 
 def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
