@@ -656,3 +656,18 @@ def test_a_runners_upper_day_holds_calf_and_hip_work(library, profiles) -> None:
     plan = make_plan(library, client, profiles, explain=False).plan
     sunday = {library.exercise(e.exercise_id).pattern for e in plan.session("Sun")}
     assert sunday & {"abduction", "plantar_flexion"}, sunday
+
+
+def test_a_hang_is_a_beginners_regression_where_a_pulldown_is_at_hand(library, profiles) -> None:
+    """Rounds 53 and 54: a flexed-arm hang the only vertical pull of beginners of 51 and 60,
+    a cable or band pulldown at hand ("beyond most 60-year-old beginners and a poor way to
+    train pulling"); beside the pull-up negative of a bar alone too. A Copenhagen plank is no
+    regression of the adductor machine (an accessory, not a main lift)."""
+    cable = _catalogue(library, profiles, equipment=("cable", "pullup_bar"), level="beginner")
+    assert "flexed_arm_hang" in cable.regressions
+    band = _catalogue(library, profiles, equipment=("band", "pullup_bar"), level="beginner")
+    assert "flexed_arm_hang" in band.regressions
+    bar = _catalogue(library, profiles, equipment=("pullup_bar",), level="beginner")
+    assert "flexed_arm_hang" in bar.regressions
+    gym = _catalogue(library, profiles, equipment=("bench", "machine"), sport="grappler")
+    assert "copenhagen_plank" not in gym.regressions

@@ -256,13 +256,16 @@ class Catalogue:
         muscles, the same equipment plus an aid (a band-assisted pull-up beside a pull-up),
         or a hold where the lift itself is at hand (a flexed-arm hang beside a pull-up: the
         blind reviews of rounds 13-18, a hang as the vertical pull of intermediates with a
-        bar, a cable stack and the pull-up at hand)."""
+        bar, a cable stack and the pull-up at hand; beside a pulldown too: rounds 53-54)."""
 
         def easier(easy: Exercise, hard: Exercise) -> bool:
             if hard.family != easy.family or set(hard.primary_muscles) != set(easy.primary_muscles):
                 return False
             if easy.timed and easy.role not in ("core", "carry") and not hard.timed:
-                return set(hard.equipment) <= set(easy.equipment)
+                # A hold of a main lift is its regression wherever the lift is at hand on any
+                # equipment (rounds 53 and 54: a flexed-arm hang as the only vertical pull of
+                # two beginners of 51 and 60, the cable or band pulldown at hand).
+                return hard.role == "main" or set(hard.equipment) <= set(easy.equipment)
             return level_rank(hard.level) > level_rank(easy.level) and set(hard.equipment) < set(
                 easy.equipment
             )
