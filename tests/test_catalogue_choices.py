@@ -671,3 +671,14 @@ def test_a_hang_is_a_beginners_regression_where_a_pulldown_is_at_hand(library, p
     assert "flexed_arm_hang" in bar.regressions
     gym = _catalogue(library, profiles, equipment=("bench", "machine"), sport="grappler")
     assert "copenhagen_plank" not in gym.regressions
+
+
+def test_the_cossack_squat_is_no_intermediates_main_squat(library, profiles) -> None:
+    """Rounds 50-56: five intermediates' weeks held the Cossack squat as their knee-dominant
+    lift ("more a mobility drill", "a weak main squat", "asks a lot of a 59-year-old's hip and
+    knee mobility"); it is an advanced client's single-leg squat."""
+    band = ("band", "pullup_bar")
+    middle = _catalogue(library, profiles, equipment=band, level="intermediate")
+    assert "cossack_squat" not in {e.id for e in middle.patterns["knee"]}
+    trained = _catalogue(library, profiles, equipment=band, level="advanced")
+    assert "cossack_squat" in {e.id for e in trained.patterns["knee"]}
