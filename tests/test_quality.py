@@ -1064,3 +1064,25 @@ def test_a_pull_opens_the_upper_body_lifts_before_a_dumbbell_press(library: Libr
     ]
     order = [e.id for e, _ in session_order(chosen)]
     assert order[-1] == "half_kneeling_dumbbell_press", order
+
+
+def test_a_sports_own_main_lifts_lead_their_half_of_the_session(library: Library) -> None:
+    """Round 59: a strength athlete's Sunday opened with a hip thrust before the front squat
+    and the bench ("main lifts first"); the sport's own families lead the lower and the upper
+    lifts, lower before upper still."""
+    from workbench.plan import session_order
+
+    chosen = [
+        (library.exercise("barbell_hip_thrust"), 3),
+        (library.exercise("chest_supported_row"), 3),
+        (library.exercise("kettlebell_front_squat"), 3),
+        (library.exercise("bench_press"), 4),
+    ]
+    own = frozenset({"squat", "press", "overhead_press"})
+    order = [e.id for e, _ in session_order(chosen, own)]
+    assert order == [
+        "kettlebell_front_squat",
+        "barbell_hip_thrust",
+        "bench_press",
+        "chest_supported_row",
+    ]

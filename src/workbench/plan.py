@@ -85,7 +85,7 @@ class Plan:
 
 def _rank(
     exercise: Exercise, sets: int, first: frozenset[str] = frozenset()
-) -> tuple[int, int, int, int, int, int, int, int, float, int, int, int, str]:
+) -> tuple[int, int, int, int, int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -121,6 +121,10 @@ def _rank(
         # in prime slots").
         1 if exercise.pattern == "hip_extension" and not exercise.loaded else 0,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
+        # Then the sport's own main lifts lead their half of the session (round 59: a
+        # strength athlete's hip thrust before his front squat and bench; a desk worker's hip
+        # thrust before the RDL, "where it would do more": round 50).
+        0 if exercise.family in first and exercise.is_main_lift else 1,
         # A lunge or split squat after the session's hinge, squat or bridge (round 28: band
         # split squats opening two desk workers' days, "the quad work this profile wants
         # least, put first").
