@@ -682,3 +682,14 @@ def test_the_cossack_squat_is_no_intermediates_main_squat(library, profiles) -> 
     assert "cossack_squat" not in {e.id for e in middle.patterns["knee"]}
     trained = _catalogue(library, profiles, equipment=band, level="advanced")
     assert "cossack_squat" in {e.id for e in trained.patterns["knee"]}
+
+
+def test_an_advanced_clients_heavy_hinge_with_one_bell_is_single_leg(library, profiles) -> None:
+    """Rounds 53, 57 and 62: kettlebell deadlifts of 3 x 10 as advanced clients' heavy hinge
+    ("a beginner week", "easy options for an advanced lifter"); one bell on one leg is their
+    heavy hinge, two legs stay an intermediate's."""
+    kit = ("kettlebell", "band", "pullup_bar")
+    advanced = _catalogue(library, profiles, equipment=kit, level="advanced")
+    assert {e.id for e in advanced.heavy_hinge} == {"single_leg_rdl"}
+    middle = _catalogue(library, profiles, equipment=kit, level="intermediate")
+    assert "kettlebell_deadlift" in {e.id for e in middle.heavy_hinge}
