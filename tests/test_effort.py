@@ -25,6 +25,15 @@ from workbench.library import Library
 from workbench.plan import build_plan
 
 
+def _efforts(library: Library, sets: dict[str, int], rir: int = 0) -> dict[str, BlockEntry]:
+    """One Monday session of ``sets`` (exercise id -> sets) at the week's ``rir``, its
+    entries with effort by exercise id."""
+    plan = build_plan(
+        library, ("Mon",), {(exercise_id, "Mon"): n for exercise_id, n in sets.items()}
+    )
+    return {e.exercise_id: e for e in with_effort(plan, library, rir).entries}
+
+
 def test_the_chart_falls_with_every_rep_to_failure() -> None:
     values = [percent_1rm(n) for n in range(1, 21)]
     assert values == sorted(values, reverse=True)
@@ -171,12 +180,7 @@ def test_a_camp_phase_sets_reps_loads_and_order(library: Library) -> None:
 def test_band_work_stops_short_of_failure(library: Library) -> None:
     """The second block review: "RIR 0 on band work is needless failure training, and hard
     to judge against a band". A band's sets stop two reps short in the peak week too."""
-    plan = build_plan(
-        library,
-        ("Mon",),
-        {("band_romanian_deadlift", "Mon"): 3, ("dumbbell_romanian_deadlift", "Mon"): 3},
-    )
-    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
+    entries = _efforts(library, {"band_romanian_deadlift": 3, "dumbbell_romanian_deadlift": 3})
     assert entries["band_romanian_deadlift"].rir == 2
     assert entries["dumbbell_romanian_deadlift"].rir == 1
 
@@ -185,17 +189,15 @@ def test_bodyweight_accessory_drills_stop_short_of_failure(library: Library) -> 
     """Block round 7: "RIR 0 on the side plank with hip abduction and the Superman makes
     little sense". A bodyweight accessory stops two reps short in the peak week; a loaded
     accessory and a bodyweight main lift go as the week asks."""
-    plan = build_plan(
+    entries = _efforts(
         library,
-        ("Mon",),
         {
-            ("side_plank_hip_abduction", "Mon"): 3,
-            ("superman", "Mon"): 3,
-            ("hip_abduction_machine", "Mon"): 3,
-            ("split_squat", "Mon"): 3,
+            "side_plank_hip_abduction": 3,
+            "superman": 3,
+            "hip_abduction_machine": 3,
+            "split_squat": 3,
         },
     )
-    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
     assert entries["side_plank_hip_abduction"].rir == 2
     assert entries["superman"].rir == 2
     assert entries["hip_abduction_machine"].rir == 0
@@ -247,17 +249,15 @@ def test_a_barbell_lift_gets_heavier_every_accumulation_week(library: Library) -
 def test_shoulder_blade_drills_stop_short_of_failure(library: Library) -> None:
     """Block round 8: RIR 0 in week 4 on a sore-shouldered client's reverse fly, face pull and
     serratus punch; a leg curl still goes to the week's RIR."""
-    plan = build_plan(
+    entries = _efforts(
         library,
-        ("Tue",),
         {
-            ("reverse_fly", "Tue"): 3,
-            ("face_pull", "Tue"): 3,
-            ("supine_dumbbell_punch", "Tue"): 2,
-            ("seated_leg_curl", "Tue"): 3,
+            "reverse_fly": 3,
+            "face_pull": 3,
+            "supine_dumbbell_punch": 2,
+            "seated_leg_curl": 3,
         },
     )
-    entries = {e.exercise_id: e for e in with_effort(plan, library, 0).entries}
     for drill in ("reverse_fly", "face_pull", "supine_dumbbell_punch"):
         assert entries[drill].rir == 2, drill
     assert entries["seated_leg_curl"].rir == 0

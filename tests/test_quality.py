@@ -17,7 +17,7 @@ from workbench import iotools, quality
 from workbench.client import SportProfile
 from workbench.errors import InputError
 from workbench.library import Library
-from workbench.plan import Plan, build_plan
+from workbench.plan import Plan, build_plan, session_order
 from workbench.problem import Problem, make_problem
 from workbench.quality import CoachCheck, Criterion, coach_check
 from workbench.standards import DEFAULT_STANDARDS, Standards
@@ -948,37 +948,41 @@ def test_the_rubric_judges_by_the_problems_standards(
     assert not c15.applies and c15.detail == "press work is not asked"
 
 
+def _ordered(
+    library: Library, *chosen: tuple[str, int], first: frozenset[str] = frozenset()
+) -> list[str]:
+    """The ids of ``chosen`` (exercise id, sets) in :func:`~workbench.plan.session_order`."""
+    pairs = [(library.exercise(exercise_id), sets) for exercise_id, sets in chosen]
+    return [exercise.id for exercise, _ in session_order(pairs, first)]
+
+
 def test_a_session_runs_power_then_hinge_before_a_pull_of_the_same_set_length(
     library: Library,
 ) -> None:
     """A heavy row first would tire the erectors the Romanian deadlift needs (both 3-min
     sets; the row's spinal load is the higher): the hinge goes first, power before both,
     accessories after."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("barbell_row"), 5),
-        (library.exercise("trap_bar_shrug"), 3),
-        (library.exercise("romanian_deadlift"), 3),
-        (library.exercise("kettlebell_swing"), 3),
-    ]
-    order = [exercise.id for exercise, _ in session_order(chosen)]
+    chosen = (
+        ("barbell_row", 5),
+        ("trap_bar_shrug", 3),
+        ("romanian_deadlift", 3),
+        ("kettlebell_swing", 3),
+    )
+    order = _ordered(library, *chosen)
     assert order == ["kettlebell_swing", "romanian_deadlift", "barbell_row", "trap_bar_shrug"]
 
 
 def test_the_barbell_press_opens_the_upper_body_lifts(library: Library) -> None:
     """Round 23: a Pendlay row (the heavier spinal load at the same set length) went before
     the bench press in two lifters' weeks, "the competition lift not first"."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("pendlay_row"), 4),
-        (library.exercise("overhead_press"), 4),
-        (library.exercise("chin_up"), 4),
-        (library.exercise("bench_press"), 4),
-        (library.exercise("back_squat"), 4),
-    ]
-    order = [exercise.id for exercise, _ in session_order(chosen)]
+    chosen = (
+        ("pendlay_row", 4),
+        ("overhead_press", 4),
+        ("chin_up", 4),
+        ("bench_press", 4),
+        ("back_squat", 4),
+    )
+    order = _ordered(library, *chosen)
     # Round 32: the bench before the overhead press too.
     assert order[:4] == ["back_squat", "bench_press", "overhead_press", "pendlay_row"]
 
@@ -986,14 +990,12 @@ def test_the_barbell_press_opens_the_upper_body_lifts(library: Library) -> None:
 def test_a_split_squat_follows_the_sessions_hinge(library: Library) -> None:
     """Round 28: band split squats opened two desk workers' days, "the quad work this profile
     wants least, put first"; a lunge follows the session's hinge, squat or bridge."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("band_split_squat"), 4),
-        (library.exercise("band_romanian_deadlift"), 4),
-        (library.exercise("band_seated_row"), 3),
-    ]
-    order = [exercise.id for exercise, _ in session_order(chosen)]
+    chosen = (
+        ("band_split_squat", 4),
+        ("band_romanian_deadlift", 4),
+        ("band_seated_row", 3),
+    )
+    order = _ordered(library, *chosen)
     assert order[:2] == ["band_romanian_deadlift", "band_split_squat"]
 
 
@@ -1001,31 +1003,27 @@ def test_a_bodyweight_bridge_does_not_open_the_session(library: Library) -> None
     """Round 34: bodyweight glute bridges opened both days of a client with a pull-up bar,
     "warm-up drills sitting in prime slots". An unloaded bridge follows the session's other
     main lifts; a loaded one (a hip thrust) keeps its place."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("single_leg_glute_bridge"), 3),
-        (library.exercise("chin_up"), 5),
-        (library.exercise("cossack_squat"), 4),
-    ]
-    order = [exercise.id for exercise, _ in session_order(chosen)]
+    chosen = (
+        ("single_leg_glute_bridge", 3),
+        ("chin_up", 5),
+        ("cossack_squat", 4),
+    )
+    order = _ordered(library, *chosen)
     assert order == ["cossack_squat", "chin_up", "single_leg_glute_bridge"]
-    loaded = [(library.exercise("barbell_hip_thrust"), 3), (library.exercise("chin_up"), 5)]
-    assert session_order(loaded)[0][0].id == "barbell_hip_thrust"
+    loaded = _ordered(library, ("barbell_hip_thrust", 3), ("chin_up", 5))
+    assert loaded[0] == "barbell_hip_thrust"
 
 
 def test_jumps_and_hops_before_the_swings(library: Library) -> None:
     """Round 46: broad jumps and pogo hops after the swings and a single-leg RDL, "so the
     jumps are done tired". Impact power work first, then the ballistic lift, then the rest."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("kettlebell_swing"), 4),
-        (library.exercise("single_leg_rdl"), 3),
-        (library.exercise("broad_jump"), 3),
-        (library.exercise("pogo_hop"), 3),
-    ]
-    order = [exercise.id for exercise, _ in session_order(chosen)]
+    chosen = (
+        ("kettlebell_swing", 4),
+        ("single_leg_rdl", 3),
+        ("broad_jump", 3),
+        ("pogo_hop", 3),
+    )
+    order = _ordered(library, *chosen)
     assert order.index("kettlebell_swing") == 2 and order[3] == "single_leg_rdl", order
 
 
@@ -1033,36 +1031,32 @@ def test_a_sports_own_drills_lead_the_work_after_the_main_lifts(library: Library
     """Round 51: a boxer's woodchop and Russian twist at the end of his sessions ("the
     profile says explosive hip extension and rotation first"); a fighter's rotation follows
     the main lifts (C5 keeps it after them), a general client's stays with the core work."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("seated_leg_curl"), 3),
-        (library.exercise("cable_woodchop"), 3),
-        (library.exercise("dumbbell_romanian_deadlift"), 4),
-        (library.exercise("dumbbell_swing"), 3),
-    ]
-    fighter = [e.id for e, _ in session_order(chosen, frozenset({"rotation", "throw"}))]
+    chosen = (
+        ("seated_leg_curl", 3),
+        ("cable_woodchop", 3),
+        ("dumbbell_romanian_deadlift", 4),
+        ("dumbbell_swing", 3),
+    )
+    fighter = _ordered(library, *chosen, first=frozenset({"rotation", "throw"}))
     assert fighter == [
         "dumbbell_swing",
         "dumbbell_romanian_deadlift",
         "cable_woodchop",
         "seated_leg_curl",
     ]
-    general = [e.id for e, _ in session_order(chosen)]
+    general = _ordered(library, *chosen)
     assert general[2:] == ["seated_leg_curl", "cable_woodchop"]
 
 
 def test_a_pull_opens_the_upper_body_lifts_before_a_dumbbell_press(library: Library) -> None:
     """Rounds 45 and 48: runners' upper days opening with a dumbbell overhead press, "a low
     priority"; a posterior emphasis pulls first where no barbell press leads."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("half_kneeling_dumbbell_press"), 4),
-        (library.exercise("lat_pulldown"), 4),
-        (library.exercise("seated_cable_row"), 4),
-    ]
-    order = [e.id for e, _ in session_order(chosen)]
+    chosen = (
+        ("half_kneeling_dumbbell_press", 4),
+        ("lat_pulldown", 4),
+        ("seated_cable_row", 4),
+    )
+    order = _ordered(library, *chosen)
     assert order[-1] == "half_kneeling_dumbbell_press", order
 
 
@@ -1070,16 +1064,14 @@ def test_a_sports_own_main_lifts_lead_their_half_of_the_session(library: Library
     """Round 59: a strength athlete's Sunday opened with a hip thrust before the front squat
     and the bench ("main lifts first"); the sport's own families lead the lower and the upper
     lifts, lower before upper still."""
-    from workbench.plan import session_order
-
-    chosen = [
-        (library.exercise("barbell_hip_thrust"), 3),
-        (library.exercise("chest_supported_row"), 3),
-        (library.exercise("kettlebell_front_squat"), 3),
-        (library.exercise("bench_press"), 4),
-    ]
+    chosen = (
+        ("barbell_hip_thrust", 3),
+        ("chest_supported_row", 3),
+        ("kettlebell_front_squat", 3),
+        ("bench_press", 4),
+    )
     own = frozenset({"squat", "press", "overhead_press"})
-    order = [e.id for e, _ in session_order(chosen, own)]
+    order = _ordered(library, *chosen, first=own)
     assert order == [
         "kettlebell_front_squat",
         "barbell_hip_thrust",

@@ -229,12 +229,8 @@ def week_rir(roles: Sequence[WeekRole], index: int) -> int:
     role = roles[index]
     if role is WeekRole.DELOAD:
         return DELOAD_RIR
-    same = [i for i, r in enumerate(roles) if r is role]
-    position, count = same.index(index), len(same)
     first, last = ACCUMULATION_RIR if role is WeekRole.ACCUMULATION else CAMP_PHASES[role].rir
-    if count == 1:
-        return last
-    return math.floor(first + (last - first) * position / (count - 1) + 0.5)
+    return math.floor(_ramp(roles, index, first, last) + 0.5)
 
 
 def week_heavy_rir(roles: Sequence[WeekRole], index: int) -> float | None:
@@ -243,13 +239,22 @@ def week_heavy_rir(roles: Sequence[WeekRole], index: int) -> float | None:
     that the load rises every week though the RIR a heavy lift is shown stops at its floor
     (block round 7: "squat, deadlift, bench and OHP all repeat week 3's percentages" in a
     four-week accumulation ramp of RIR 3, 2, 1, 1). None outside accumulation weeks."""
-    role = roles[index]
-    if role is not WeekRole.ACCUMULATION:
+    if roles[index] is not WeekRole.ACCUMULATION:
         return None
-    same = [i for i, r in enumerate(roles) if r is role]
-    position, count = same.index(index), len(same)
     first, last = ACCUMULATION_RIR
-    last = max(last, RIR_FLOOR_HEAVY)
+    return _ramp(roles, index, first, max(last, RIR_FLOOR_HEAVY))
+
+
+def _place(roles: Sequence[WeekRole], index: int) -> tuple[int, int]:
+    """Week ``index``'s position among the weeks of its role, and how many there are."""
+    same = [i for i, r in enumerate(roles) if r is roles[index]]
+    return same.index(index), len(same)
+
+
+def _ramp(roles: Sequence[WeekRole], index: int, first: float, last: float) -> float:
+    """From ``first`` in the role's first week to ``last`` in its last, in even steps (a
+    role of one week: ``last``)."""
+    position, count = _place(roles, index)
     if count == 1:
         return float(last)
     return first + (last - first) * position / (count - 1)
@@ -264,8 +269,7 @@ def week_band(roles: Sequence[WeekRole], index: int) -> tuple[int, int] | None:
     phase = CAMP_PHASES.get(role)
     if phase is None:
         return None
-    same = [i for i, r in enumerate(roles) if r is role]
-    position, count = same.index(index), len(same)
+    position, count = _place(roles, index)
     low, high = phase.band
     if count == 1:
         return low, high

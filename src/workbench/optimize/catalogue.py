@@ -168,15 +168,13 @@ class Catalogue:
         # Both legs where both can be loaded: a dumbbell RDL, not the single-leg RDL of the
         # same dumbbells (the blind review of round 4: no two-legged hinge in a week that
         # emphasised the hamstrings and glutes).
-        both = tuple(e for e in heaviest if not e.unilateral)
         # But one bell on two legs is an advanced client's warm-up: the single-leg RDL is its
         # heavy hinge (rounds 53, 57 and 62: kettlebell deadlifts of 3 x 10 for advanced
         # clients, "a beginner week", "easy options for an advanced lifter").
-        bell = all(e.equipment == ("kettlebell",) for e in both)
-        if not (both and bell and self.problem.client.level == "advanced"):
-            heaviest = both or heaviest
-        else:
-            heaviest = tuple(e for e in heaviest if e.unilateral) or heaviest
+        one_bell = self.problem.client.level == "advanced" and all(
+            e.equipment == ("kettlebell",) for e in heaviest if not e.unilateral
+        )
+        heaviest = tuple(e for e in heaviest if e.unilateral == one_bell) or heaviest
         from_the_floor = tuple(e for e in heaviest if e.spinal_load == SPINAL_LOADS[-1])
         heaviest = from_the_floor or heaviest
         # The standard lift, not its specialist variation (the stop hook's week of 2026-12-06:

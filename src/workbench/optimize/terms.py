@@ -571,6 +571,8 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
             and e.pattern not in ("abduction", "plantar_flexion")
         )
     )
+    if not group:
+        return []
     standards = _std(catalogue.problem)
     quantities = [Quantity("single_leg_sets", group, capped(standards.single_leg_sets))]
     # A profile's single-leg hinges, worth more than the rest (rounds 51 and 52: four
@@ -582,7 +584,7 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
         quantities.append(
             Quantity("single_leg_hinge_sets", hinges, steps((goal, SINGLE_LEG_HINGE_WORTH)))
         )
-    return quantities if group else []
+    return quantities
 
 
 #: What a set of a profile's single-leg hinges is worth, up to its goal, beside a set of
