@@ -693,3 +693,51 @@ def test_an_advanced_clients_heavy_hinge_with_one_bell_is_single_leg(library, pr
     assert {e.id for e in advanced.heavy_hinge} == {"single_leg_rdl"}
     middle = _catalogue(library, profiles, equipment=kit, level="intermediate")
     assert "kettlebell_deadlift" in {e.id for e in middle.heavy_hinge}
+
+
+def test_a_power_sports_back_to_spare_keeps_power_with_care(library, profiles) -> None:
+    """Rounds 55-62: four fighters and grapplers with an old back tweak went without any
+    explosive work (swings, jumps and throws all spared for the back). For a power sport the
+    two-hand swing, a two-footed jump and a light medicine-ball throw stay (the swing as the
+    staple it is, a jump as power work no staple asks); bounds, sprawls and loaded twisting
+    do not. A general client's back still goes without the swing."""
+    kit = ("kettlebell", "band", "pullup_bar", "medicine_ball", "box")
+    back = ("high_spinal_load",)
+    fighter = _catalogue(library, profiles, equipment=kit, sport="fighter", avoid=back)
+    assert not {"kettlebell_swing", "squat_jump", "box_jump"} & fighter.spine_spared
+    assert not {"medicine_ball_chest_pass", "medicine_ball_rotational_throw"} & fighter.spine_spared
+    assert {"broad_jump", "sprawl", "kettlebell_clean"} <= fighter.spine_spared
+    problem = fighter.problem
+    assert not problem.spared(library.exercise("kettlebell_swing"))
+    assert problem.spared(library.exercise("squat_jump"))
+    general = _catalogue(library, profiles, equipment=kit, avoid=back)
+    assert {"kettlebell_swing", "squat_jump"} <= general.spine_spared
+    assert general.problem.spared(library.exercise("kettlebell_swing"))
+
+
+def test_a_back_tweak_fighter_on_kettlebells_gets_power_work(library, profiles) -> None:
+    """Round 64's Muay Thai fighter with an old back tweak, a kettlebell kit on 2 x 40: no
+    power drill at all in the week."""
+    from workbench.planner import make_plan
+
+    client = Client(
+        weekdays=("Thu", "Sun"),
+        minutes_per_session=40,
+        warmup_minutes=0,
+        equipment=("kettlebell", "band", "pullup_bar"),
+        sport="fighter",
+        avoid=("high_spinal_load",),
+    )
+    plan = make_plan(library, client, profiles, explain=False).plan
+    explosive = [e.exercise_id for e in plan.entries if library.exercise(e.exercise_id).explosive]
+    assert explosive, [e.exercise_id for e in plan.entries]
+
+
+def test_a_hang_costs_more_than_an_assisted_rep(library, profiles) -> None:
+    """Rounds 53, 54, 62 and 64: a flexed-arm hang, half a minute a set shorter, kept winning
+    short sessions from the pulldown beside it (a 60-year-old beginner on 2 x 20 in a full
+    gym; an advanced MMA fighter on 3 x 30). A set of it costs four of an assisted pull-up."""
+    gym = _catalogue(library, profiles, equipment=FULL_GYM, level="intermediate")
+    hang = term_values(gym, {("flexed_arm_hang", "Mon"): 3})
+    assisted = term_values(gym, {("band_assisted_pull_up", "Mon"): 3})
+    assert hang["below_level"] == 4 * assisted["below_level"] < 0

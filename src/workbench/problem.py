@@ -108,8 +108,11 @@ class Problem:
         client = self.client
         knee = "deep_knee_flexion" in client.avoid
         back = "high_spinal_load" in client.avoid
+        # A swing kept with care is the staple it is; a jump kept with care is power work
+        # a coach may give, not a staple the week is asked for.
+        careful = self.power_with_care(exercise) and not exercise.impact
         if (
-            (client.level == "beginner" or back)
+            (client.level == "beginner" or (back and not careful))
             and exercise.explosive
             and exercise.pattern == "hinge"
             and exercise.id not in client.require
@@ -126,6 +129,22 @@ class Problem:
         return client.posterior_only and (
             exercise.pattern in KNEE_DOMINANT or self.library.anterior_only(exercise)
         )
+
+    def power_with_care(self, exercise: Exercise) -> bool:
+        """Whether ``exercise`` is power work a coach keeps, with care, for a power sport's
+        athlete whose back is spared (an old back tweak, a disc history): the two-hand swing,
+        a two-footed jump at low spinal load (a squat or box jump) and a light medicine-ball
+        throw. Rounds 55-62: four fighters and grapplers with an old back tweak went without
+        any explosive or rotational work (swings, jumps and twisting throws all spared), "no
+        power for a fighter"; the coaches gave swings and box jumps with care. Bounds, hops,
+        sprints, sprawls, cleans and loaded twisting (a woodchop, a Russian twist) stay spared."""
+        if "high_spinal_load" not in self.client.avoid or "power" not in self.profile.patterns:
+            return False
+        if exercise.family == "kettlebell_swing":
+            return True
+        if exercise.impact:
+            return exercise.pattern == "squat" and exercise.spinal_load in ("none", "low")
+        return exercise.explosive and exercise.equipment == ("medicine_ball",)
 
     @property
     def own_families(self) -> frozenset[str]:

@@ -196,7 +196,11 @@ class Catalogue:
         if "high_spinal_load" not in client.avoid:
             return frozenset()
         required = set(client.require)
-        return frozenset(e.id for e in self.exercises if _back_spared(e) and e.id not in required)
+        return frozenset(
+            e.id
+            for e in self.exercises
+            if _back_spared(e) and e.id not in required and not self.problem.power_with_care(e)
+        )
 
     @cached_property
     def staples(self) -> dict[str, tuple[Exercise, ...]]:

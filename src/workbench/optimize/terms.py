@@ -1554,6 +1554,11 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("level_fit", group, identity(-1.0), lambda e, sets: gaps[e.id] * sets)]
 
 
+#: What a set of a held regression (a flexed-arm hang beside the pulldown) costs, in sets of
+#: an assisted one [ratio].
+HOLD_REGRESSION = 4.0
+
+
 def _below_level(catalogue: Catalogue) -> list[Quantity]:
     """Progression-friendly choice: a set of a regression when the lift itself is at hand,
     and a set of a specialist variation past its standard lift's sets (a close-grip bench as a
@@ -1561,7 +1566,22 @@ def _below_level(catalogue: Catalogue) -> list[Quantity]:
     "an odd choice as the only press for a general client"; beside the bench, as a
     powerlifter's second bench day, it costs nothing; beside it in any other week, each set)."""
     group = tuple(e for e in catalogue.exercises if e.id in catalogue.regressions)
-    quantities = [Quantity("regression", group, identity(-1.0))] if group else []
+    # A hold of a main lift costs more a set than an assisted rep: half a minute shorter a
+    # set, a flexed-arm hang kept winning short sessions from the pulldown beside it (rounds
+    # 53, 54, 62 and 64: a hang as the only vertical pull of beginners of 56 and 60 in full
+    # gyms, and of an advanced MMA fighter on 3 x 30).
+    quantities = (
+        [
+            Quantity(
+                "regression",
+                group,
+                identity(-1.0),
+                lambda e, sets: (HOLD_REGRESSION if e.timed else 1.0) * sets,
+            )
+        ]
+        if group
+        else []
+    )
     variations = {} if catalogue.problem.client.posterior_only else SPECIALIST_VARIATIONS
     for variation, standard in variations.items():
         pair = tuple(e for e in catalogue.exercises if e.id in (variation, standard))
