@@ -741,3 +741,48 @@ def test_a_hang_costs_more_than_an_assisted_rep(library, profiles) -> None:
     hang = term_values(gym, {("flexed_arm_hang", "Mon"): 3})
     assisted = term_values(gym, {("band_assisted_pull_up", "Mon"): 3})
     assert hang["below_level"] == 4 * assisted["below_level"] < 0
+
+
+def test_a_dumbbell_hinge_and_a_bent_over_row_on_days_running_load_the_back(
+    library, profiles
+) -> None:
+    """Rounds 63-64: dumbbell Romanian deadlifts on Friday and dumbbell bent-over rows on
+    Saturday, "loads the spine on back-to-back days"; a chest-supported row is the coach's."""
+    groups = _catalogue(
+        library, profiles, weekdays=("Fri", "Sat"), equipment=("dumbbell", "bench", "cable")
+    )
+    rdl = ("dumbbell_romanian_deadlift", "Fri")
+    bent = term_values(groups, {rdl: 4, ("bent_over_row", "Sat"): 4})
+    supported = term_values(groups, {rdl: 4, ("chest_supported_row", "Sat"): 4})
+    assert bent["low_back_days"] < supported["low_back_days"] == 0
+
+
+def test_slow_low_back_lifts_go_on_half_the_sessions(library, profiles) -> None:
+    """Round 64: a straight-leg deadlift, a deadlift and a barbell bent-over row on a
+    44-year-old's three days, "heavy spinal loading every day". Two of three days is fine;
+    a squat is no low-back lift."""
+    groups = _catalogue(library, profiles, equipment=FULL_GYM)
+    two = {("straight_leg_deadlift", "Mon"): 4, ("barbell_deadlift", "Wed"): 3}
+    three = {**two, ("barbell_row", "Fri"): 4}
+    squat = {**two, ("back_squat", "Fri"): 4}
+    assert term_values(groups, three)["low_back_days"] < term_values(groups, two)["low_back_days"]
+    assert term_values(groups, squat)["low_back_days"] == term_values(groups, two)["low_back_days"]
+
+
+def test_a_beginner_runner_in_a_garage_hinges_with_a_load(library, profiles) -> None:
+    """Round 63: a beginner trail runner in a garage gym on 4 x 30 hinged only with bodyweight
+    single-leg RDLs ("the only loaded hinge is bodyweight"): the single-leg sets outbid a
+    dumbbell RDL. The week holds a loaded two-legged hinge."""
+    from workbench.planner import make_plan
+
+    client = Client(
+        weekdays=("Wed", "Thu", "Sat", "Sun"),
+        minutes_per_session=30,
+        equipment=("barbell", "dumbbell", "kettlebell", "bench", "pullup_bar", "box", "band"),
+        level="beginner",
+        sport="runner",
+    )
+    plan = make_plan(library, client, profiles, explain=False).plan
+    placed = [library.exercise(e.exercise_id) for e in plan.entries]
+    loaded = [e.id for e in placed if e.pattern == "hinge" and e.loaded and not e.unilateral]
+    assert loaded, [e.id for e in placed]

@@ -998,25 +998,40 @@ def _hinge_and_bent_row(catalogue: Catalogue) -> list[Quantity]:
 
 def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
     """The lower back rests a day after a heavy spinal lift (a barbell deadlift, a good
-    morning, a back squat, a barbell bent-over, Pendlay or Romanian lift): a point for each such lift on
-    the day after another. The blind reviews of rounds 7, 8 and 10: a deadlift on Thursday
-    and a barbell row on Friday, a Pendlay row the day after Romanian deadlifts."""
+    morning, a back squat, any slow hinge or unsupported row at a moderate load): a point for
+    each such lift on the day after another; and slow low-back hinges and unsupported rows go
+    on at most half the week's sessions (two at least): a point for each beyond. The blind
+    reviews of rounds 7, 8 and 10: a deadlift on Thursday and a barbell row on Friday, a
+    Pendlay row the day after Romanian deadlifts; rounds 63-64 below."""
     # And a barbell's slow hinge or row at a moderate load (round 16: a deadlift on Monday,
     # a barbell row on Tuesday, a Romanian deadlift on Wednesday), and any unsupported row
     # at one (the stop hook's week of 2026-12-07: a deadlift on Friday, a dumbbell bent-over
     # row on Saturday, a straight-leg deadlift on Sunday).
-    group = catalogue.where(
-        lambda e: (
-            e.heavy_spinal
-            or (_low_back(e) and (e.load_class >= 3 or e.pattern == "horizontal_pull"))
-        )
-    )
+    # Since rounds 63-64 any slow hinge or unsupported row at a moderate load, on any implement
+    # (a dumbbell Romanian deadlift on Friday, dumbbell bent-over rows on Saturday: "loads the
+    # spine on back-to-back days", in two weeks of two rounds).
+    group = catalogue.where(lambda e: e.heavy_spinal or _low_back(e))
     if not group:
         return []
-    return [
-        Quantity(f"low_back_{'_'.join(days)}", group, excess(1.0), _pick, days)
-        for days in _calendar_runs(_days(catalogue), 2)
+    days = _days(catalogue)
+    quantities = [
+        Quantity(f"low_back_{'_'.join(run)}", group, excess(1.0), _pick, run)
+        for run in _calendar_runs(days, 2)
     ]
+    # And the week holds such a hinge or row on at most half its sessions, two at least
+    # (rounds 63-64: a straight-leg deadlift, a deadlift and a barbell bent-over row on a
+    # 44-year-old's three days, "heavy spinal loading every day"; a sumo deadlift, a Pendlay
+    # row, a good morning and a bent-over row on a boxer's four). A squat loads the spine
+    # another way and is not counted.
+    week = tuple(e for e in group if _low_back(e))
+    if week:
+        limit = max(LOW_BACK_WEEK, math.ceil(len(days) / 2))
+        quantities.append(Quantity("low_back_week", week, excess(float(limit)), _pick))
+    return quantities
+
+
+#: Slow low-back hinges and unsupported rows a week that are always fine [lifts/week].
+LOW_BACK_WEEK = 2
 
 
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
