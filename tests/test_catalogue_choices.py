@@ -786,3 +786,21 @@ def test_a_beginner_runner_in_a_garage_hinges_with_a_load(library, profiles) -> 
     placed = [library.exercise(e.exercise_id) for e in plan.entries]
     loaded = [e.id for e in placed if e.pattern == "hinge" and e.loaded and not e.unilateral]
     assert loaded, [e.id for e in placed]
+
+
+def test_every_posterior_muscle_gets_a_lift_of_its_own(library, profiles) -> None:
+    """Rounds 63-66: the coaches' weeks gave the erectors, the trapezius, the obliques and
+    both calf heads lifts of their own where ours covered them with other lifts' secondary
+    credit ("no erector work", "gastrocnemius only", "no soleus"). A direct set is worth it
+    up to two a week; a desk worker's lumbar extensors (anterior tilt) are trained through
+    the hinges instead."""
+    gym = _catalogue(library, profiles, equipment=FULL_GYM)
+    week = {("dumbbell_romanian_deadlift", "Mon"): 4, ("standing_calf_raise", "Mon"): 2}
+    soleus = {**week, ("seated_calf_raise", "Wed"): 2}
+    more = {**soleus, ("seated_calf_raise", "Fri"): 2}
+    values = [term_values(gym, w)["direct_work"] for w in (week, soleus, more)]
+    assert values[0] < values[1] == values[2], values
+    back = {("back_extension", "Wed"): 3}
+    assert term_values(gym, back)["direct_work"] > term_values(gym, {})["direct_work"]
+    desk = _catalogue(library, profiles, equipment=FULL_GYM, sport="desk_worker")
+    assert term_values(desk, back)["direct_work"] == term_values(desk, {})["direct_work"]

@@ -67,6 +67,7 @@ TERM_NAMES: tuple[str, ...] = (
     "sport_lifts",
     "priority_raise",
     "emphasis",
+    "direct_work",
     "power_sessions",
     "loaded_share",
     "posterior_share",

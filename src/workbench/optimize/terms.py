@@ -1389,6 +1389,34 @@ def _emphasis(catalogue: Catalogue) -> list[Quantity]:
     return quantities
 
 
+#: Direct sets a week for each posterior-chain muscle (a full week's; a short week's shrink
+#: with its floors) [sets/week].
+DIRECT_SETS = 2.0
+
+
+def _direct_work(catalogue: Catalogue) -> list[Quantity]:
+    """Every posterior-chain muscle trained directly: sets of lifts where it is a prime mover,
+    up to :data:`DIRECT_SETS` a week (times a small muscle's floor share), a point a set. What a
+    coach reads as "every muscle trained" (rounds 63-66: the coaches' weeks gave the
+    erectors, the trapezius, the calves and the obliques a lift of their own where ours
+    covered them with other lifts' secondary credit: "no erector work", "gastrocnemius
+    only", "no trap work")."""
+    problem = catalogue.problem
+    # A short week's goal shrinks as a small muscle's floor does (the share squared): its
+    # time goes to the hinge, the squat, the press and the row first.
+    goal = DIRECT_SETS * problem.small_floor_share
+    if goal <= 0:
+        return []
+    quantities = []
+    for muscle in problem.library.posterior_chain:
+        if problem.priorities[muscle.id] < 1.0:
+            continue  # a muscle the profile holds back (a desk worker's lumbar extensors)
+        direct = catalogue.where(lambda e, m=muscle.id: m in e.primary_muscles)
+        if direct:
+            quantities.append(Quantity(f"direct_{muscle.id}", direct, capped(goal)))
+    return quantities
+
+
 def _led_by(muscle_id: str, lifts: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     """The ``lifts`` a client's own emphasis reads as direct work: those the muscle leads
     (its first prime mover), a deadlift the erectors' only (and a Romanian deadlift the
@@ -1806,6 +1834,7 @@ TERMS: tuple[Term, ...] = (
     Term("sport_lifts", _sport_lifts, "C12: the sport's defining lifts on their days"),
     Term("priority_raise", _priority_raise, "C12: priority muscles 1.25 x floor"),
     Term("emphasis", _emphasis, "direct work for an emphasised muscle"),
+    Term("direct_work", _direct_work, "every posterior-chain muscle trained directly"),
     Term("power_sessions", _power_sessions, "power work in each session of a power sport"),
     Term("loaded_share", _loaded_share, "C13: loaded main lifts"),
     Term("posterior_share", _posterior_share, "C14: a posterior emphasis"),
