@@ -804,3 +804,14 @@ def test_every_posterior_muscle_gets_a_lift_of_its_own(library, profiles) -> Non
     assert term_values(gym, back)["direct_work"] > term_values(gym, {})["direct_work"]
     desk = _catalogue(library, profiles, equipment=FULL_GYM, sport="desk_worker")
     assert term_values(desk, back)["direct_work"] == term_values(desk, {})["direct_work"]
+
+
+def test_a_supported_row_is_no_lighter_variant_of_a_bent_over_one(library, profiles) -> None:
+    """Rounds 67-68: a barbell row the day after deadlifts held its place because a seated
+    cable row read as a lighter variant a level below it. A supported row is compared with
+    supported rows, a bent-over row with bent-over rows."""
+    gym = _catalogue(library, profiles, equipment=FULL_GYM, level="advanced")
+    assert "seated_cable_row" not in gym.lighter_steps
+    cable = term_values(gym, {("seated_cable_row", "Mon"): 4})
+    assert cable["lighter_variant"] == 0 and cable["level_fit"] == 0
+    assert gym.lighter_steps.get("bent_over_row", 0) > 0  # a dumbbell's below the barbell's

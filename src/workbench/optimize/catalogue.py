@@ -341,6 +341,16 @@ def _tool_class(exercise: Exercise) -> float:
     return exercise.load_class
 
 
+def bent_over(exercise: Exercise) -> bool:
+    """A row pulled bent over with nothing under the chest or the seat (a barbell, Pendlay or
+    dumbbell bent-over row): it loads the lower back as a hinge does."""
+    return (
+        exercise.pattern == "horizontal_pull"
+        and exercise.spinal_load != "none"
+        and not SUPPORTS & set(exercise.equipment)
+    )
+
+
 def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ...]:
     """The groups an exercise's load is compared within: its family, and a slow main lift's
     movement pattern. Where the profile asks for single-leg hinges (``single_leg_apart``: a
@@ -349,6 +359,10 @@ def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ..
     beginner runner's week in a full gym held no single-leg hinge at all)."""
     apart = single_leg_apart and exercise.unilateral and exercise.pattern == "hinge"
     one = ":one" if apart else ""
+    # A supported row (a chest-supported, cable or machine row) is another tool than a
+    # bent-over one, not its lighter variant (rounds 67-68: a barbell row the day after
+    # deadlifts kept its place because a cable row read as lighter and a level below).
+    one += ":bent" if bent_over(exercise) else ""
     if exercise.role == "main":
         return (f"family:{exercise.family}{one}", f"pattern:{exercise.pattern}{one}")
     return (f"family:{exercise.family}{one}",)
@@ -406,11 +420,7 @@ def _back_spared(e: Exercise) -> bool:
         # and turns the spine at once (round 40: Russian twists for an old back tweak, "the
         # wrong choice").
         return True
-    if (
-        e.pattern == "horizontal_pull"
-        and e.spinal_load != "none"
-        and not SUPPORTS & set(e.equipment)
-    ):
+    if bent_over(e):
         # Bent over, however light (round 18: a band bent-over row for a disc history, where a
         # band seated row was at hand).
         return True

@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from workbench.glossary import ARTICLE_STAPLES, LOWER_PATTERNS, WEEKDAYS, level_rank
 from workbench.library import Exercise
-from workbench.optimize.catalogue import Catalogue
+from workbench.optimize.catalogue import Catalogue, bent_over
 from workbench.optimize.decisions import Decisions
 from workbench.optimize.model import INF, Linear
 from workbench.optimize.split import FULL, LOWER, UPPER, split
@@ -623,6 +623,20 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         # Worth two main patterns' days: the reference fighter's second neck day was lost to
         # the work budget's last percent (2026-12-07), the days' three sets at 6 points.
         quantities.append(Quantity("neck_days", (), steps((2.0, 2.0)), parts=per_day))
+    # A striker's rotation (a rotational throw, a woodchop, a landmine rotation: anti-rotation
+    # is another thing) on two days, as its neck work is (round 65: a kickboxer's, an MMA
+    # fighter's and a Muay Thai fighter's rotation all on one day, "rotation power only once",
+    # beside coaches' throws and woodchops on two or three).
+    if "rotation" in catalogue.problem.profile.specific.families:
+        # Not a loaded twist a back to spare should go without (a Russian twist for a disc
+        # history, round 40: "the wrong choice").
+        spared = catalogue.spine_spared
+        twist = catalogue.where(lambda e: "spinal_rotation" in e.tags and e.id not in spared)
+        if twist:
+            per_day = tuple(
+                Quantity(f"rotation_on_{day}", twist, capped(1.0), _pick, (day,)) for day in days
+            )
+            quantities.append(Quantity("rotation_days", (), steps((2.0, 2.0)), parts=per_day))
     return quantities
 
 
@@ -1568,6 +1582,17 @@ def _lighter_variant(catalogue: Catalogue) -> list[Quantity]:
 ACCESSORY_SHARE = 0.6
 
 
+def _gaps(mains: list[Exercise], aim: int, heavy: set[Exercise], gaps: dict[str, int]) -> None:
+    """Each main lift's levels below the nearest of ``mains`` to ``aim``, into ``gaps``."""
+    nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
+    for exercise in mains:
+        gap = min(aim, nearest) - level_rank(exercise.level)
+        # The week's heavy hinge is the heaviest at hand, whatever its level (a back to
+        # spare's dumbbell RDL is no regression of the single-leg RDL).
+        if gap > 0 and exercise not in heavy:
+            gaps[exercise.id] = gap
+
+
 def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     """A trained client's main lifts at their level: a set of a main lift a level below the
     client costs a point per level, where a main lift of the same pattern nearer the client's
@@ -1581,17 +1606,13 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
     spared = catalogue.shoulder_spared | catalogue.spine_spared
     heavy = set(catalogue.heavy_hinge)
     for group in catalogue.patterns.values():
-        mains = [e for e in group if e.is_main_lift and e.id not in spared]
-        if not mains:
-            continue
-        nearest = max(level_rank(e.level) for e in mains)  # all at or below the client's
-        for exercise in mains:
-            gap = min(aim, nearest) - level_rank(exercise.level)
-            # The week's heavy hinge is the heaviest at hand, whatever its level (a back to
-            # spare's dumbbell RDL is no regression of the single-leg RDL).
-            if gap > 0 and exercise not in heavy:
-                gaps[exercise.id] = gap
+        every = [e for e in group if e.is_main_lift and e.id not in spared]
+        # A supported row is measured against supported rows (:func:`bent_over`).
+        for mains in ([e for e in every if bent_over(e)], [e for e in every if not bent_over(e)]):
+            if mains:
+                _gaps(mains, aim, heavy, gaps)
     group = tuple(e for e in catalogue.exercises if e.id in gaps)
+
     if not group:
         return []
     return [Quantity("level_fit", group, identity(-1.0), lambda e, sets: gaps[e.id] * sets)]
