@@ -673,15 +673,18 @@ def test_a_hang_is_a_beginners_regression_where_a_pulldown_is_at_hand(library, p
     assert "copenhagen_plank" not in gym.regressions
 
 
-def test_the_cossack_squat_is_no_intermediates_main_squat(library, profiles) -> None:
-    """Rounds 50-56: five intermediates' weeks held the Cossack squat as their knee-dominant
-    lift ("more a mobility drill", "a weak main squat", "asks a lot of a 59-year-old's hip and
-    knee mobility"); it is an advanced client's single-leg squat."""
+def test_the_cossack_squat_is_no_ones_main_squat(library, profiles) -> None:
+    """Rounds 50-70: intermediates' and advanced lifters' weeks held the Cossack squat as
+    their knee-dominant lift ("more a mobility drill", "a weak main squat", "no bilateral
+    squat for an advanced lifter with a barbell"). It is an adductor drill: a grappler's,
+    filler for a client whose sport does not ask adductor work."""
     band = ("band", "pullup_bar")
-    middle = _catalogue(library, profiles, equipment=band, level="intermediate")
-    assert "cossack_squat" not in {e.id for e in middle.patterns["knee"]}
     trained = _catalogue(library, profiles, equipment=band, level="advanced")
-    assert "cossack_squat" in {e.id for e in trained.patterns["knee"]}
+    cossack = library.exercise("cossack_squat")
+    assert not cossack.is_main_lift and cossack.family == "adduction"
+    assert "cossack_squat" in {e.id for e in trained.filler}
+    grappler = _catalogue(library, profiles, equipment=band, level="advanced", sport="grappler")
+    assert "cossack_squat" not in {e.id for e in grappler.filler}
 
 
 def test_an_advanced_clients_heavy_hinge_with_one_bell_is_single_leg(library, profiles) -> None:
@@ -815,3 +818,23 @@ def test_a_supported_row_is_no_lighter_variant_of_a_bent_over_one(library, profi
     cable = term_values(gym, {("seated_cable_row", "Mon"): 4})
     assert cable["lighter_variant"] == 0 and cable["level_fit"] == 0
     assert gym.lighter_steps.get("bent_over_row", 0) > 0  # a dumbbell's below the barbell's
+
+
+def test_a_trained_lifter_with_a_barbell_squats_with_it(library, profiles) -> None:
+    """Round 70: an advanced parent in a garage gym on 3 x 60 squatted only with Cossack
+    squats and walking lunges ("no bilateral squat for an advanced lifter with a barbell").
+    The heaviest two-legged squat at hand is asked once a week; not of a runner (single-leg
+    work) or a desk worker (no knee-dominant standard)."""
+    from workbench.planner import make_plan
+
+    garage = ("barbell", "dumbbell", "kettlebell", "bench", "pullup_bar", "box", "band")
+    groups = _catalogue(library, profiles, equipment=garage, level="advanced")
+    assert {e.id for e in groups.heavy_squat} == {"back_squat", "front_squat"}
+    for sport in ("runner", "desk_worker"):
+        assert not _catalogue(library, profiles, equipment=garage, sport=sport).heavy_squat
+    client = Client(
+        weekdays=("Mon", "Wed", "Sat"), minutes_per_session=60, equipment=garage, level="advanced"
+    )
+    plan = make_plan(library, client, profiles, explain=False).plan
+    squats = [e for e in plan.entries if e.exercise_id in ("back_squat", "front_squat")]
+    assert squats and max(e.sets for e in squats) >= 3, [e.exercise_id for e in plan.entries]

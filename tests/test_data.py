@@ -132,8 +132,9 @@ FAMILY_MEMBERS = {
     # Push-up plus and serratus punches are scapular drills, not presses (COACHING.md).
     "serratus_punch": ("push_up_plus", "band_serratus_punch", "supine_dumbbell_punch"),
     "squat": ("back_squat", "goblet_squat", "dumbbell_goblet_squat", "box_squat", "leg_press"),
-    "lunge": ("split_squat", "step_up", "dumbbell_step_up", "lateral_lunge", "cossack_squat"),
-    "adduction": ("copenhagen_plank", "adductor_machine", "side_lying_adduction"),
+    "lunge": ("split_squat", "step_up", "dumbbell_step_up", "lateral_lunge"),
+    # The Cossack squat is an adductor and hip-mobility drill, not a main squat (rounds 50-70).
+    "adduction": ("copenhagen_plank", "adductor_machine", "side_lying_adduction", "cossack_squat"),
 }
 #: Kits a coach meets besides data/kits.toml's: a hotel gym and a pair of dumbbells at home.
 EXTRA_KITS = {

@@ -60,6 +60,7 @@ TERM_NAMES: tuple[str, ...] = (
     "hinge_principle",
     "hinge_sessions",
     "heavy_hinge",
+    "heavy_squat",
     "vertical_pull_progression",
     "staple",
     "required",

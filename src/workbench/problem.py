@@ -134,7 +134,7 @@ class Problem:
         """Whether ``exercise`` is power work a coach keeps, with care, for a power sport's
         athlete whose back is spared (an old back tweak, a disc history): the two-hand swing,
         a two-footed jump at low spinal load (a squat or box jump) and a light medicine-ball
-        throw. Rounds 55-62: four fighters and grapplers with an old back tweak went without
+        throw (not the slam). Rounds 55-62: four fighters and grapplers with an old back tweak went without
         any explosive or rotational work (swings, jumps and twisting throws all spared), "no
         power for a fighter"; the coaches gave swings and box jumps with care. Bounds, hops,
         sprints, sprawls, cleans and loaded twisting (a woodchop, a Russian twist) stay spared."""
@@ -144,7 +144,12 @@ class Problem:
             return True
         if exercise.impact:
             return exercise.pattern == "squat" and exercise.spinal_load in ("none", "low")
-        return exercise.explosive and exercise.equipment == ("medicine_ball",)
+        # Not the slam: a hard flexion at speed (rounds 67-68, "a poor fit for a disc history").
+        return (
+            exercise.explosive
+            and exercise.equipment == ("medicine_ball",)
+            and exercise.family != "slam"
+        )
 
     @property
     def own_families(self) -> frozenset[str]:

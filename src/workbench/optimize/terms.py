@@ -1218,6 +1218,17 @@ def _heavy_hinge(catalogue: Catalogue) -> list[Quantity]:
     return [Quantity("heavy_hinge", catalogue.heavy_hinge, capped(1.0), picks_from(fewest))]
 
 
+def _heavy_squat(catalogue: Catalogue) -> list[Quantity]:
+    """One loaded two-legged squat a week, dosed as a main lift (rounds 61-70: an advanced
+    lifter with a barbell given Cossack squats and walking lunges, "no bilateral squat"; a
+    powerlifter in a hotel gym with a Cossack squat as the second squat; a strongman's "only
+    squat a light goblet squat")."""
+    if not catalogue.heavy_squat:
+        return []
+    fewest = _std(catalogue.problem).opener_sets
+    return [Quantity("heavy_squat", catalogue.heavy_squat, capped(1.0), picks_from(fewest))]
+
+
 def _staples(catalogue: Catalogue) -> list[Quantity]:
     """C7: the article's staple families (and the sport's), each with two sets or more."""
     standards = _std(catalogue.problem)
@@ -1422,10 +1433,13 @@ def _direct_work(catalogue: Catalogue) -> list[Quantity]:
     if goal <= 0:
         return []
     quantities = []
+    filler = set(catalogue.filler)
     for muscle in problem.library.posterior_chain:
         if problem.priorities[muscle.id] < 1.0:
             continue  # a muscle the profile holds back (a desk worker's lumbar extensors)
-        direct = catalogue.where(lambda e, m=muscle.id: m in e.primary_muscles)
+        # Filler is no one's direct work (round 68: "neck extension, filler for general
+        # fitness"): a general client's levator scapulae is covered by carries and rows.
+        direct = catalogue.where(lambda e, m=muscle.id: m in e.primary_muscles and e not in filler)
         if direct:
             quantities.append(Quantity(f"direct_{muscle.id}", direct, capped(goal)))
     return quantities
@@ -1848,6 +1862,7 @@ TERMS: tuple[Term, ...] = (
     Term("hinge_principle", _hinge_principle, "C6: hinge sets up to the week's goal"),
     Term("hinge_sessions", _hinge_sessions, "C6: sessions holding a hinge of 3+ sets"),
     Term("heavy_hinge", _heavy_hinge, "one heavy deadlift a week"),
+    Term("heavy_squat", _heavy_squat, "one loaded two-legged squat a week"),
     Term("vertical_pull_progression", _vertical_pull_progression, "pull-ups where possible"),
     Term("staple", _staples, "C7: the article's staples"),
     Term("required", _required, "C12: required exercises dosed"),
