@@ -16,7 +16,7 @@ from workbench.glossary import ARTICLE_STAPLES, LOAD_CLASS, SPINAL_LOADS, level_
 from workbench.library import Exercise
 from workbench.problem import Problem
 
-__all__ = ["FILLER_FAMILIES", "PATTERNS", "Catalogue", "catalogue"]
+__all__ = ["FILLER_FAMILIES", "PATTERNS", "Catalogue", "bent_over", "catalogue"]
 
 #: The movement patterns a coach builds a week from, each a test on an exercise. Main
 #: lower: the slow hinge, knee-dominant work, the bridge; main upper: the press, the row,
