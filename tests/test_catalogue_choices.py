@@ -838,3 +838,19 @@ def test_a_trained_lifter_with_a_barbell_squats_with_it(library, profiles) -> No
     plan = make_plan(library, client, profiles, explain=False).plan
     squats = [e for e in plan.entries if e.exercise_id in ("back_squat", "front_squat")]
     assert squats and max(e.sets for e in squats) >= 3, [e.exercise_id for e in plan.entries]
+
+
+def test_calf_raises_on_days_running_load_one_achilles(library, profiles) -> None:
+    """Rounds 73-74 and block round 11: calves on four days, three running (a straight-knee
+    raise, then a bent-knee one, then a straight-knee one), the recovery limit met muscle by
+    muscle. A calf raise the day after another costs; on alternate days it does not."""
+    groups = _catalogue(
+        library,
+        profiles,
+        weekdays=("Mon", "Tue", "Wed"),
+        equipment=FULL_GYM,
+        sport="runner",
+    )
+    running = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Tue"): 3}
+    apart = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Wed"): 3}
+    assert term_values(groups, running)["calf_days"] < term_values(groups, apart)["calf_days"] == 0

@@ -53,6 +53,7 @@ TERM_NAMES: tuple[str, ...] = (
     "low_back_hinge",
     "hinge_and_row",
     "low_back_days",
+    "calf_days",
     "time_use",
     "full_session",
     "even_days",

@@ -579,7 +579,9 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
     # runners' weeks whose hinges were all bilateral band good mornings and RDLs, "no
     # single-leg hinge for a runner", beside coaches' single-leg RDLs on two days).
     hinges = tuple(e for e in group if e.pattern == "hinge" and not e.explosive)
-    goal = standards.single_leg_hinge_sets
+    # A sport's ask shrinks with a short week, as its emphasis does (round 63: a beginner
+    # trail runner's 4 x 25 held six sets of bodyweight single-leg RDLs and no loaded hinge).
+    goal = standards.single_leg_hinge_sets * catalogue.problem.floor_share
     if hinges and goal > 0:
         quantities.append(
             Quantity("single_leg_hinge_sets", hinges, steps((goal, SINGLE_LEG_HINGE_WORTH)))
@@ -1046,6 +1048,21 @@ def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
 
 #: Slow low-back hinges and unsupported rows a week that are always fine [lifts/week].
 LOW_BACK_WEEK = 2
+
+
+def _calf_days(catalogue: Catalogue) -> list[Quantity]:
+    """The calves rest a day after calf raises: a point for each calf raise on the day after
+    another. The recovery limit keeps each calf muscle off two days running, but a
+    straight-knee raise on Monday and a bent-knee one on Tuesday load the same Achilles
+    tendon (rounds 73-74 and block round 11: runners' and a triathlete's calves on four days,
+    three running, "avoids the label clash but not the Achilles load")."""
+    group = catalogue.patterns.get("calf", ())
+    if not group:
+        return []
+    return [
+        Quantity(f"calf_{'_'.join(run)}", group, excess(1.0), _pick, run)
+        for run in _calendar_runs(_days(catalogue), 2)
+    ]
 
 
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
@@ -1855,6 +1872,7 @@ TERMS: tuple[Term, ...] = (
     Term("low_back_hinge", _one_low_back_hinge, "one slow low-back hinge a session", rule=True),
     Term("hinge_and_row", _hinge_and_bent_row, "no slow hinge and bent-over row together"),
     Term("low_back_days", _low_back_days, "a day's rest after a heavy spinal lift"),
+    Term("calf_days", _calf_days, "a day's rest for the calves after calf raises"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
     Term("even_days", _even_days, "C2: the shortest session 70% of the longest"),
