@@ -854,3 +854,17 @@ def test_calf_raises_on_days_running_load_one_achilles(library, profiles) -> Non
     running = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Tue"): 3}
     apart = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Wed"): 3}
     assert term_values(groups, running)["calf_days"] < term_values(groups, apart)["calf_days"] == 0
+
+
+def test_a_strikers_rotation_is_thrown_where_a_ball_is_at_hand(library, profiles) -> None:
+    """Round 65: a kickboxer's, an MMA fighter's and a Muay Thai fighter's rotation all on one
+    day; block rounds 10-12: a landmine rotation and a windmill as a camp's rotation beside a
+    medicine ball. Rotation on two days is worth it, thrown where the ball is at hand."""
+    gym = (*FULL_GYM, "medicine_ball")
+    groups = _catalogue(library, profiles, equipment=gym, sport="fighter")
+    throw = "medicine_ball_rotational_throw"
+    once = term_values(groups, {(throw, "Mon"): 3})
+    twice = term_values(groups, {(throw, "Mon"): 3, (throw, "Fri"): 3})
+    slow = term_values(groups, {(throw, "Mon"): 3, ("landmine_rotation", "Fri"): 3})
+    assert once["pattern_days"] < twice["pattern_days"]
+    assert slow["pattern_days"] == once["pattern_days"]

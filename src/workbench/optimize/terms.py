@@ -634,6 +634,9 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         # history, round 40: "the wrong choice").
         spared = catalogue.spine_spared
         twist = catalogue.where(lambda e: "spinal_rotation" in e.tags and e.id not in spared)
+        # Thrown where a medicine ball is at hand (block rounds 10-12: camps whose rotation was
+        # a landmine rotation and a windmill beside the ball, "no rotational power").
+        twist = tuple(e for e in twist if e.explosive) or twist
         if twist:
             per_day = tuple(
                 Quantity(f"rotation_on_{day}", twist, capped(1.0), _pick, (day,)) for day in days
