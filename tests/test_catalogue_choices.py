@@ -868,3 +868,20 @@ def test_a_strikers_rotation_is_thrown_where_a_ball_is_at_hand(library, profiles
     slow = term_values(groups, {(throw, "Mon"): 3, ("landmine_rotation", "Fri"): 3})
     assert once["pattern_days"] < twice["pattern_days"]
     assert slow["pattern_days"] == once["pattern_days"]
+
+
+def test_a_runners_calves_train_on_two_days_and_lead_the_accessories(library, profiles) -> None:
+    """Rounds 73-75: runners' calf raises once a week, last on the last day ("calves last
+    despite the runner brief"). Calf work on a second day is worth it; a runner's calf raises
+    and hip abduction lead the work after the main lifts."""
+    groups = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    once = term_values(groups, {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Mon"): 3})
+    twice = term_values(
+        groups, {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Fri"): 3}
+    )
+    assert once["pattern_days"] < twice["pattern_days"]
+    own = groups.problem.own_families
+    for exercise_id in ("standing_calf_raise", "seated_calf_raise", "hip_abduction_machine"):
+        assert library.exercise(exercise_id).family in own, exercise_id
+    general = _catalogue(library, profiles, equipment=FULL_GYM)
+    assert not general.problem.own_families

@@ -154,9 +154,17 @@ class Problem:
     @property
     def own_families(self) -> frozenset[str]:
         """The families the sport sets apart as its specifics (a fighter's throws, slams,
-        sprawls and rotation; a grappler's adduction): they lead a session's work after its
-        main lifts (:func:`~workbench.plan.session_order`)."""
-        return frozenset(self.profile.specific.families)
+        sprawls and rotation; a grappler's adduction), and the accessories that train the
+        muscles it names (a runner's calf raises and hip abduction): they lead a session's work
+        after its main lifts (:func:`~workbench.plan.session_order`; rounds 73-75: a runner's
+        "calves last despite the runner brief")."""
+        muscles = set(self.profile.specific.muscles)
+        trained = {
+            e.family
+            for e in self.library.exercises
+            if e.role == "accessory" and muscles & set(e.primary_muscles)
+        }
+        return frozenset(self.profile.specific.families) | frozenset(trained)
 
     def out_of_scope(self, exercise: Exercise) -> bool:
         """Whether ``exercise`` is work a posterior-chain week leaves to the client's other

@@ -625,6 +625,14 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         # Worth two main patterns' days: the reference fighter's second neck day was lost to
         # the work budget's last percent (2026-12-07), the days' three sets at 6 points.
         quantities.append(Quantity("neck_days", (), steps((2.0, 2.0)), parts=per_day))
+    # A runner's calf work on two days (rounds 73-75: "calves only once, last on Sunday",
+    # three runners' weeks; the calves' day of rest, `calf_days`, keeps them apart).
+    calf = catalogue.patterns.get("calf", ())
+    if calf and catalogue.problem.profile.patterns.get("calf", (0.0, 0.0))[0] > 0:
+        per_day = tuple(
+            Quantity(f"calf_on_{day}", calf, capped(1.0), _pick, (day,)) for day in days
+        )
+        quantities.append(Quantity("calf_days_twice", (), steps((2.0, 2.0)), parts=per_day))
     # A striker's rotation (a rotational throw, a woodchop, a landmine rotation: anti-rotation
     # is another thing) on two days, as its neck work is (round 65: a kickboxer's, an MMA
     # fighter's and a Muay Thai fighter's rotation all on one day, "rotation power only once",
