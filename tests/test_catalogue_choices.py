@@ -876,6 +876,11 @@ def test_a_runners_calves_train_on_two_days_and_lead_the_accessories(library, pr
     and hip abduction lead the work after the main lifts."""
     groups = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
     once = term_values(groups, {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Mon"): 3})
+    abduction = term_values(groups, {("hip_abduction_machine", "Mon"): 3})
+    both = term_values(
+        groups, {("hip_abduction_machine", "Mon"): 3, ("cable_hip_abduction", "Fri"): 3}
+    )
+    assert abduction["pattern_days"] < both["pattern_days"]
     twice = term_values(
         groups, {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Fri"): 3}
     )

@@ -627,12 +627,15 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         quantities.append(Quantity("neck_days", (), steps((2.0, 2.0)), parts=per_day))
     # A runner's calf work on two days (rounds 73-75: "calves only once, last on Sunday",
     # three runners' weeks; the calves' day of rest, `calf_days`, keeps them apart).
-    calf = catalogue.patterns.get("calf", ())
-    if calf and catalogue.problem.profile.patterns.get("calf", (0.0, 0.0))[0] > 0:
-        per_day = tuple(
-            Quantity(f"calf_on_{day}", calf, capped(1.0), _pick, (day,)) for day in days
-        )
-        quantities.append(Quantity("calf_days_twice", (), steps((2.0, 2.0)), parts=per_day))
+    # And its hip abduction (round 77: a marathoner's abductors "once a week against a stated
+    # priority").
+    for name in ("calf", "glute_med"):
+        group = catalogue.patterns.get(name, ())
+        if group and catalogue.problem.profile.patterns.get(name, (0.0, 0.0))[0] > 0:
+            per_day = tuple(
+                Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days
+            )
+            quantities.append(Quantity(f"{name}_days", (), steps((2.0, 2.0)), parts=per_day))
     # A striker's rotation (a rotational throw, a woodchop, a landmine rotation: anti-rotation
     # is another thing) on two days, as its neck work is (round 65: a kickboxer's, an MMA
     # fighter's and a Muay Thai fighter's rotation all on one day, "rotation power only once",
