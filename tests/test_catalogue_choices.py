@@ -890,3 +890,15 @@ def test_a_runners_calves_train_on_two_days_and_lead_the_accessories(library, pr
         assert library.exercise(exercise_id).family in own, exercise_id
     general = _catalogue(library, profiles, equipment=FULL_GYM)
     assert not general.problem.own_families
+
+
+def test_a_runners_calf_sets_are_worth_the_floors_rate_to_the_target(library, profiles) -> None:
+    """Rounds 75-78: runners' calves at the floor (3 + 3 sets a week) where the coaches gave
+    10-14, "the client's first priority". A runner's calf and abduction sets keep the floor's
+    rate up to the target; a general client's calf raises are worth nothing past the floor."""
+    runner = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    week = {("standing_calf_raise", "Mon"): 3, ("seated_calf_raise", "Mon"): 3}
+    more = {**week, ("standing_calf_raise", "Fri"): 3}
+    floor_rate = term_values(runner, week)["patterns"] - term_values(runner, {})["patterns"]
+    past = term_values(runner, more)["patterns"] - term_values(runner, week)["patterns"]
+    assert past == floor_rate / 2  # three sets at the floor's rate, as the first six

@@ -514,7 +514,11 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
             # held to the floor's four sets of one lunge beside coaches' two squat patterns).
             # A sport that sets the pattern's goal apart values it as its table says (a
             # striker's pressing, held low).
-            upper = 2.0 if name in WHOLE_TO_TARGET and name not in sport else 1.0
+            # So is a sport's own accessory priority (a runner's calves and hip abduction:
+            # rounds 75-78, "calves underdosed, the client's first priority", 3 + 3 sets a week
+            # where the coaches gave 10-14).
+            whole = name in WHOLE_TO_TARGET and name not in sport
+            upper = 2.0 if whole or (name in SPORT_WHOLE_TO_TARGET and name in sport) else 1.0
             quantities.append(
                 Quantity(
                     f"pattern_{name}", group, steps((floor, 2.0), (target - floor, upper), beyond)
@@ -527,6 +531,8 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
 BACK_CORE_FLOOR = 3.0
 #: Patterns whose sets are worth their floor's rate all the way to their target.
 WHOLE_TO_TARGET = frozenset({"knee", "press"})
+#: Accessory patterns worth their floor's rate to their target where the sport sets them.
+SPORT_WHOLE_TO_TARGET = frozenset({"calf", "glute_med"})
 #: A pattern the sport sets apart is filled to at most this many times its target.
 SPORT_PATTERN_CEILING = 2.0
 #: Patterns held to that ceiling for every client: pressing in a posterior-chain week
