@@ -902,3 +902,14 @@ def test_a_runners_calf_sets_are_worth_the_floors_rate_to_the_target(library, pr
     floor_rate = term_values(runner, week)["patterns"] - term_values(runner, {})["patterns"]
     past = term_values(runner, more)["patterns"] - term_values(runner, week)["patterns"]
     assert past == floor_rate / 2  # three sets at the floor's rate, as the first six
+
+
+def test_a_required_carry_may_take_three_sets_twice(library, profiles) -> None:
+    """The stop hook's week of 2026-12-07: a required farmer carry held to 2 + 3 sets, one
+    short of C12's six a week, because the variety rule forbade 3 + 3 and a carry takes 2-3 a
+    session. A required carry or accessory is exempt; a lift no one asked for is not."""
+    carry = {("farmer_carry", "Mon"): 3, ("farmer_carry", "Fri"): 3}
+    asked = _catalogue(library, profiles, equipment=("dumbbell",), require=("farmer_carry",))
+    free = _catalogue(library, profiles, equipment=("dumbbell",))
+    assert term_values(asked, carry)["same_dose_twice"] == 0
+    assert term_values(free, carry)["same_dose_twice"] < 0

@@ -938,9 +938,15 @@ def _same_dose_twice(catalogue: Catalogue) -> list[Quantity]:
     """Variety: the same lift twice a week changes its sets (a heavier and a lighter day)."""
     if len(_days(catalogue)) < 2:
         return []
+    client = catalogue.problem.client
     quantities = []
     for exercise in catalogue.exercises:
-        for sets in range(2, catalogue.problem.client.max_sets_per_exercise + 1):
+        if exercise.id in client.require and _role_range(exercise, client.level)[1] <= 3:
+            # A required carry or accessory asks six sets a week (C12) of a role dosed 2-3 a
+            # session: three and three is the only way on two days (the stop hook's week of
+            # 2026-12-07: a required farmer carry held to 2 + 3 sets).
+            continue
+        for sets in range(2, client.max_sets_per_exercise + 1):
             quantities.append(
                 Quantity(
                     f"same_{exercise.id}_{sets}",
