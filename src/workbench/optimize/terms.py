@@ -600,6 +600,14 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
 SINGLE_LEG_HINGE_WORTH = 4.0
 
 
+def _on_days(
+    name: str, group: tuple[Exercise, ...], days: Sequence[str], value: Piecewise
+) -> Quantity:
+    """The number of ``days`` holding an exercise of ``group``, worth ``value``."""
+    per_day = tuple(Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days)
+    return Quantity(f"{name}_days", (), value, parts=per_day)
+
+
 def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
     """Each main pattern on two days of the week (a coach's full-body or upper/lower
     split trains each twice: Schoenfeld, Ogborn & Krieger 2016); a pattern whose weekly
@@ -613,24 +621,16 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         group = catalogue.patterns.get(name, ())
         if not group or goals.get(name, (0.0, 0.0))[1] <= 0:
             continue
-        per_day = tuple(
-            Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days
-        )
         twice = goals[name][1] >= TWICE_FROM
-        quantities.append(
-            Quantity(f"{name}_days", (), capped(2.0 if twice else 1.0), parts=per_day)
-        )
+        quantities.append(_on_days(name, group, days, capped(2.0 if twice else 1.0)))
     # A fighter's or a grappler's neck work on two days (Eckner et al. 2014, and the camp's
     # NECK_DAYS; round 27: a BJJ competitor's and a wrestler's neck work once a week, on one
     # day, marked down beside the coaches' twice).
     neck = catalogue.patterns.get("neck", ())
     if neck and goals.get("neck", (0.0, 0.0))[1] >= NECK_TWICE_FROM:
-        per_day = tuple(
-            Quantity(f"neck_on_{day}", neck, capped(1.0), _pick, (day,)) for day in days
-        )
         # Worth two main patterns' days: the reference fighter's second neck day was lost to
         # the work budget's last percent (2026-12-07), the days' three sets at 6 points.
-        quantities.append(Quantity("neck_days", (), steps((2.0, 2.0)), parts=per_day))
+        quantities.append(_on_days("neck", neck, days, TWO_DAYS))
     # A runner's calf work on two days (rounds 73-75: "calves only once, last on Sunday",
     # three runners' weeks; the calves' day of rest, `calf_days`, keeps them apart).
     # And its hip abduction (round 77: a marathoner's abductors "once a week against a stated
@@ -638,10 +638,7 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
     for name in ("calf", "glute_med"):
         group = catalogue.patterns.get(name, ())
         if group and catalogue.problem.profile.patterns.get(name, (0.0, 0.0))[0] > 0:
-            per_day = tuple(
-                Quantity(f"{name}_on_{day}", group, capped(1.0), _pick, (day,)) for day in days
-            )
-            quantities.append(Quantity(f"{name}_days", (), steps((2.0, 2.0)), parts=per_day))
+            quantities.append(_on_days(name, group, days, TWO_DAYS))
     # A striker's rotation (a rotational throw, a woodchop, a landmine rotation: anti-rotation
     # is another thing) on two days, as its neck work is (round 65: a kickboxer's, an MMA
     # fighter's and a Muay Thai fighter's rotation all on one day, "rotation power only once",
@@ -655,11 +652,12 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
         # a landmine rotation and a windmill beside the ball, "no rotational power").
         twist = tuple(e for e in twist if e.explosive) or twist
         if twist:
-            per_day = tuple(
-                Quantity(f"rotation_on_{day}", twist, capped(1.0), _pick, (day,)) for day in days
-            )
-            quantities.append(Quantity("rotation_days", (), steps((2.0, 2.0)), parts=per_day))
+            quantities.append(_on_days("rotation", twist, days, TWO_DAYS))
     return quantities
+
+
+#: A sport's own work on two days: two points a day, up to two days.
+TWO_DAYS = steps((2.0, 2.0))
 
 
 #: The accessory patterns whose sport-profile floors are held like the rubric's.
@@ -890,17 +888,23 @@ def _calendar_runs(days: Sequence[str], length: int) -> list[tuple[str, ...]]:
     return sorted(windows, key=lambda window: WEEKDAYS.index(window[0]))
 
 
+def _on_runs(
+    label: str, group: tuple[Exercise, ...], catalogue: Catalogue, length: int
+) -> list[Quantity]:
+    """A point for each lift of ``group`` past one less than ``length`` on any ``length``
+    calendar days running (two: none the day after another)."""
+    return [
+        Quantity(f"{label}_{'_'.join(run)}", group, excess(length - 1.0), _pick, run)
+        for run in _calendar_runs(_days(catalogue), length)
+    ]
+
+
 def _spinal_days(catalogue: Catalogue) -> list[Quantity]:
     """C18: never a heavy spinal lift on three calendar days running."""
     if not catalogue.heavy_spinal:
         return []
     run = _std(catalogue.problem).spinal_days_running
-    return [
-        Quantity(
-            f"spinal_run_{'_'.join(days)}", catalogue.heavy_spinal, excess(run - 1), _pick, days
-        )
-        for days in _calendar_runs(_days(catalogue), run)
-    ]
+    return _on_runs("spinal_run", catalogue.heavy_spinal, catalogue, run)
 
 
 def _session_muscle_cap(catalogue: Catalogue) -> list[Quantity]:
@@ -1055,11 +1059,7 @@ def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
     group = catalogue.where(lambda e: e.heavy_spinal or _low_back(e))
     if not group:
         return []
-    days = _days(catalogue)
-    quantities = [
-        Quantity(f"low_back_{'_'.join(run)}", group, excess(1.0), _pick, run)
-        for run in _calendar_runs(days, 2)
-    ]
+    quantities = _on_runs("low_back", group, catalogue, 2)
     # And the week holds such a hinge or row on at most half its sessions, two at least
     # (rounds 63-64: a straight-leg deadlift, a deadlift and a barbell bent-over row on a
     # 44-year-old's three days, "heavy spinal loading every day"; a sumo deadlift, a Pendlay
@@ -1067,7 +1067,7 @@ def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
     # another way and is not counted.
     week = tuple(e for e in group if _low_back(e))
     if week:
-        limit = max(LOW_BACK_WEEK, math.ceil(len(days) / 2))
+        limit = max(LOW_BACK_WEEK, math.ceil(len(_days(catalogue)) / 2))
         quantities.append(Quantity("low_back_week", week, excess(float(limit)), _pick))
     return quantities
 
@@ -1083,12 +1083,7 @@ def _calf_days(catalogue: Catalogue) -> list[Quantity]:
     tendon (rounds 73-74 and block round 11: runners' and a triathlete's calves on four days,
     three running, "avoids the label clash but not the Achilles load")."""
     group = catalogue.patterns.get("calf", ())
-    if not group:
-        return []
-    return [
-        Quantity(f"calf_{'_'.join(run)}", group, excess(1.0), _pick, run)
-        for run in _calendar_runs(_days(catalogue), 2)
-    ]
+    return _on_runs("calf", group, catalogue, 2) if group else []
 
 
 def _ballistic_before_heavy(catalogue: Catalogue) -> list[Quantity]:
@@ -1669,7 +1664,6 @@ def _level_fit(catalogue: Catalogue) -> list[Quantity]:
             if mains:
                 _gaps(mains, aim, heavy, gaps)
     group = tuple(e for e in catalogue.exercises if e.id in gaps)
-
     if not group:
         return []
     return [Quantity("level_fit", group, identity(-1.0), lambda e, sets: gaps[e.id] * sets)]
@@ -1691,18 +1685,8 @@ def _below_level(catalogue: Catalogue) -> list[Quantity]:
     # set, a flexed-arm hang kept winning short sessions from the pulldown beside it (rounds
     # 53, 54, 62 and 64: a hang as the only vertical pull of beginners of 56 and 60 in full
     # gyms, and of an advanced MMA fighter on 3 x 30).
-    quantities = (
-        [
-            Quantity(
-                "regression",
-                group,
-                identity(-1.0),
-                lambda e, sets: (HOLD_REGRESSION if e.timed else 1.0) * sets,
-            )
-        ]
-        if group
-        else []
-    )
+    cost = {e.id: HOLD_REGRESSION if e.timed else 1.0 for e in group}
+    quantities = [Quantity("regression", group, identity(-1.0), scaled(cost))] if group else []
     variations = {} if catalogue.problem.client.posterior_only else SPECIALIST_VARIATIONS
     for variation, standard in variations.items():
         pair = tuple(e for e in catalogue.exercises if e.id in (variation, standard))
