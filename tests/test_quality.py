@@ -880,7 +880,7 @@ def test_summary_format() -> None:
 def test_the_default_standards_are_coaching_mds() -> None:
     s = DEFAULT_STANDARDS
     assert (s.session_use, s.session_evenness) == (0.70, 0.70)
-    assert [s.exercises_range(m) for m in (20, 29.9, 30, 39, 40, 49, 50, 120)] == [
+    assert [s.exercises_range(m) for m in (20, 29.9, 30, 39, 40, 49, 50, 64, 65, 80, 99, 120)] == [
         (2, 4),
         (2, 4),
         (3, 5),
@@ -889,6 +889,10 @@ def test_the_default_standards_are_coaching_mds() -> None:
         (4, 6),
         (4, 7),
         (4, 7),
+        (5, 8),
+        (5, 9),
+        (5, 9),
+        (6, 10),
     ]
     assert (s.min_sets_per_exercise, s.max_sets_per_exercise, s.opener_sets) == (2, 5, 3)
     assert [s.hinge_goal("intermediate", 3), s.hinge_goal("beginner", 3)] == [8, 6]
