@@ -913,3 +913,59 @@ def test_a_required_carry_may_take_three_sets_twice(library, profiles) -> None:
     free = _catalogue(library, profiles, equipment=("dumbbell",))
     assert term_values(asked, carry)["same_dose_twice"] == 0
     assert term_values(free, carry)["same_dose_twice"] < 0
+
+
+def test_a_posterior_chain_week_places_no_press(library, profiles) -> None:
+    """Round 80: a pike push-up (shoulders; upper trapezius and serratus as secondaries) in a
+    posterior-chain runner's week, "outside the posterior-chain-only scope". In that scope a
+    lift whose prime movers are all anterior is the client's other training, unless asked for."""
+    kit = ("pullup_bar", "box")
+    problem = make_problem(
+        library,
+        Client(weekdays=("Mon", "Wed", "Fri"), equipment=kit, scope="posterior_chain"),
+        profiles,
+    )
+    kept = {e.id for e in problem.in_scope(problem.placeable())}
+    assert "push_up_plus" in kept and "pike_push_up" not in kept
+    assert "pike_push_up" in {e.id for e in problem.placeable()}
+    asked = problem.with_client(
+        Client(
+            weekdays=("Mon", "Wed", "Fri"),
+            equipment=kit,
+            scope="posterior_chain",
+            require=("pike_push_up",),
+        )
+    )
+    assert "pike_push_up" in {e.id for e in asked.in_scope(asked.placeable())}
+    whole = problem.with_client(Client(weekdays=("Mon", "Wed", "Fri"), equipment=kit))
+    assert "pike_push_up" in {e.id for e in whole.in_scope(whole.placeable())}
+
+
+def test_a_striker_with_a_back_to_spare_keeps_the_band_woodchop(library, profiles) -> None:
+    """Round 82: a Muay Thai fighter with an old back tweak in a hotel gym had no rotation at
+    all. The band woodchop is rotation with care; the cable's load and the Russian twist stay
+    spared, and a general client with the same back keeps none."""
+    kit = ("dumbbell", "bench", "cable", "machine", "band")
+    fighter = _catalogue(
+        library, profiles, equipment=kit, sport="fighter", avoid=("high_spinal_load",)
+    )
+    assert "band_woodchop" not in fighter.spine_spared
+    assert {"cable_woodchop", "russian_twist"} <= fighter.spine_spared
+    general = _catalogue(library, profiles, equipment=kit, avoid=("high_spinal_load",))
+    assert "band_woodchop" in general.spine_spared
+
+
+def test_an_intermediates_bodyweight_lunge_is_the_bulgarian(library, profiles) -> None:
+    """Rounds 80-82: bodyweight squats of 12-15 reps as the knee-dominant work of
+    intermediate and advanced clients with no load, "too easy", "filler". The bodyweight
+    Bulgarian split squat is their level's lift, the squat a level below it; a cranky knee
+    keeps the box squat and the split squat without cost."""
+    kit = ("pullup_bar", "box")
+    trained = _catalogue(library, profiles, equipment=kit, level="intermediate")
+    easy = term_values(trained, {("bodyweight_squat", "Mon"): 4})
+    their_level = term_values(trained, {("bodyweight_bulgarian_split_squat", "Mon"): 4})
+    assert easy["level_fit"] < their_level["level_fit"] == 0
+    knee = _catalogue(
+        library, profiles, equipment=kit, level="intermediate", avoid=("deep_knee_flexion",)
+    )
+    assert term_values(knee, {("box_squat", "Mon"): 4})["level_fit"] == 0

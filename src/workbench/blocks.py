@@ -518,7 +518,7 @@ def _camp_variants(
     library = problem.library
     client = problem.client
     fewest = client.min_sets_per_exercise
-    placeable = problem.placeable()
+    placeable = problem.in_scope(problem.placeable())
     swapped = set(client.swap)
     sparring = set(client.sparring)
     by_day: dict[str, list[SlotSpec]] = {}

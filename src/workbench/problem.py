@@ -90,6 +90,17 @@ class Problem:
         fewest = self.client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
         return tuple(e for e in self.allowed(enforced) if self.upper_sets(e, enforced) >= fewest)
 
+    def in_scope(self, exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+        """``exercises`` less, in posterior-chain scope, the lifts whose prime movers are all
+        anterior, unless the client asks for one: a press is the client's other training
+        (round 80: a pike push-up for a posterior-chain runner's upper trapezius and serratus,
+        "outside the posterior-chain-only scope"; the coaches' serratus work there is a push-up
+        plus or a serratus punch)."""
+        if not self.client.posterior_only:
+            return exercises
+        required = set(self.client.require)
+        return tuple(e for e in exercises if e.id in required or not self.library.anterior_only(e))
+
     @property
     def weekdays(self) -> tuple[str, ...]:
         return tuple(d for d in WEEKDAYS if d in self.client.weekdays)
@@ -137,11 +148,17 @@ class Problem:
         throw (not the slam). Rounds 55-62: four fighters and grapplers with an old back tweak went without
         any explosive or rotational work (swings, jumps and twisting throws all spared), "no
         power for a fighter"; the coaches gave swings and box jumps with care. Bounds, hops,
-        sprints, sprawls, cleans and loaded twisting (a woodchop, a Russian twist) stay spared."""
+        sprints, sprawls, cleans and loaded twisting (a cable woodchop, a Russian twist) stay
+        spared. A striker keeps the band woodchop, standing, hip-driven, against a light
+        elastic pull (round 82: a Muay Thai fighter with an old back tweak and a hotel gym's
+        band had "no rotational power at all", beside a coach's woodchops on two days; round
+        34's objection was a cable's load)."""
         if "high_spinal_load" not in self.client.avoid or "power" not in self.profile.patterns:
             return False
         if exercise.family == "kettlebell_swing":
             return True
+        if exercise.pattern == "rotation" and exercise.equipment == ("band",):
+            return "rotation" in self.profile.specific.families
         if exercise.impact:
             return exercise.pattern == "squat" and exercise.spinal_load in ("none", "low")
         # Not the slam: a hard flexion at speed (rounds 67-68, "a poor fit for a disc history").

@@ -421,7 +421,7 @@ def swap_candidates(
     swapped = with_swap(client, exercise_id, weekday)
     family_members = [
         e.id
-        for e in problem.placeable()
+        for e in problem.in_scope(problem.placeable())
         if e.family == family
         and e.id != exercise_id
         and placement_text(e.id, weekday) not in swapped.swap

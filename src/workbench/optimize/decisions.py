@@ -62,7 +62,7 @@ class Decisions:
         # Limit 1 holds by construction: columns exist only on the client's weekdays, one
         # session each. Limits 3 and 4 likewise: only for exercises the client may do.
         self.days: tuple[str, ...] = problem.weekdays
-        self.exercises: tuple[Exercise, ...] = problem.placeable(enforced)
+        self.exercises: tuple[Exercise, ...] = problem.in_scope(problem.placeable(enforced))
         self.by_id: dict[str, Exercise] = {e.id: e for e in self.exercises}
         self.fewest = (
             problem.client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
