@@ -969,3 +969,15 @@ def test_an_intermediates_bodyweight_lunge_is_the_bulgarian(library, profiles) -
         library, profiles, equipment=kit, level="intermediate", avoid=("deep_knee_flexion",)
     )
     assert term_values(knee, {("box_squat", "Mon"): 4})["level_fit"] == 0
+
+
+def test_with_no_weight_the_single_leg_rdl_is_a_heavy_hinge(library, profiles) -> None:
+    """Rounds 80-83: band good mornings and band RDLs as the heavy hinge of runners and a
+    wrestler with a band, "weak bilateral band hinges", beside coaches' single-leg RDLs. With
+    nothing heavier than a band, a single leg on the floor is as heavy a hinge; with a
+    dumbbell, the two-legged dumbbell RDL is."""
+    band = _catalogue(library, profiles, equipment=("band", "pullup_bar"), sport="runner")
+    heavy = {e.id for e in band.heavy_hinge}
+    assert "bodyweight_single_leg_rdl" in heavy and "band_romanian_deadlift" in heavy, heavy
+    bells = _catalogue(library, profiles, equipment=("dumbbell", "band"), sport="runner")
+    assert "bodyweight_single_leg_rdl" not in {e.id for e in bells.heavy_hinge}

@@ -192,6 +192,12 @@ class Catalogue:
         # where a coach gives a dumbbell RDL).
         deadlifts = tuple(e for e in deadlifts if e.id not in self.spine_spared) or deadlifts
         top = max((e.load_class for e in deadlifts), default=0)
+        if top <= LOAD_CLASS["band"]:
+            # No weight to load: a single leg on the floor is as heavy a hinge as a band's
+            # (rounds 80-83: runners' and a wrestler's band good mornings and band RDLs as
+            # the week's heavy hinge, "weak bilateral band hinges", beside coaches' single-leg
+            # RDLs).
+            return tuple(e for e in deadlifts if e.load_class == top or e.unilateral)
         heaviest = tuple(e for e in deadlifts if e.load_class == top)
         # Both legs where both can be loaded: a dumbbell RDL, not the single-leg RDL of the
         # same dumbbells (the blind review of round 4: no two-legged hinge in a week that
