@@ -981,3 +981,23 @@ def test_with_no_weight_the_single_leg_rdl_is_a_heavy_hinge(library, profiles) -
     assert "bodyweight_single_leg_rdl" in heavy and "band_romanian_deadlift" in heavy, heavy
     bells = _catalogue(library, profiles, equipment=("dumbbell", "band"), sport="runner")
     assert "bodyweight_single_leg_rdl" not in {e.id for e in bells.heavy_hinge}
+
+
+def test_a_required_variant_stands_in_for_the_sports_lift(library, profiles) -> None:
+    """A drawn week of 2026-12-08: a powerlifter who asked for the sumo deadlift got a
+    conventional deadlift for the sport's defining lift beside it. The variant the client asks
+    for is the sport's lift; a variant of another family or implement is not."""
+    groups = _catalogue(
+        library, profiles, equipment=FULL_GYM, sport="strength", require=("sumo_deadlift",)
+    )
+    assert groups.problem.sport_lift("barbell_deadlift") == {"barbell_deadlift", "sumo_deadlift"}
+    assert groups.problem.sport_lift("back_squat") == {"back_squat"}
+    sumo = term_values(groups, {("sumo_deadlift", "Mon"): 3})
+    conventional = term_values(groups, {("barbell_deadlift", "Mon"): 3})
+    assert (
+        sumo["sport_lifts"] == conventional["sport_lifts"] > term_values(groups, {})["sport_lifts"]
+    )
+    other = _catalogue(
+        library, profiles, equipment=FULL_GYM, sport="strength", require=("trap_bar_deadlift",)
+    )
+    assert other.problem.sport_lift("barbell_deadlift") == {"barbell_deadlift"}

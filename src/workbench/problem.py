@@ -90,6 +90,22 @@ class Problem:
         fewest = self.client.min_sets_per_exercise if HardLimit.SETS_PER_EXERCISE in enforced else 1
         return tuple(e for e in self.allowed(enforced) if self.upper_sets(e, enforced) >= fewest)
 
+    def sport_lift(self, exercise_id: str) -> frozenset[str]:
+        """A sport's defining lift (``[specific.lifts]``) and the variants of it the client
+        asks for, which stand in for it: a required sumo deadlift is a powerlifter's deadlift
+        (a drawn week of 2026-12-08: a conventional deadlift held its day for the sport, and
+        the required sumo got five sets a week, one short of C12's six)."""
+        lift = self.library.exercise(exercise_id)
+        asked = (self.library.exercise(other) for other in self.client.require)
+        return frozenset(
+            {exercise_id}
+            | {
+                e.id
+                for e in asked
+                if (e.family, e.pattern, e.equipment) == (lift.family, lift.pattern, lift.equipment)
+            }
+        )
+
     def in_scope(self, exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
         """``exercises`` less, in posterior-chain scope, the lifts whose prime movers are all
         anterior, unless the client asks for one: a press is the client's other training

@@ -651,7 +651,9 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     fewest = week.standards.opener_sets
     training_days = len(week.training_days)
     for exercise_id, days in specific.lifts.items():
-        if exercise_id not in placeable:
+        # The lift, or a variant of it the client asks for (a required sumo deadlift).
+        ids = week.problem.sport_lift(exercise_id)
+        if not ids & placeable:
             continue
         lift = week.library.exercise(exercise_id)
         if week.problem.out_of_scope(lift):
@@ -660,7 +662,7 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
         done = sum(
             1
             for entries in week.held.values()
-            if any(e.exercise_id == exercise_id and e.sets >= fewest for e in entries)
+            if any(e.exercise_id in ids and e.sets >= fewest for e in entries)
         )
         name = week.library.exercise(exercise_id).name
         if done >= goal:

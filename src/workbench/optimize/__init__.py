@@ -357,7 +357,9 @@ class _Week:
                 keys |= {(e, day) for _score, e in ranked[:CANDIDATES_A_DAY]}
         # The sport's defining lifts on every day they may go (a powerlifter's second squat
         # day, which a relaxation spreads thin over the week).
-        lifts = set(self.problem.profile.specific.lifts)
+        lifts = {
+            i for lift in self.problem.profile.specific.lifts for i in self.problem.sport_lift(lift)
+        }
         keys |= {(e, d) for (e, d, _k) in decisions.choice if e in lifts}
         # A staple family the relaxation left out (a fighter's sprawl, worth a whole staple
         # to the value but a fraction of a set to the relaxation) on every day it may go.

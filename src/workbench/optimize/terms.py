@@ -1355,16 +1355,19 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
     fewest = problem.standards.opener_sets
     quantities = []
     for exercise_id, days in problem.profile.specific.lifts.items():
-        exercise = catalogue.by_id.get(exercise_id)
-        if exercise is None or problem.out_of_scope(exercise):
+        # The lift, or a variant of it the client asks for (:meth:`Problem.sport_lift`).
+        group = tuple(
+            catalogue.by_id[i]
+            for i in sorted(problem.sport_lift(exercise_id))
+            if i in catalogue.by_id
+        )
+        if not group or problem.out_of_scope(group[0]):
             # Out of reach, or anterior work or a squat in posterior-chain scope (round 30: a
             # posterior-chain strongman's back squat and close-grip bench, "out of scope, the
             # legs' work the client does elsewhere").
             continue
         per_day = tuple(
-            Quantity(
-                f"{exercise_id}_on_{day}", (exercise,), capped(1.0), picks_from(fewest), (day,)
-            )
+            Quantity(f"{exercise_id}_on_{day}", group, capped(1.0), picks_from(fewest), (day,))
             for day in _days(catalogue)
         )
         goal = min(days, len(per_day))
