@@ -368,6 +368,15 @@ def test_the_client_report_button_writes_what_workbench_report_writes(
     out = tmp_path / "cli.html"
     assert main(["report", str(plan_csv), "--client", str(client_toml), "--out", str(out)]) == 0
     assert report.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    # Asked while a week is being planned, the report waits for it, then is written.
+    model.plans.busy = True
+    assert model.files.planning
+    model.files.report_or_say()
+    assert model.files.reported == "" and model.files.report_waiting
+    assert model.files.notice == "The client's report follows once this week is planned"
+    model.plans.busy = False
+    assert Path(model.files.reported) == report and not model.files.report_waiting
+    assert model.files.notice == f"Wrote the client's report to {report}"
     model.choices.minutes_per_session = 0.5  # invalid: the plan shown is stale
     model.files.report_or_say()
     assert model.files.reported == "" and model.files.notice.startswith(

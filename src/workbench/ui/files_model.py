@@ -50,6 +50,10 @@ class FilesModel(t.HasTraits):
     export_folder = t.Unicode("exports")
     exported = t.Tuple()  # paths of the latest export: plan, coverage, client
     reported = t.Unicode("")  # the latest client report written (HTML), empty when none
+    #: A week for the choices shown is being planned (linked from the planning's ``busy``).
+    planning = t.Bool(False)
+    #: A report asked for while the week was being planned: written once it is.
+    report_waiting = t.Bool(False)
     #: Why the latest export failed, or a load when no week is on show, one line; empty
     #: when it worked. The parent shows it in the page's error line.
     error = t.Unicode("")
@@ -75,6 +79,7 @@ class FilesModel(t.HasTraits):
         self.base_folder = Path(base_folder) if base_folder is not None else Path.cwd()
         super().__init__(**traits)
         self.observe(self._on_name, names="name")
+        self.observe(self._on_planning, names="planning")
 
     def resolve_path(self, path: str | Path) -> Path:
         """``path`` as an absolute path; a relative one is under :attr:`base_folder`."""
@@ -152,7 +157,15 @@ class FilesModel(t.HasTraits):
         return Path(path)
 
     def report_or_say(self) -> None:
-        """:meth:`write_report`, saying the outcome in the files notice (for a button)."""
+        """:meth:`write_report`, saying the outcome in the files notice (for a button). Asked
+        while the week is being planned, the report waits for it (a click on the first checked
+        week, marked "improving", used to say "nothing reported" and write nothing)."""
+        if self.planning:
+            self.reported = ""
+            self.report_waiting = True
+            self.notice = "The client's report follows once this week is planned"
+            return
+        self.report_waiting = False
         try:
             path = self.write_report()
         except InputError as error:
@@ -163,6 +176,10 @@ class FilesModel(t.HasTraits):
             self.notice = f"No report: {where}: cannot write there ({error.strerror})"
             return
         self.notice = f"Wrote the client's report to {path}"
+
+    def _on_planning(self, change: Any) -> None:
+        if not change.new and self.report_waiting:
+            self.report_or_say()
 
     # ----- client files --------------------------------------------------------------------
 

@@ -132,6 +132,7 @@ class DashboardModel:
             t.dlink((self.plans, "week_shown"), (part, "week_shown"))
         t.dlink((self.plans, "error"), (self.figures, "note"))
         t.dlink((self.files, "export_folder"), (self.block, "export_folder"))
+        t.dlink((self.plans, "busy"), (self.files, "planning"))
 
         # What a part reports, another part acts on.
         self.choices.observe(self._choices_changed, names="changes")
