@@ -48,6 +48,7 @@ from workbench.effort import (
 from workbench.errors import InputError
 from workbench.generate import grid_clients
 from workbench.library import Library
+from workbench.optimize.progression import MAIN_START_SETS
 from workbench.plan import PLAN_COLUMNS, Plan
 from workbench.quality import coach_check
 from workbench.rules import HardLimit
@@ -271,17 +272,26 @@ def test_the_main_lifts_rise_through_the_accumulation_weeks(
     """Block round 6: a hip thrust at 4 x 10-12 and a band RDL at 4 x 15 in every accumulation
     week while the added sets went to calves, rows and abduction. Across these blocks, two
     thirds of the main lifts that the peak doses above the fewest sets start under it (55%
-    before the first week's main lifts were asked a set under their peak)."""
-    rising = held = 0
+    before the first week's main lifts were asked a set under their peak). Block rounds 11-13:
+    "main lifts get only 2 sets in weeks 1-2 for an advanced lifter": a main lift the peak
+    doses at three sets starts at three, and those above it start under their peak."""
+    rising = held = start = three = 0
     for result in blocks.values():
         block = _block(result)
-        fewest = result.problem.client.min_sets_per_exercise
+        fewest = max(result.problem.client.min_sets_per_exercise, MAIN_START_SETS)
         first = {(e.exercise_id, e.weekday): e.sets for e in block.weeks[0].plan.entries}
         for entry in block.peak.plan.entries:
-            if library.exercise(entry.exercise_id).is_main_lift and entry.sets > fewest:
+            if not library.exercise(entry.exercise_id).is_main_lift:
+                continue
+            opening = first.get((entry.exercise_id, entry.weekday), 0)
+            if entry.sets > fewest:
                 held += 1
-                rising += first.get((entry.exercise_id, entry.weekday), 0) < entry.sets
+                rising += opening < entry.sets
+            elif entry.sets == MAIN_START_SETS:
+                three += 1
+                start += opening == MAIN_START_SETS
     assert held and rising >= 2 / 3 * held, (rising, held)
+    assert three and start >= 2 / 3 * three, (start, three)
 
 
 def test_a_one_session_weeks_deload_drops_an_accessory(

@@ -107,6 +107,10 @@ LIFT_KEEP = 20.0
 #: minutes and sets then jumped 2 -> 4 ("start at 3 sets and grow more gently").
 MAX_RISE = 1.0
 PRIME_RISE = 1.0
+#: The most a muscle's sets rise over a block's accumulation weeks [sets]: two (block rounds
+#: 10-13: at three, week 1 of a 5-week block listed 21-24 of 30 minutes, 29-34 of 40, 35-50
+#: of 65, "fill the booked time from week 1"); effort rises beside them (RIR 3 -> 1).
+RAMP_SETS = 2
 #: A camp phase's exercises (:mod:`workbench.camp`): what a set short of the phase's power
 #: work costs (about a set off a muscle's goal: a main-lift set gives way to a power set on
 #: the same muscles, no set is added for it) [per set]; what holding the phase's preferred
@@ -292,8 +296,9 @@ def _slots(plan: Plan, library: Library, *, timed: bool = False) -> tuple[SlotSp
 
 def _ramp_start(peak: float, floor: float, steps: int) -> float:
     """Where a muscle's sets start: its floor (the minimum effective dose), but no further
-    below the peak than :data:`MAX_RISE` a week allows, and never above the peak."""
-    return min(peak, max(floor, peak - MAX_RISE * steps))
+    below the peak than :data:`MAX_RISE` a week allows, nor than :data:`RAMP_SETS` in all,
+    and never above the peak."""
+    return min(peak, max(floor, peak - MAX_RISE * min(steps, RAMP_SETS)))
 
 
 def _week_specs(

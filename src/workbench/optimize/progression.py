@@ -70,6 +70,10 @@ DROP_COST = 0.05
 MAIN_DROP_COST = 0.25
 #: Cost of a main lift's set above its peak less one in a block's first week [per set].
 MAIN_SHORT_COST = 5.0
+#: The fewest sets a main lift starts a block with: a set under a three-set peak is a main
+#: lift's token (block rounds 11-13: "main lifts get only 2 sets in weeks 1-2 for an
+#: advanced lifter", "Fri squat is only 2x5").
+MAIN_START_SETS = 3
 #: Cost of a minute a session falls short of its share of the week [per min]: a set of
 #: ~3 minutes short costs about what a set off the goal does, so sessions shrink alike
 #: where the goal allows (0.1 and 1.0 a minute gave one credible week less and none more
@@ -493,7 +497,7 @@ def _solve_weeks(
                 weights_of[choice] = option.weights
                 holding.setdefault((week_index, option.exercise_id, slot.weekday), []).append(on)
                 ons.append(on)
-                if week.main_short and slot.main and single and peak > fewest:
+                if week.main_short and slot.main and single and peak > max(fewest, MAIN_START_SETS):
                     above = model.add_column(0.0, name="main_above")
                     objective.add(above, MAIN_SHORT_COST)
                     model.at_most(Linear.of(count) - Linear.of(above), float(peak - 1))
