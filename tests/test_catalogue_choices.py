@@ -1001,3 +1001,21 @@ def test_a_required_variant_stands_in_for_the_sports_lift(library, profiles) -> 
         library, profiles, equipment=FULL_GYM, sport="strength", require=("trap_bar_deadlift",)
     )
     assert other.problem.sport_lift("barbell_deadlift") == {"barbell_deadlift"}
+
+
+def test_an_accessory_family_on_a_third_day_costs(library, profiles) -> None:
+    """Rounds 84-86: leg curls on three days in five full-gym weeks, "leg curls appear 3
+    times", the coaches' weeks never. A third day of an accessory family costs; a runner's own
+    calf raises do not."""
+    groups = _catalogue(library, profiles, equipment=FULL_GYM, sport="fighter")
+    two = {("lying_leg_curl", "Mon"): 3, ("seated_leg_curl", "Wed"): 3}
+    three = {**two, ("lying_leg_curl", "Fri"): 3}
+    assert term_values(groups, two)["family_days"] == 0
+    assert term_values(groups, three)["family_days"] < 0
+    runner = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    calves = {
+        ("standing_calf_raise", "Mon"): 3,
+        ("seated_calf_raise", "Wed"): 3,
+        ("standing_calf_raise", "Fri"): 3,
+    }
+    assert term_values(runner, calves)["family_days"] == 0

@@ -54,6 +54,7 @@ TERM_NAMES: tuple[str, ...] = (
     "hinge_and_row",
     "low_back_days",
     "calf_days",
+    "family_days",
     "time_use",
     "full_session",
     "even_days",

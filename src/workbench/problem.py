@@ -95,8 +95,14 @@ class Problem:
         asks for, which stand in for it: a required sumo deadlift is a powerlifter's deadlift
         (a drawn week of 2026-12-08: a conventional deadlift held its day for the sport, and
         the required sumo got five sets a week, one short of C12's six)."""
+        if not self.library.has_exercise(exercise_id):
+            return frozenset({exercise_id})  # a library without it (an imported one)
         lift = self.library.exercise(exercise_id)
-        asked = (self.library.exercise(other) for other in self.client.require)
+        asked = (
+            self.library.exercise(other)
+            for other in self.client.require
+            if self.library.has_exercise(other)
+        )
         return frozenset(
             {exercise_id}
             | {

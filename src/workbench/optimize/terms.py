@@ -1076,6 +1076,31 @@ def _low_back_days(catalogue: Catalogue) -> list[Quantity]:
 LOW_BACK_WEEK = 2
 
 
+#: The most days of the week an accessory family goes on before each further day costs.
+FAMILY_DAYS = 2.0
+
+
+def _family_days(catalogue: Catalogue) -> list[Quantity]:
+    """Variety: an accessory family (leg curls, hip abduction, shrugs, ...) on a third day of
+    the week costs, as a coach varies the small work (rounds 84-86: leg curls on three days in
+    five full-gym weeks, "leg curls appear 3 times", "3 leg-curl slots"; the coaches' weeks
+    never). A sport's own families (a runner's calf raises and abduction) are exempt."""
+    days = _days(catalogue)
+    if len(days) <= FAMILY_DAYS:
+        return []
+    own = catalogue.problem.own_families
+    groups: dict[str, list[Exercise]] = {}
+    for exercise in catalogue.exercises:
+        if exercise.role == "accessory" and exercise.family not in own:
+            groups.setdefault(exercise.family, []).append(exercise)
+    # Picks of the family over the week: its days, as a session holds one variant of a
+    # family (the `same_family` rule).
+    return [
+        Quantity(f"family_{family}", tuple(group), excess(FAMILY_DAYS), _pick)
+        for family, group in sorted(groups.items())
+    ]
+
+
 def _calf_days(catalogue: Catalogue) -> list[Quantity]:
     """The calves rest a day after calf raises: a point for each calf raise on the day after
     another. The recovery limit keeps each calf muscle off two days running, but a
@@ -1886,6 +1911,7 @@ TERMS: tuple[Term, ...] = (
     Term("hinge_and_row", _hinge_and_bent_row, "no slow hinge and bent-over row together"),
     Term("low_back_days", _low_back_days, "a day's rest after a heavy spinal lift"),
     Term("calf_days", _calf_days, "a day's rest for the calves after calf raises"),
+    Term("family_days", _family_days, "variety: an accessory family on two days at most"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
     Term("even_days", _even_days, "C2: the shortest session 70% of the longest"),
