@@ -1019,3 +1019,17 @@ def test_an_accessory_family_on_a_third_day_costs(library, profiles) -> None:
         ("standing_calf_raise", "Fri"): 3,
     }
     assert term_values(runner, calves)["family_days"] == 0
+
+
+def test_pressing_a_profile_asks_none_of_is_held_to_its_own_lifts(library, profiles) -> None:
+    """Round 88: a desk worker's 12 overhead-press sets a week (standing, seated and
+    half-kneeling) where the profile asks no overhead pressing but its half-kneeling press
+    once: "far past need". Past that lift's three sets, each set costs; a general client's
+    overhead pressing keeps its own goal."""
+    kit = ("dumbbell", "bench", "band")
+    desk = _catalogue(library, profiles, equipment=kit, sport="desk_worker")
+    asked = {("half_kneeling_dumbbell_press", "Mon"): 3}
+    more = {**asked, ("dumbbell_overhead_press", "Wed"): 4, ("seated_dumbbell_press", "Fri"): 4}
+    assert term_values(desk, more)["patterns"] < term_values(desk, asked)["patterns"]
+    general = _catalogue(library, profiles, equipment=kit)
+    assert term_values(general, asked)["patterns"] > term_values(general, {})["patterns"]

@@ -482,6 +482,17 @@ def _pattern_goals(catalogue: Catalogue) -> dict[str, tuple[float, float]]:
     return goals
 
 
+def _asked_sets(catalogue: Catalogue, group: Sequence[Exercise]) -> float:
+    """The sets a week the profile's defining lifts ask of ``group`` (a main lift's opener
+    sets on each of its days) [sets/week]."""
+    problem = catalogue.problem
+    ids = {e.id for e in group}
+    fewest = _std(problem).opener_sets
+    return float(
+        sum(fewest * days for lift, days in problem.profile.specific.lifts.items() if lift in ids)
+    )
+
+
 def _patterns(catalogue: Catalogue) -> list[Quantity]:
     """The week's skeleton: sets of each movement pattern, two points a set to its floor,
     one to its target, none beyond. A pattern the client's sport sets apart, and pressing
@@ -494,6 +505,20 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
     sport = catalogue.problem.profile.patterns
     for name, (floor, target) in _pattern_goals(catalogue).items():
         group = catalogue.patterns.get(name, ())
+        if group and target <= 0 and name in CEILED_PATTERNS:
+            # Pressing a profile asks none of is held to the sets of the profile's own lifts
+            # of it (round 88: a desk worker's 12 overhead-press sets a week, standing, seated
+            # and half-kneeling, where the profile asks a half-kneeling press once: "far past
+            # need").
+            ceiling = _asked_sets(catalogue, group)
+            quantities.append(
+                Quantity(
+                    f"pattern_{name}_ceiling",
+                    group,
+                    excess(PAST_CEILING * ceiling),
+                    lambda _e, sets: PAST_CEILING * sets,
+                )
+            )
         if group and target > 0:
             # The main patterns take the time left once every goal is met (more sets of the
             # lifts that matter, not more accessories).
