@@ -1033,3 +1033,18 @@ def test_pressing_a_profile_asks_none_of_is_held_to_its_own_lifts(library, profi
     assert term_values(desk, more)["patterns"] < term_values(desk, asked)["patterns"]
     general = _catalogue(library, profiles, equipment=kit)
     assert term_values(general, asked)["patterns"] > term_values(general, {})["patterns"]
+
+
+def test_a_runners_lower_body_main_lifts_are_mostly_single_leg(library, profiles) -> None:
+    """Rounds 63-89: the coaches' runner weeks held 84% of their lower-body main-lift sets
+    single-leg, ours 60% ("a swing, a kettlebell deadlift, a front squat and a glute bridge"
+    for a marathoner). A runner's two-legged set past a third of them costs; a general
+    client's does not."""
+    runner = _catalogue(library, profiles, equipment=FULL_GYM, sport="runner")
+    single = {("dumbbell_single_leg_rdl", "Mon"): 4, ("bulgarian_split_squat", "Wed"): 4}
+    mixed = {**single, ("romanian_deadlift", "Fri"): 4}
+    heavy = {**mixed, ("front_squat", "Fri"): 3, ("barbell_hip_thrust", "Mon"): 3}
+    assert term_values(runner, mixed)["single_leg"] == term_values(runner, single)["single_leg"]
+    assert term_values(runner, heavy)["single_leg"] < term_values(runner, mixed)["single_leg"]
+    general = _catalogue(library, profiles, equipment=FULL_GYM)
+    assert term_values(general, heavy)["single_leg"] == term_values(general, mixed)["single_leg"]

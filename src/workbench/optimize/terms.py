@@ -617,7 +617,37 @@ def _single_leg(catalogue: Catalogue) -> list[Quantity]:
         quantities.append(
             Quantity("single_leg_hinge_sets", hinges, steps((goal, SINGLE_LEG_HINGE_WORTH)))
         )
+        # And its lower-body main lifts mostly single-leg: a two-legged set past a third of
+        # them costs (rounds 63-89: the coaches' runner weeks held 84% of their lower-body
+        # main-lift sets single-leg, ours 60%, with more two-legged sets in all; round 89: "a
+        # swing, a kettlebell deadlift, a front squat and a glute bridge" for a marathoner).
+        mains = catalogue.where(
+            lambda e: (
+                e.is_main_lift
+                and e.pattern in TWO_LEGGED_PATTERNS
+                and not (e.explosive or e.impact)
+            )
+        )
+        share = SINGLE_LEG_SHARE
+        quantities.append(
+            Quantity(
+                "two_legged_past_share",
+                mains,
+                excess(0.0),
+                lambda e, sets: (
+                    BILATERAL_COST * sets * (-(1.0 - share) / share if e.unilateral else 1.0)
+                ),
+            )
+        )
     return quantities
+
+
+#: A single-leg profile's (a runner's) share of single-leg sets among its lower-body main lifts
+#: [ratio], and what each two-legged set past it costs [points before the term's weight].
+SINGLE_LEG_SHARE = 2.0 / 3.0
+BILATERAL_COST = 2.0
+#: The lower-body patterns of main lifts that come two-legged or single-leg.
+TWO_LEGGED_PATTERNS = frozenset({"hinge", "squat", "lunge", "hip_extension"})
 
 
 #: What a set of a profile's single-leg hinges is worth, up to its goal, beside a set of
