@@ -86,11 +86,16 @@ def test_a_rise_is_made_where_the_goals_would_stay_flat(solver: str) -> None:
 
 
 def test_held_exact_and_absent_slots(solver: str) -> None:
-    present = WeekSpec(goal={"m": 0.0}, present=frozenset({LIFT}))
+    present = WeekSpec(goal={"m": 0.0}, present=frozenset({LIFT}), main_tokens=True)
     exact = WeekSpec(goal={"m": 0.0}, exact=frozenset({LIFT}))
     absent = WeekSpec(goal={"m": 5.0}, absent=frozenset({LIFT}))
     spec = ProgressionSpec(ONE, (present, exact, absent), min_sets=2, solver=solver)
-    assert _sets(spec) == [2, 5, 0]
+    # A held main lift keeps three sets in a rising week where the goal allows
+    # (MAIN_START_SETS, elastic), the client's fewest (2) for anything else.
+    assert _sets(spec) == [3, 5, 0]
+    accessory = (SlotSpec("lift", "Mon", 5, {"m": 1.0}, minutes=3.0),)
+    spec = ProgressionSpec(accessory, (present,), min_sets=2, solver=solver)
+    assert _sets(spec) == [2]
 
 
 def test_at_least_n_of_a_group(solver: str) -> None:

@@ -390,6 +390,7 @@ def _week_specs(
                     balance=balance,
                     follows=rising[position - 1] if position > 0 else None,
                     main_short=position == 0 and len(rising) >= MAIN_RISE_WEEKS,
+                    main_tokens=not camp,
                 )
             )
             continue

@@ -74,6 +74,9 @@ MAIN_SHORT_COST = 5.0
 #: lift's token (block rounds 11-13: "main lifts get only 2 sets in weeks 1-2 for an
 #: advanced lifter", "Fri squat is only 2x5").
 MAIN_START_SETS = 3
+#: What a set short of those three costs a held main lift in a rising week [per set]: above a
+#: set off the goal (1), below a band's or a rise's (100).
+MAIN_TOKEN_COST = 3.0
 #: Cost of a minute a session falls short of its share of the week [per min]: a set of
 #: ~3 minutes short costs about what a set off the goal does, so sessions shrink alike
 #: where the goal allows (0.1 and 1.0 a minute gave one credible week less and none more
@@ -178,6 +181,9 @@ class WeekSpec:
     #: thrust at 4 x 10-12 and a band RDL at 4 x 15 in every accumulation week, the added
     #: sets on calves, rows and abduction).
     main_short: bool = False
+    #: A held main lift keeps :data:`MAIN_START_SETS` (elastic, ``MAIN_TOKEN_COST`` a set):
+    #: a block's accumulation weeks.
+    main_tokens: bool = False
 
 
 @dataclass(frozen=True)
@@ -469,8 +475,15 @@ def _solve_weeks(
                 and choices[0].most_sets == peak
             )
             ons = []
+            # A main lift held in a rising week keeps three sets (or its peak's, if fewer):
+            # a two-set main lift is a token (block rounds 11-14).
+            main_fewest = fewest
+            if slot.main and week.main_tokens and week.most_share is None:
+                main_fewest = max(fewest, min(MAIN_START_SETS, peak))
             for option in choices:
                 most = option.most_sets
+                # The slot's own lift, not a variant standing in for it (a camp's power work).
+                own_fewest = main_fewest if option.exercise_id == slot.exercise_id else fewest
                 if week.most_share is not None and key not in week.exact:
                     cut = math.ceil(week.most_share * most - 1e-9)
                     most = min(most, max(min(fewest, most), cut))
@@ -504,6 +517,16 @@ def _solve_weeks(
                 # 0 sets, or the fewest to the most.
                 model.at_most(Linear.of(count) - Linear.of(on, most), 0.0)
                 model.at_least(Linear.of(count) - Linear.of(on, min(fewest, most)), 0.0)
+                if own_fewest > fewest and min(own_fewest, most) > fewest:
+                    # Elastic: a set short of a held main lift's three costs MAIN_TOKEN_COST.
+                    short = model.add_column(0.0, name="main_token")
+                    objective.add(short, MAIN_TOKEN_COST)
+                    model.at_least(
+                        Linear.of(count)
+                        + Linear.of(short)
+                        - Linear.of(on, float(min(own_fewest, most))),
+                        0.0,
+                    )
                 if not slot.open:
                     objective.add(on, -(MAIN_DROP_COST if slot.main else DROP_COST))
                 value = week.prefer.get((key, option.exercise_id), 0.0)
