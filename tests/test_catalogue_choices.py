@@ -1048,3 +1048,13 @@ def test_a_runners_lower_body_main_lifts_are_mostly_single_leg(library, profiles
     assert term_values(runner, heavy)["single_leg"] < term_values(runner, mixed)["single_leg"]
     general = _catalogue(library, profiles, equipment=FULL_GYM)
     assert term_values(general, heavy)["single_leg"] == term_values(general, mixed)["single_leg"]
+
+
+def test_a_fighters_pressing_stops_at_one_and_a_half_times_its_goal(library, profiles) -> None:
+    """Rounds 73-93: fighters' and grapplers' long weeks with a bench on two days beside an
+    overhead and a close-grip press (14 sets), "a lot of pressing for a kickboxer", in eight
+    reviews. A fighter's press goal (5 sets) is not filled past 7.5."""
+    fighter = _catalogue(library, profiles, equipment=FULL_GYM, sport="fighter")
+    seven = {("bench_press", "Mon"): 4, ("close_grip_bench_press", "Fri"): 3}
+    eight = {("bench_press", "Mon"): 4, ("close_grip_bench_press", "Fri"): 4}
+    assert term_values(fighter, eight)["patterns"] < term_values(fighter, seven)["patterns"]
