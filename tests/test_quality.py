@@ -1082,3 +1082,15 @@ def test_a_sports_own_main_lifts_lead_their_half_of_the_session(library: Library
         "bench_press",
         "chest_supported_row",
     ]
+
+
+def test_a_desk_workers_bodyweight_bridge_leads_its_day(library: Library) -> None:
+    """Round 94: a bodyweight Bulgarian split squat opened a desk worker's Monday before the
+    bridge ("the opposite of this goal": the unloaded bridge went after the other main lifts,
+    round 34's rule for a client with a pull-up bar). A sport's own bridge leads; anyone
+    else's unloaded bridge still follows the session's other main lifts."""
+    chosen = (("bodyweight_bulgarian_split_squat", 4), ("glute_bridge", 4), ("pull_up", 4))
+    desk = _ordered(library, *chosen, first=frozenset({"glute_bridge"}))
+    assert desk == ["glute_bridge", "bodyweight_bulgarian_split_squat", "pull_up"]
+    general = _ordered(library, *chosen)
+    assert general.index("bodyweight_bulgarian_split_squat") < general.index("glute_bridge")

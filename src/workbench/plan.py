@@ -119,7 +119,14 @@ def _rank(
         # An unloaded bridge after the session's other main lifts (round 34: bodyweight glute
         # bridges opening both days of a client with a pull-up bar, "warm-up drills sitting
         # in prime slots").
-        1 if exercise.pattern == "hip_extension" and not exercise.loaded else 0,
+        # Not a sport's own (a desk worker's bridge leads its day, round 94: a bodyweight
+        # Bulgarian split squat opened a desk worker's Monday before the bridge, "the opposite
+        # of this goal").
+        1
+        if exercise.pattern == "hip_extension"
+        and not exercise.loaded
+        and exercise.family not in first
+        else 0,
         0 if exercise.pattern in LOWER_PATTERNS else 1,
         # Then the sport's own main lifts lead their half of the session (round 59: a
         # strength athlete's hip thrust before his front squat and bench; a desk worker's hip
