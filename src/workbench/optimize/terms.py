@@ -493,6 +493,22 @@ def _asked_sets(catalogue: Catalogue, group: Sequence[Exercise]) -> float:
     )
 
 
+def _pattern_ceiling(
+    catalogue: Catalogue, name: str, group: Sequence[Exercise], target: float
+) -> float | None:
+    """The sets a week past which a pattern's sets cost [sets/week], or None: a pattern the
+    sport sets apart, and pressing for every client, at a multiple of its target; pressing a
+    profile asks none of at the sets of the profile's own lifts of it (round 88: a desk
+    worker's 12 overhead-press sets a week, standing, seated and half-kneeling, where the
+    profile asks a half-kneeling press once: "far past need")."""
+    sport = catalogue.problem.profile.patterns
+    if target <= 0:
+        return _asked_sets(catalogue, group) if name in CEILED_PATTERNS else None
+    if name in sport:
+        return (SPORT_PRESS_CEILING if name in CEILED_PATTERNS else SPORT_PATTERN_CEILING) * target
+    return PRESS_CEILING * target if name in CEILED_PATTERNS else None
+
+
 def _patterns(catalogue: Catalogue) -> list[Quantity]:
     """The week's skeleton: sets of each movement pattern, two points a set to its floor,
     one to its target, none beyond. A pattern the client's sport sets apart, and pressing
@@ -505,12 +521,10 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
     sport = catalogue.problem.profile.patterns
     for name, (floor, target) in _pattern_goals(catalogue).items():
         group = catalogue.patterns.get(name, ())
-        if group and target <= 0 and name in CEILED_PATTERNS:
-            # Pressing a profile asks none of is held to the sets of the profile's own lifts
-            # of it (round 88: a desk worker's 12 overhead-press sets a week, standing, seated
-            # and half-kneeling, where the profile asks a half-kneeling press once: "far past
-            # need").
-            ceiling = _asked_sets(catalogue, group)
+        if not group:
+            continue
+        ceiling = _pattern_ceiling(catalogue, name, group, target)
+        if ceiling is not None:
             quantities.append(
                 Quantity(
                     f"pattern_{name}_ceiling",
@@ -519,25 +533,12 @@ def _patterns(catalogue: Catalogue) -> list[Quantity]:
                     lambda _e, sets: PAST_CEILING * sets,
                 )
             )
-        if group and target > 0:
+        if target > 0:
             # The main patterns take the time left once every goal is met (more sets of the
             # lifts that matter, not more accessories).
             beyond = (MAIN_PATTERNS_BEYOND, 0.25) if name in PATTERNS_BEYOND else (0.0, 0.0)
-            if name in sport or name in CEILED_PATTERNS:
-                beyond = (0.0, 0.0) if name in sport else beyond
-                ceiling = (
-                    (SPORT_PRESS_CEILING if name in CEILED_PATTERNS else SPORT_PATTERN_CEILING)
-                    if name in sport
-                    else PRESS_CEILING
-                ) * target
-                quantities.append(
-                    Quantity(
-                        f"pattern_{name}_ceiling",
-                        group,
-                        excess(PAST_CEILING * ceiling),
-                        lambda _e, sets: PAST_CEILING * sets,
-                    )
-                )
+            if name in sport:
+                beyond = (0.0, 0.0)
             # The whole week's press and knee-dominant work is worth its floor's rate up to
             # its target (round 40: a general client's squat pattern, and an advanced one's,
             # held to the floor's four sets of one lunge beside coaches' two squat patterns).
