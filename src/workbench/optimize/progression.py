@@ -476,14 +476,16 @@ def _solve_weeks(
             )
             ons = []
             # A main lift held in a rising week keeps three sets (or its peak's, if fewer):
-            # a two-set main lift is a token (block rounds 11-14).
-            main_fewest = fewest
-            if slot.main and week.main_tokens and week.most_share is None:
-                main_fewest = max(fewest, min(MAIN_START_SETS, peak))
+            # a two-set main lift is a token (block rounds 11-14). The slot's own lift, not a
+            # variant standing in for it (a camp's power work).
+            tokens = slot.main and week.main_tokens and week.most_share is None
             for option in choices:
                 most = option.most_sets
-                # The slot's own lift, not a variant standing in for it (a camp's power work).
-                own_fewest = main_fewest if option.exercise_id == slot.exercise_id else fewest
+                token_sets = (
+                    min(MAIN_START_SETS, peak, most)
+                    if tokens and option.exercise_id == slot.exercise_id
+                    else fewest
+                )
                 if week.most_share is not None and key not in week.exact:
                     cut = math.ceil(week.most_share * most - 1e-9)
                     most = min(most, max(min(fewest, most), cut))
@@ -517,15 +519,12 @@ def _solve_weeks(
                 # 0 sets, or the fewest to the most.
                 model.at_most(Linear.of(count) - Linear.of(on, most), 0.0)
                 model.at_least(Linear.of(count) - Linear.of(on, min(fewest, most)), 0.0)
-                if own_fewest > fewest and min(own_fewest, most) > fewest:
+                if token_sets > fewest:
                     # Elastic: a set short of a held main lift's three costs MAIN_TOKEN_COST.
                     short = model.add_column(0.0, name="main_token")
                     objective.add(short, MAIN_TOKEN_COST)
                     model.at_least(
-                        Linear.of(count)
-                        + Linear.of(short)
-                        - Linear.of(on, float(min(own_fewest, most))),
-                        0.0,
+                        Linear.of(count) + Linear.of(short) - Linear.of(on, float(token_sets)), 0.0
                     )
                 if not slot.open:
                     objective.add(on, -(MAIN_DROP_COST if slot.main else DROP_COST))
