@@ -112,6 +112,31 @@ class Problem:
             }
         )
 
+    def sport_lift_days(self, exercise_id: str, placeable: frozenset[str]) -> int:
+        """The days a week a sport's defining lift is asked for (``[specific.lifts]``), at
+        most the training days. A heavy spinal row is assistance, not a competition lift: it
+        goes on the sessions the sport's squats and deadlifts (``placeable``) leave free, one
+        heavy spinal lift a session (COACHING.md C18): a strength athlete's barbell row on
+        four days of training, none on three."""
+        lifts = self.profile.specific.lifts
+        training = len(self.weekdays)
+        goal = min(lifts[exercise_id], training)
+        if not self.library.has_exercise(exercise_id):
+            return goal
+        lift = self.library.exercise(exercise_id)
+        if not (lift.heavy_spinal and lift.pattern == "horizontal_pull"):
+            return goal
+        taken = sum(
+            min(days, training)
+            for other, days in lifts.items()
+            if other != exercise_id
+            and self.library.has_exercise(other)
+            and self.library.exercise(other).heavy_spinal
+            and self.library.exercise(other).pattern != "horizontal_pull"
+            and self.sport_lift(other) & placeable
+        )
+        return max(0, min(goal, training - taken))
+
     def in_scope(self, exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
         """``exercises`` less, in posterior-chain scope, the lifts whose prime movers are all
         anterior, unless the client asks for one: a press is the client's other training

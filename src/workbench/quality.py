@@ -649,8 +649,7 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
     # opener's sets of each.
     placeable = {e.id for e in week.placeable}
     fewest = week.standards.opener_sets
-    training_days = len(week.training_days)
-    for exercise_id, days in specific.lifts.items():
+    for exercise_id in specific.lifts:
         # The lift, or a variant of it the client asks for (a required sumo deadlift).
         ids = week.problem.sport_lift(exercise_id)
         if not ids & placeable:
@@ -658,7 +657,9 @@ def _sport_specifics(week: _Week) -> tuple[list[str], list[str]]:
         lift = week.library.exercise(exercise_id)
         if week.problem.out_of_scope(lift):
             continue  # anterior work or a squat, written elsewhere in posterior-chain scope
-        goal = min(days, training_days)
+        goal = week.problem.sport_lift_days(exercise_id, frozenset(placeable))
+        if goal == 0:
+            continue  # a row the squats and deadlifts leave no session for
         done = sum(
             1
             for entries in week.held.values()

@@ -352,6 +352,13 @@ class Catalogue:
 #: [load classes].
 KETTLEBELL_STEP = 0.5
 
+#: Accessory patterns whose families are measured against each other in the lighter-variant
+#: yardstick, as a main lift's pattern is: a band leg curl beside a Nordic curl or a
+#: glute-ham raise is the lighter curl (rounds 82-99: band leg curls in 76 of 180 weeks, the
+#: coaches' in 31; 13 of the 18 advanced clients given one got a Nordic from the coach, "too
+#: light for an advanced lifter" in five reviews).
+CURL_PATTERNS = frozenset({"knee_flexion"})
+
 
 def _tool_class(exercise: Exercise) -> float:
     """An exercise's load class as the best tool for its job: a machine's isolation drill
@@ -361,6 +368,10 @@ def _tool_class(exercise: Exercise) -> float:
     hands can balance there)."""
     if exercise.role in ("accessory", "core") and "machine" in exercise.equipment:
         return max(exercise.load_class, 3)
+    if exercise.pattern in CURL_PATTERNS and exercise.level == "advanced":
+        # A Nordic curl's or a glute-ham raise's lowering is heavier than any curl a stack
+        # or a band gives (the hardest curl at hand, not a bodyweight drill below a machine).
+        return 3
     if exercise.equipment == ("kettlebell",) and not exercise.explosive:
         # A bell's slow lift half a class below a dumbbell's, a cable's or a machine's: one
         # bell loaded in big steps (rounds 32 and 38: kettlebell floor presses, rows, RDLs and
@@ -387,7 +398,7 @@ def bent_over(exercise: Exercise) -> bool:
 
 def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ...]:
     """The groups an exercise's load is compared within: its family, and a slow main lift's
-    movement pattern. Where the profile asks for single-leg hinges (``single_leg_apart``: a
+    or a curl's movement pattern. Where the profile asks for single-leg hinges (``single_leg_apart``: a
     runner's), a single-leg hinge is a balance lift, compared with single-leg hinges only
     (rounds 51 and 52: a bodyweight single-leg RDL read as a lighter dumbbell RDL, so a
     beginner runner's week in a full gym held no single-leg hinge at all)."""
@@ -397,7 +408,7 @@ def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ..
     # bent-over one, not its lighter variant (rounds 67-68: a barbell row the day after
     # deadlifts kept its place because a cable row read as lighter and a level below).
     one += ":bent" if bent_over(exercise) else ""
-    if exercise.role == "main":
+    if exercise.role == "main" or exercise.pattern in CURL_PATTERNS:
         return (f"family:{exercise.family}{one}", f"pattern:{exercise.pattern}{one}")
     return (f"family:{exercise.family}{one}",)
 

@@ -1444,7 +1444,7 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
     problem = catalogue.problem
     fewest = problem.standards.opener_sets
     quantities = []
-    for exercise_id, days in problem.profile.specific.lifts.items():
+    for exercise_id in problem.profile.specific.lifts:
         # The lift, or a variant of it the client asks for (:meth:`Problem.sport_lift`).
         group = tuple(
             catalogue.by_id[i]
@@ -1460,8 +1460,9 @@ def _sport_lifts(catalogue: Catalogue) -> list[Quantity]:
             Quantity(f"{exercise_id}_on_{day}", group, capped(1.0), picks_from(fewest), (day,))
             for day in _days(catalogue)
         )
-        goal = min(days, len(per_day))
-        quantities.append(Quantity(f"lift_{exercise_id}", (), capped(goal), parts=per_day))
+        goal = problem.sport_lift_days(exercise_id, frozenset(catalogue.by_id))
+        if goal > 0:
+            quantities.append(Quantity(f"lift_{exercise_id}", (), capped(goal), parts=per_day))
     return quantities
 
 
