@@ -55,6 +55,7 @@ TERM_NAMES: tuple[str, ...] = (
     "low_back_days",
     "calf_days",
     "family_days",
+    "muscle_stack",
     "time_use",
     "full_session",
     "even_days",

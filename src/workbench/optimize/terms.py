@@ -1166,6 +1166,26 @@ def _family_days(catalogue: Catalogue) -> list[Quantity]:
     ]
 
 
+#: Exercises a session may lead with one major muscle before each further one costs.
+STACK_EXERCISES = 2.0
+
+
+def _muscle_stack(catalogue: Catalogue) -> list[Quantity]:
+    """A third exercise led by the same major muscle in one session (a glute max, the
+    hamstrings, the lats) costs, as a coach spreads a muscle's lifts over the week rather than
+    stacking them (rounds 82-99: sessions holding three or more lifts led by the lats 33 of 605
+    in our weeks, 9 in the coaches'; hamstrings 35 and 18; glute max 88 and 59; "three lat
+    exercises on Sunday", "stacks hinges: clean, hip thrust, swing, RDL")."""
+    quantities = []
+    for muscle_id in _std(catalogue.problem).major_muscles:
+        group = catalogue.where(lambda e, m=muscle_id: m in e.primary_muscles)
+        if len(group) > STACK_EXERCISES:
+            quantities += _per_day(
+                f"stack_{muscle_id}", group, excess(STACK_EXERCISES), catalogue, _pick
+            )
+    return quantities
+
+
 def _calf_days(catalogue: Catalogue) -> list[Quantity]:
     """The calves rest a day after calf raises: a point for each calf raise on the day after
     another. The recovery limit keeps each calf muscle off two days running, but a
@@ -1978,6 +1998,7 @@ TERMS: tuple[Term, ...] = (
     Term("low_back_days", _low_back_days, "a day's rest after a heavy spinal lift"),
     Term("calf_days", _calf_days, "a day's rest for the calves after calf raises"),
     Term("family_days", _family_days, "variety: an accessory family on two days at most"),
+    Term("muscle_stack", _muscle_stack, "two lifts led by one major muscle a session"),
     Term("time_use", _time_use, "C1: sessions use 70% of their work minutes"),
     Term("full_session", _full_session, "sessions use 85% of their work minutes, to an hour"),
     Term("even_days", _even_days, "C2: the shortest session 70% of the longest"),
