@@ -16,6 +16,7 @@ from workbench.effort import (
     percent_range,
     rep_range,
     reps_text,
+    spares_joints,
     takes_percent,
     week_heavy_rir,
     week_rir,
@@ -261,3 +262,25 @@ def test_shoulder_blade_drills_stop_short_of_failure(library: Library) -> None:
     for drill in ("reverse_fly", "face_pull", "supine_dumbbell_punch"):
         assert entries[drill].rir == 2, drill
     assert entries["seated_leg_curl"].rir == 0
+
+
+def test_achy_joints_grind_no_rep(library: Library) -> None:
+    """Block round 16: "RIR 0-1 on several lifts is harsh for achy joints" (a 62-year-old
+    triathlete and a 55-year-old accountant, both avoiding impact). Every set of a client who
+    avoids impact stops two reps short; power work stays at its own floor."""
+    plan = build_plan(
+        library,
+        ("Mon",),
+        {
+            ("barbell_deadlift", "Mon"): 3,
+            ("seated_leg_curl", "Mon"): 3,
+            ("kettlebell_swing", "Mon"): 3,
+        },
+    )
+    assert spares_joints(("impact",)) and not spares_joints(("overhead",))
+    spared = {
+        e.exercise_id: e.rir for e in with_effort(plan, library, 0, spare_joints=True).entries
+    }
+    assert spared == {"barbell_deadlift": 2, "seated_leg_curl": 2, "kettlebell_swing": 3}
+    plain = {e.exercise_id: e.rir for e in with_effort(plan, library, 0).entries}
+    assert plain["barbell_deadlift"] == 1 and plain["seated_leg_curl"] == 0

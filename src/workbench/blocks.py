@@ -44,7 +44,7 @@ from workbench.camp import (
 from workbench.check import Violation, check_block
 from workbench.client import Client, SportProfile
 from workbench.coaching import CoachWeights
-from workbench.effort import week_band, week_heavy_rir, week_rir, with_effort
+from workbench.effort import spares_joints, week_band, week_heavy_rir, week_rir, with_effort
 from workbench.errors import InputError
 from workbench.glossary import WEEKDAYS
 from workbench.library import Exercise, Library
@@ -741,6 +741,7 @@ def _assemble(
                     level=client.level,
                     phase_band=week_band(roles, index),
                     heavy_rir=week_heavy_rir(roles, index),
+                    spare_joints=spares_joints(client.avoid),
                 ),
                 role=role,
                 standards=judged[-1].standards,

@@ -44,6 +44,7 @@ __all__ = [
     "percent_range",
     "rep_range",
     "reps_text",
+    "spares_joints",
     "submaximal",
     "takes_percent",
     "week_band",
@@ -280,6 +281,14 @@ def week_band(roles: Sequence[WeekRole], index: int) -> tuple[int, int] | None:
     )
 
 
+def spares_joints(avoid: Sequence[str]) -> bool:
+    """Whether a client's limits (``avoid``) ask every set to stop two reps short: a client
+    who avoids impact (achy joints, most of the older clients) grinds no rep (block round 16:
+    "RIR 0-1 on several lifts is harsh for achy joints", "too hard for a 62-year-old with
+    achy joints")."""
+    return "impact" in avoid
+
+
 def submaximal(exercise: Exercise) -> bool:
     """Work a coach keeps short of failure in any week (:data:`RIR_FLOOR_SUBMAXIMAL`): holds
     and carries, core and neck work, balance-limited lifts, bottoms-up presses, band work,
@@ -309,12 +318,13 @@ def with_effort(
     level: str = "intermediate",
     phase_band: tuple[int, int] | None = None,
     heavy_rir: float | None = None,
+    spare_joints: bool = False,
 ) -> Plan:
     """``plan`` with a target effort and a load guide on every entry (:class:`BlockEntry`):
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a main
     lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
-    balance-limited lifts and all of a beginner's (``level``), at least 3 on a sparring
-    day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
+    balance-limited lifts and all of a beginner's (``level``) or of a client whose joints
+    are spared (``spare_joints``: :func:`spares_joints`), at least 3 on a sparring day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
     (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
     and its barbell lifts' %1RM band (``phase_band``, the week's step of it: :func:`week_band`,
     when given) and, past the strength phase, puts power work first in
@@ -339,7 +349,7 @@ def with_effort(
             # Power work stops while every rep is fast (the third block review: "'RIR 1
             # (fast)' on the sprawl, swing and toss works against quality power reps").
             effort = max(effort, RIR_POWER)
-        if level == "beginner" or submaximal(exercise):
+        if level == "beginner" or spare_joints or submaximal(exercise):
             effort = max(effort, RIR_FLOOR_SUBMAXIMAL)
         if phase is not None and barbell:
             band, fast = phase_band or phase.band, phase.fast
