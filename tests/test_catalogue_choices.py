@@ -508,10 +508,31 @@ def test_a_whole_weeks_knee_and_press_sets_are_worth_the_floors_rate_to_target(
 def test_a_one_session_week_asks_a_required_lift_for_a_sessions_dose(library, profiles) -> None:
     """Round 42: a desk worker's one 25-minute session gave its required glute bridge five
     sets of fifteen (toward a weekly six no single session of five can reach), a third of the
-    time, and no hamstring curl. One session asks three sets; two sessions six."""
+    time, and no hamstring curl. One session asks three sets; a week carrying the whole floors
+    six; a short week its share of six, never below one session's three (round 101: a
+    62-year-old's required farmer carry on two of three 15-minute sessions, 12 of 45
+    minutes)."""
     one = _catalogue(library, profiles, weekdays=("Sun",), require=("glute_bridge",))
     assert term_values(one, {("glute_bridge", "Sun"): 3})["required"] == 0
-    two = _catalogue(library, profiles, weekdays=("Mon", "Thu"), require=("glute_bridge",))
+    three = ("Mon", "Wed", "Fri")
+    whole = _catalogue(
+        library, profiles, weekdays=three, minutes_per_session=60, require=("glute_bridge",)
+    )
+    assert whole.problem.required_weekly_sets == 6
+    assert term_values(whole, {("glute_bridge", "Mon"): 3})["required"] < 0
+    short = _catalogue(
+        library, profiles, weekdays=three, minutes_per_session=20, require=("farmer_carry",)
+    )
+    assert short.problem.required_weekly_sets == 3
+    assert term_values(short, {("farmer_carry", "Mon"): 3})["required"] == 0
+    two = _catalogue(
+        library,
+        profiles,
+        weekdays=("Mon", "Thu"),
+        minutes_per_session=90,
+        require=("glute_bridge",),
+    )
+    assert 3 < two.problem.required_weekly_sets < 6
     assert term_values(two, {("glute_bridge", "Mon"): 3})["required"] < 0
 
 
@@ -1111,3 +1132,37 @@ def test_a_third_lift_led_by_one_major_muscle_in_a_session_costs(library, profil
     assert term_values(groups, two)["muscle_stack"] == 0
     assert term_values(groups, three)["muscle_stack"] < 0
     assert term_values(groups, spread)["muscle_stack"] == 0
+
+
+def test_a_fighters_throw_staple_is_from_the_hips_or_the_trunk(library, profiles) -> None:
+    """Round 100: an MMA fighter with a medicine ball slammed it and passed it to a wall, and
+    rotated only with a landmine ("the brief asks for rotation first", both reviews). The
+    chest pass stays power work; the throw staple is a scoop toss, a rotational or an
+    overhead back toss. A slow family keeps its anterior members (a desk worker's dead bug)."""
+    kit = ("barbell", "dumbbell", "kettlebell", "bench", "pullup_bar", "band", "medicine_ball")
+    fighter = _catalogue(library, profiles, equipment=kit, sport="fighter")
+    throws = {e.id for e in fighter.staples["throw"]}
+    assert "medicine_ball_chest_pass" not in throws
+    assert {"medicine_ball_rotational_throw", "medicine_ball_scoop_toss"} <= throws
+    passed = term_values(fighter, {("medicine_ball_chest_pass", "Mon"): 3})["staple"]
+    tossed = term_values(fighter, {("medicine_ball_scoop_toss", "Mon"): 3})["staple"]
+    assert tossed > passed
+    desk = _catalogue(library, profiles, equipment=kit, sport="desk_worker")
+    for group in desk.staples.values():
+        if any(e.family == "trunk_stability" for e in group):
+            assert "dead_bug" in {e.id for e in group}
+
+
+def test_a_beginners_swing_is_no_power_the_week_aims_at(library, profiles) -> None:
+    """Round 102: a 62-year-old beginner desk worker's Monday opened with dumbbell swings
+    (both reviews: "swings for a 62-year-old beginner"). A swing the beginner did not ask for
+    is neither a staple (rounds 22-24) nor the power pattern's work; asked for, it is both."""
+    kit = ("dumbbell", "kettlebell", "bench", "cable", "machine")
+    beginner = _catalogue(library, profiles, equipment=kit, level="beginner")
+    assert not {"kettlebell_swing", "dumbbell_swing"} & {
+        e.id for e in beginner.patterns.get("power", ())
+    }
+    asked = _catalogue(
+        library, profiles, equipment=kit, level="beginner", require=("kettlebell_swing",)
+    )
+    assert "kettlebell_swing" in {e.id for e in asked.patterns.get("power", ())}

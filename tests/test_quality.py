@@ -1094,3 +1094,17 @@ def test_a_desk_workers_bodyweight_bridge_leads_its_day(library: Library) -> Non
     assert desk == ["glute_bridge", "bodyweight_bulgarian_split_squat", "pull_up"]
     general = _ordered(library, *chosen)
     assert general.index("bodyweight_bulgarian_split_squat") < general.index("glute_bridge")
+
+
+def test_a_nordic_curl_leads_the_sessions_accessories(library: Library) -> None:
+    """Round 100: a runner's Nordic curls last in both sessions, "when the client is tired"
+    (both reviews). Eccentric work near a hamstring's limit goes first of the accessories,
+    before the runner's own calf work, after the main lifts (C5)."""
+    chosen = (
+        ("nordic_curl", 3),
+        ("bent_knee_calf_raise", 3),
+        ("band_split_squat", 4),
+        ("lateral_band_walk", 2),
+    )
+    order = _ordered(library, *chosen, first=frozenset({"calf_raise", "hip_abduction"}))
+    assert order[:2] == ["band_split_squat", "nordic_curl"], order

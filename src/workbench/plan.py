@@ -83,9 +83,13 @@ class Plan:
         return {(e.exercise_id, e.weekday): e.sets for e in self.entries}
 
 
+#: Accessory families done first of a session's accessories, while fresh.
+FRESH_ACCESSORIES = frozenset({"nordic"})
+
+
 def _rank(
     exercise: Exercise, sets: int, first: frozenset[str] = frozenset()
-) -> tuple[int, int, int, int, int, int, int, int, int, float, int, int, int, str]:
+) -> tuple[int, int, int, int, int, int, int, int, int, int, float, int, int, int, str]:
     # A main lift of three sets or more first (COACHING.md C5: a session opens with one; a
     # two-set power drill follows it).
     # Power work while fresh, then the main lifts, then accessories, then core and carries
@@ -112,6 +116,10 @@ def _rank(
     return (
         0 if opens else 1,
         role,
+        # A Nordic curl or a glute-ham raise first of the accessories, fresh: eccentric work
+        # near a hamstring's limit (round 100: "placing the Nordics last, when the client is
+        # tired", in both reviews of a runner's week).
+        0 if exercise.family in FRESH_ACCESSORIES else 1,
         0 if own else 1,
         # Jumps, hops and sprints before the session's other power work, fresh (round 46:
         # broad jumps and pogo hops after the swings, "so the jumps are done tired").

@@ -260,6 +260,23 @@ class Problem:
         return floor_share(self.client, weights.full_floor_minutes, weights.full_floor_sessions)
 
     @property
+    def required_weekly_sets(self) -> float:
+        """C12's weekly sets of a required exercise in this week: the standards' six, or one
+        session's dose (three) in a week that cannot reach six (one session of at most five
+        sets: round 42, a desk worker's one 25-minute session gave its required glute bridge a
+        third of the time), the week's share of six where it carries only part of the floors
+        (a short week, :attr:`floor_share` below 1; never below a session's three: round 101, a 62-year-old's required farmer carry on two of
+        three 15-minute sessions, 12 of 45 minutes, "two farmer carries" against the coach's
+        one)."""
+        standards = self.standards
+        weekly = standards.required_weekly_sets
+        session = min(weekly, standards.required_session_sets)
+        if self.client.max_sets_per_exercise * len(self.weekdays) < weekly:
+            return session
+        # The week's share of the six, to the nearest whole set, never below a session's.
+        return max(session, min(weekly, math.floor(weekly * self.floor_share + 0.5)))
+
+    @property
     def small_floor_share(self) -> float:
         """The share of a small muscle's floor this week carries (less than
         :attr:`floor_share` in a short week: :func:`~workbench.client.small_floor_share`)."""

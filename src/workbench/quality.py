@@ -585,9 +585,9 @@ def _required(week: _Week) -> tuple[list[str], list[str]]:
                 f"{name} gets at most {_sets(most)} in a session "
                 f"(≥ {_num(standards.required_session_sets)})"
             )
-        elif not _at_least(weekly, standards.required_weekly_sets):
+        elif not _at_least(weekly, week.problem.required_weekly_sets):
             missing.append(
-                f"{name} gets {_sets(weekly)} a week (≥ {_num(standards.required_weekly_sets)})"
+                f"{name} gets {_sets(weekly)} a week (≥ {_num(week.problem.required_weekly_sets)})"
             )
         else:
             met.append(f"{name} {_sets(weekly)}")

@@ -695,7 +695,7 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
     if neck and goals.get("neck", (0.0, 0.0))[1] >= NECK_TWICE_FROM:
         # Worth two main patterns' days: the reference fighter's second neck day was lost to
         # the work budget's last percent (2026-12-07), the days' three sets at 6 points.
-        quantities.append(_on_days("neck", neck, days, TWO_DAYS))
+        quantities.append(_on_days("neck", neck, days, NECK_DAYS_VALUE))
     # A runner's calf work on two days (rounds 73-75: "calves only once, last on Sunday",
     # three runners' weeks; the calves' day of rest, `calf_days`, keeps them apart).
     # And its hip abduction (round 77: a marathoner's abductors "once a week against a stated
@@ -723,6 +723,10 @@ def _pattern_days(catalogue: Catalogue) -> list[Quantity]:
 
 #: A sport's own work on two days: two points a day, up to two days.
 TWO_DAYS = steps((2.0, 2.0))
+#: A fighter's or a grappler's neck work on two days: three points a day (the reference
+#: fighter's second neck day lost twice to the value stage's last percents, 2026-12-07 and
+#: 2026-12-08, at two).
+NECK_DAYS_VALUE = steps((2.0, 3.0))
 
 
 #: The accessory patterns whose sport-profile floors are held like the rubric's.
@@ -1405,15 +1409,11 @@ def _staples(catalogue: Catalogue) -> list[Quantity]:
 
 
 def _required(catalogue: Catalogue) -> list[Quantity]:
-    """C12: a required exercise dosed, not token: three sets in a session, six a week."""
+    """C12: a required exercise dosed, not token: three sets in a session, six a week (one
+    session's three in a short week: :attr:`Problem.required_weekly_sets`)."""
     problem = catalogue.problem
     standards = _std(problem)
-    weekly = standards.required_weekly_sets
-    if problem.client.max_sets_per_exercise * len(problem.weekdays) < weekly:
-        # A week that cannot reach the weekly dose (one session of at most five sets) asks
-        # the session's (round 42: a desk worker's one 25-minute session gave its required
-        # glute bridge five sets of fifteen, a third of the time, and no hamstring curl).
-        weekly = standards.required_session_sets
+    weekly = problem.required_weekly_sets  # one session's dose in a short week
     quantities = []
     for exercise_id in problem.client.require:
         exercise = catalogue.by_id.get(exercise_id)
