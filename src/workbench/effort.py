@@ -324,7 +324,8 @@ def with_effort(
     ``rir`` reps in reserve (at least :data:`~workbench.effort.RIR_FLOOR_HEAVY` on a main
     lift or power work, :data:`RIR_FLOOR_SUBMAXIMAL` on holds, core, neck work,
     balance-limited lifts and all of a beginner's (``level``) or of a client whose joints
-    are spared (``spare_joints``: :func:`spares_joints`), at least 3 on a sparring day), a %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
+    are spared (``spare_joints``: :func:`spares_joints`), at least 3 on a sparring day), a
+    %1RM range for a barbell main lift, ``per side`` on unilateral work. A camp phase
     (``role``) sets every exercise's reps by its rep scheme (:func:`~workbench.camp.phase_reps`)
     and its barbell lifts' %1RM band (``phase_band``, the week's step of it: :func:`week_band`,
     when given) and, past the strength phase, puts power work first in

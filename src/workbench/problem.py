@@ -123,17 +123,21 @@ class Problem:
         goal = min(lifts[exercise_id], training)
         if not self.library.has_exercise(exercise_id):
             return goal
-        lift = self.library.exercise(exercise_id)
-        if not (lift.heavy_spinal and lift.pattern == "horizontal_pull"):
+
+        def heavy_row(lift: Exercise) -> bool:
+            return lift.heavy_spinal and lift.pattern == "horizontal_pull"
+
+        if not heavy_row(self.library.exercise(exercise_id)):
             return goal
+        others = (
+            (self.library.exercise(other), days)
+            for other, days in lifts.items()
+            if other != exercise_id and self.library.has_exercise(other)
+        )
         taken = sum(
             min(days, training)
-            for other, days in lifts.items()
-            if other != exercise_id
-            and self.library.has_exercise(other)
-            and self.library.exercise(other).heavy_spinal
-            and self.library.exercise(other).pattern != "horizontal_pull"
-            and self.sport_lift(other) & placeable
+            for lift, days in others
+            if lift.heavy_spinal and not heavy_row(lift) and self.sport_lift(lift.id) & placeable
         )
         return max(0, min(goal, training - taken))
 
@@ -265,9 +269,9 @@ class Problem:
         session's dose (three) in a week that cannot reach six (one session of at most five
         sets: round 42, a desk worker's one 25-minute session gave its required glute bridge a
         third of the time), the week's share of six where it carries only part of the floors
-        (a short week, :attr:`floor_share` below 1; never below a session's three: round 101, a 62-year-old's required farmer carry on two of
-        three 15-minute sessions, 12 of 45 minutes, "two farmer carries" against the coach's
-        one)."""
+        (a short week, :attr:`floor_share` below 1; never below a session's three: round 101,
+        a 62-year-old's required farmer carry on two of three 15-minute sessions, 12 of 45
+        minutes, "two farmer carries" against the coach's one)."""
         standards = self.standards
         weekly = standards.required_weekly_sets
         session = min(weekly, standards.required_session_sets)

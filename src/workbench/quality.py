@@ -575,6 +575,7 @@ def _avoided(week: _Week) -> tuple[list[str], list[str]]:
 def _required(week: _Week) -> tuple[list[str], list[str]]:
     """C12: each required exercise gets enough sets in one session and in the week."""
     standards = week.standards
+    asked = week.problem.required_weekly_sets
     missing, met = [], []
     for required in week.client.require:
         name = week.library.exercise(required).name
@@ -585,10 +586,8 @@ def _required(week: _Week) -> tuple[list[str], list[str]]:
                 f"{name} gets at most {_sets(most)} in a session "
                 f"(≥ {_num(standards.required_session_sets)})"
             )
-        elif not _at_least(weekly, week.problem.required_weekly_sets):
-            missing.append(
-                f"{name} gets {_sets(weekly)} a week (≥ {_num(week.problem.required_weekly_sets)})"
-            )
+        elif not _at_least(weekly, asked):
+            missing.append(f"{name} gets {_sets(weekly)} a week (≥ {_num(asked)})")
         else:
             met.append(f"{name} {_sets(weekly)}")
     return missing, met

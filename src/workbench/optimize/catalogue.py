@@ -412,10 +412,11 @@ def bent_over(exercise: Exercise) -> bool:
 
 def _scopes(exercise: Exercise, single_leg_apart: bool = False) -> tuple[str, ...]:
     """The groups an exercise's load is compared within: its family, and a slow main lift's
-    or a curl's movement pattern. Where the profile asks for single-leg hinges (``single_leg_apart``: a
-    runner's), a single-leg hinge is a balance lift, compared with single-leg hinges only
-    (rounds 51 and 52: a bodyweight single-leg RDL read as a lighter dumbbell RDL, so a
-    beginner runner's week in a full gym held no single-leg hinge at all)."""
+    or a curl's movement pattern. Where the profile asks for single-leg hinges
+    (``single_leg_apart``: a runner's), a single-leg hinge is a balance lift, compared with
+    single-leg hinges only (rounds 51 and 52: a bodyweight single-leg RDL read as a lighter
+    dumbbell RDL, so a beginner runner's week in a full gym held no single-leg hinge at
+    all)."""
     apart = single_leg_apart and exercise.unilateral and exercise.pattern == "hinge"
     one = ":one" if apart else ""
     # A supported row (a chest-supported, cable or machine row) is another tool than a
